@@ -1,0 +1,49 @@
+# zoom-clips: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EXTRAS := dev,mock,cli
+
+.PHONY: help install generate regen-check lint format typecheck pytest test clean
+
+help: ## List the targets with what they do
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the package with its extras (reused until pyproject.toml changes)
+
+generate: $(STAMP) ## Regenerate generated/zoom_clips_api from spec/master.json
+	$(BIN)/python scripts/generate.py
+
+regen-check: $(STAMP) ## Fail with a diff if generated/ differs from what `make generate` writes
+	$(BIN)/python scripts/generate.py --check
+
+lint: $(STAMP) ## ruff check and ruff format --check on the hand-written code
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP) ## mypy --strict on wrapper/ and scripts/
+	$(BIN)/mypy
+
+pytest: $(STAMP) ## Run the test suite only
+	$(BIN)/python -m pytest
+
+test: lint typecheck regen-check pytest ## Everything CI runs: lint, typecheck, regen-check, pytest
+
+clean: ## Remove the virtualenv, caches and build output
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

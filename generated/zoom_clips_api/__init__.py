@@ -1,0 +1,11 @@
+# Generated from spec/master.json (sha256 14f2ca3894ac) by openapi-python-client 0.29.1
+# via `make generate`. Do not edit by hand: change the spec or
+# scripts/openapi-python-client.yaml and regenerate.
+"""A client library for accessing Clips"""
+
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

@@ -1,0 +1,194 @@
+"""Regenerate ``generated/zoom_clips_api`` from ``spec/master.json``, or check that it is current.
+
+    python scripts/generate.py           # rewrite generated/zoom_clips_api (``make generate``)
+    python scripts/generate.py --check   # regenerate into a temp dir, diff, exit 1 on drift
+                                         # (``make regen-check``)
+
+The generator always runs in a temporary directory outside the repository, with ruff isolated
+from this project's settings, so the output depends only on the spec, the generator config and the
+pinned versions of openapi-python-client and ruff. Every file gets a header naming its source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "master.json"
+PROVENANCE = ROOT / "spec" / "PROVENANCE.json"
+CONFIG = ROOT / "scripts" / "openapi-python-client.yaml"
+PACKAGE = "zoom_clips_api"
+OUTPUT = ROOT / "generated" / PACKAGE
+GENERATOR = "openapi-python-client"
+
+
+class GenerationError(Exception):
+    """Generation cannot run or its inputs are inconsistent."""
+
+
+def spec_sha256(spec: Path = SPEC) -> str:
+    """The sha256 of the vendored spec file's bytes."""
+    return hashlib.sha256(spec.read_bytes()).hexdigest()
+
+
+def verify_provenance(spec: Path = SPEC, provenance: Path = PROVENANCE) -> str:
+    """Check that ``spec/PROVENANCE.json`` records the spec's current sha256, and return it."""
+    recorded = json.loads(provenance.read_text(encoding="utf-8"))
+    actual = spec_sha256(spec)
+    if recorded.get("sha256") != actual:
+        raise GenerationError(
+            f"{spec.name} has sha256 {actual}, but {provenance.name} "
+            f"records {recorded.get('sha256')}: the spec was changed without updating its "
+            "provenance (use `make update-spec`)."
+        )
+    return actual
+
+
+def pinned_generator_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
+    """The exact openapi-python-client version that pyproject.toml pins in the dev extra."""
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    for requirement in data["project"]["optional-dependencies"]["dev"]:
+        match = re.fullmatch(rf"{GENERATOR}\s*==\s*([\w.]+)", requirement)
+        if match:
+            return match.group(1)
+    raise GenerationError(f"pyproject.toml does not pin {GENERATOR}==<version> in the dev extra")
+
+
+def header(sha256: str, version: str) -> str:
+    """The comment every generated file starts with."""
+    return (
+        f"# Generated from spec/master.json (sha256 {sha256[:12]}) by {GENERATOR} {version}\n"
+        "# via `make generate`. Do not edit by hand: change the spec or\n"
+        "# scripts/openapi-python-client.yaml and regenerate.\n"
+    )
+
+
+def _run_generator(workdir: Path) -> Path:
+    bindir = Path(sys.executable).parent
+    out = workdir / PACKAGE
+    env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(
+        [
+            str(bindir / GENERATOR),
+            "generate",
+            "--path",
+            str(SPEC),
+            "--config",
+            str(CONFIG),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
+            "--fail-on-warning",
+        ],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise GenerationError(f"{GENERATOR} failed:\n{result.stdout}{result.stderr}")
+    return out
+
+
+def generate(dest: Path) -> None:
+    """Generate the client package into ``dest``, replacing whatever was there."""
+    sha256 = verify_provenance()
+    version = pinned_generator_version()
+    installed = metadata.version(GENERATOR)
+    if installed != version:
+        raise GenerationError(
+            f"{GENERATOR} {installed} is installed but pyproject.toml pins {version}: "
+            "run `make install`."
+        )
+    with tempfile.TemporaryDirectory(prefix="zoom-clips-gen-") as tmp:
+        out = _run_generator(Path(tmp))
+        text = header(sha256, version)
+        for path in sorted(out.rglob("*")):
+            if path.is_file():
+                path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")
+        if dest.exists():
+            shutil.rmtree(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(out, dest)
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def drift(expected: Path, actual: Path) -> str:
+    """A unified diff from what the generator writes (``expected``) to what is in the repo."""
+    want, have = _files(expected), _files(actual)
+    chunks: list[str] = []
+    for name in sorted(want.keys() | have.keys()):
+        old, new = want.get(name), have.get(name)
+        if old == new:
+            continue
+        label = f"generated/{PACKAGE}/{name}"
+        chunks.extend(
+            difflib.unified_diff(
+                (old or "").splitlines(keepends=True),
+                (new or "").splitlines(keepends=True),
+                fromfile=f"{label} (as `make generate` writes it)"
+                if old is not None
+                else "/dev/null (make generate writes no such file)",
+                tofile=f"{label} (in the repository)"
+                if new is not None
+                else "/dev/null (missing from the repository)",
+            )
+        )
+    return "".join(chunks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="regenerate into a temporary directory and fail with a diff if generated/ differs",
+    )
+    args = parser.parse_args(argv)
+    try:
+        if not args.check:
+            generate(OUTPUT)
+            print(f"wrote {OUTPUT.relative_to(ROOT)}")
+            return 0
+        with tempfile.TemporaryDirectory(prefix="zoom-clips-regen-") as tmp:
+            fresh = Path(tmp) / PACKAGE
+            generate(fresh)
+            diff = drift(fresh, OUTPUT)
+    except GenerationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if diff:
+        sys.stdout.write(diff)
+        print(
+            "\nerror: generated/ differs from what `make generate` writes (diff above). "
+            "Never edit generated/ by hand: run `make generate` and commit the result.",
+            file=sys.stderr,
+        )
+        return 1
+    print("generated/ is up to date with spec/master.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

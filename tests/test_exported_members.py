@@ -1,0 +1,20 @@
+"""The public surface is exactly what ``zoom_clips.__all__`` names (httpx's discipline)."""
+
+from importlib.metadata import version
+
+import zoom_clips
+
+PUBLIC_DUNDERS = {"__version__"}
+
+
+def test_all_names_every_public_member_sorted() -> None:
+    """Every public attribute is in ``__all__`` and ``__all__`` is sorted, so nothing leaks."""
+    public = [
+        name for name in vars(zoom_clips) if not name.startswith("_") or name in PUBLIC_DUNDERS
+    ]
+    assert zoom_clips.__all__ == sorted(public, key=str.casefold)
+
+
+def test_version_is_the_distribution_version() -> None:
+    """``__version__`` comes from the installed distribution's metadata, not a second copy."""
+    assert zoom_clips.__version__ == version("zoom-clips")
