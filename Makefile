@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check lint format typecheck pytest test clean
+.PHONY: help install generate regen-check update-spec lint format typecheck pytest test clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -27,6 +27,10 @@ generate: $(STAMP) ## Regenerate generated/zoom_clips_api from spec/master.json
 
 regen-check: $(STAMP) ## Fail with a diff if generated/ differs from what `make generate` writes
 	$(BIN)/python scripts/generate.py --check
+
+update-spec: $(STAMP) ## Vendor a new Zoom spec: SPEC=<path or URL> [ARGS=--check|--accept-breaking]
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path or URL> [ARGS=--check]" >&2; exit 2; }
+	$(BIN)/python scripts/update_spec.py $(ARGS) "$(SPEC)"
 
 lint: $(STAMP) ## ruff check and ruff format --check on the hand-written code
 	$(BIN)/ruff check .

@@ -24,6 +24,9 @@ def _seed_master_json_block(page: str) -> str:
 @pytest.mark.skipif(not SEED_PAGE.exists(), reason="../shared/seeds is not beside the checkout")
 def test_spec_is_the_seed_master_json_block_byte_for_byte() -> None:
     """spec/master.json is the page's `### master.json` download, not its `## OpenAPI` block."""
+    provenance = json.loads((ROOT / "spec" / "PROVENANCE.json").read_text(encoding="utf-8"))
+    if "clips-master-api-page.md" not in provenance["extracted_from"]:
+        pytest.skip("`make update-spec` has vendored a spec from elsewhere than the seed page")
     block = _seed_master_json_block(SEED_PAGE.read_text(encoding="utf-8"))
     vendored = (ROOT / "spec" / "master.json").read_text(encoding="utf-8")
     assert json.loads(vendored) == json.loads(block)
