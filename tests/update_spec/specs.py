@@ -1,7 +1,11 @@
 """Fixture specs for the update-spec tests: the vendored spec, changed by small named edits.
 
+The base is ``baseline-master.json``, a frozen copy of spec/master.json as vendored from the
+2026-02-07 snapshot, so these tests keep meaning the same after `make update-spec` moves the
+real spec on.
+
 Each ``with_*`` function takes a spec and returns a changed deep copy, so cases compose
-(``with_tags(with_spelling_fixed(vendored()))``) and each says in its name what Zoom changed.
+(``with_tags(with_spelling_fixed(baseline()))``) and each says in its name what Zoom changed.
 """
 
 from __future__ import annotations
@@ -12,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-VENDORED = ROOT / "spec" / "master.json"
+BASELINE = Path(__file__).resolve().parent / "baseline-master.json"
 SEED_PAGE = ROOT.parent / "shared" / "seeds" / "clips-master-api-page.md"
 CLIPS = "/accounts/{accountId}/clips"
 
 Spec = dict[str, Any]
 
 
-def vendored() -> Spec:
-    """A fresh parse of spec/master.json."""
-    spec: Spec = json.loads(VENDORED.read_text(encoding="utf-8"))
+def baseline() -> Spec:
+    """A fresh parse of the frozen baseline spec."""
+    spec: Spec = json.loads(BASELINE.read_text(encoding="utf-8"))
     return spec
 
 

@@ -26,13 +26,13 @@ def _write(tmp_path: Path, name: str, content: str | bytes) -> str:
 
 
 def _no_clips_operation() -> str:
-    spec = specs.vendored()
+    spec = specs.baseline()
     spec["paths"] = {"/accounts/{accountId}/meetings": spec["paths"][specs.CLIPS]}
     return specs.dump(spec)
 
 
 def _invalid_openapi() -> str:
-    spec = specs.vendored()
+    spec = specs.baseline()
     del spec["info"]
     return specs.dump(spec)
 
@@ -41,7 +41,7 @@ GARBAGE: dict[str, tuple[str | bytes, str]] = {
     "empty file": ("", "is neither JSON nor a Zoom docs-page snapshot"),
     "plain text": ("hello, Zoom\n", "is neither JSON nor a Zoom docs-page snapshot"),
     "not UTF-8": (b"\xff\xfe{\x00", "is not UTF-8 text"),
-    "truncated JSON": (specs.VENDORED.read_text(encoding="utf-8")[:500], "is not JSON: "),
+    "truncated JSON": (specs.BASELINE.read_text(encoding="utf-8")[:500], "is not JSON: "),
     "JSON array": ("[1, 2, 3]\n", "top level is list, not an object"),
     "JSON without openapi": ('{"swagger": "2.0", "info": {}}\n', "no `openapi` field"),
     "OpenAPI 2 spelled as openapi": ('{"openapi": "2.0"}\n', "`openapi: '2.0'`"),
@@ -78,8 +78,8 @@ def test_missing_file_and_directory_are_refused(tmp_path: Path) -> None:
 def test_docs_page_yields_its_master_json_block_not_the_openapi_block() -> None:
     """The seed page's ### master.json block is what is read, with the page's provenance."""
     source = update_spec.load(str(specs.SEED_PAGE))
-    assert source.vendored_text == specs.VENDORED.read_text(encoding="utf-8")
-    assert source.spec == specs.vendored()
+    assert source.vendored_text == specs.BASELINE.read_text(encoding="utf-8")
+    assert source.spec == specs.baseline()
     assert source.page_source_url == "https://developers.zoom.us/docs/api/clips/ma/"
     assert source.page_download_url == "https://developers.zoom.us/api-hub/clips/ma/master.json"
     assert source.page_snapshot_date == "2026-02-07"
@@ -88,9 +88,9 @@ def test_docs_page_yields_its_master_json_block_not_the_openapi_block() -> None:
 @needs_seed
 def test_docs_page_snapshot_of_a_changed_spec_reports_the_change(tmp_path: Path) -> None:
     """A docs-page snapshot whose download block declares tags reports tags as additive."""
-    page = specs.docs_page(specs.dump(specs.with_tags(specs.vendored())))
+    page = specs.docs_page(specs.dump(specs.with_tags(specs.baseline())))
     source = update_spec.load(_write(tmp_path, "page.md", page))
-    changes = update_spec.diff(specs.vendored(), source.spec)
+    changes = update_spec.diff(specs.baseline(), source.spec)
     assert update_spec.render_changes(changes) == (
         "Response fields\n  GET /accounts/{accountId}/clips\n"
         "    additive    200 data[].tags: added (array of string, optional)"
@@ -99,22 +99,22 @@ def test_docs_page_snapshot_of_a_changed_spec_reports_the_change(tmp_path: Path)
 
 def test_raw_json_is_vendored_as_given(tmp_path: Path) -> None:
     """Indented JSON keeps its bytes (here four-space indentation and raw non-ASCII)."""
-    text = json.dumps(specs.with_tags(specs.vendored()), indent=4, ensure_ascii=False) + "\n"
+    text = json.dumps(specs.with_tags(specs.baseline()), indent=4, ensure_ascii=False) + "\n"
     assert update_spec.load(_write(tmp_path, "spec.json", text)).vendored_text == text
 
 
 def test_raw_json_normalisation_is_minimal(tmp_path: Path) -> None:
     """Only a BOM is dropped and a final newline added; minified JSON is re-indented by two."""
-    pretty = specs.VENDORED.read_text(encoding="utf-8")
+    pretty = specs.BASELINE.read_text(encoding="utf-8")
     with_bom = "\ufeff" + pretty.rstrip("\n")
     assert update_spec.load(_write(tmp_path, "a.json", with_bom)).vendored_text == pretty
-    minified = json.dumps(specs.vendored(), separators=(",", ":"))
+    minified = json.dumps(specs.baseline(), separators=(",", ":"))
     assert update_spec.load(_write(tmp_path, "b.json", minified)).vendored_text == pretty
 
 
 def test_url_is_fetched_with_httpx() -> None:
     """A URL is downloaded (redirects followed) and read like a local file."""
-    body = specs.VENDORED.read_bytes()
+    body = specs.BASELINE.read_bytes()
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/old":
@@ -122,7 +122,7 @@ def test_url_is_fetched_with_httpx() -> None:
         return httpx.Response(200, content=body)
 
     source = update_spec.load("https://zoom.test/old", transport=httpx.MockTransport(handler))
-    assert source.spec == specs.vendored()
+    assert source.spec == specs.baseline()
     assert source.origin == "https://zoom.test/old"
 
 

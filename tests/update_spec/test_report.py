@@ -16,7 +16,7 @@ GROUP = "  GET /accounts/{accountId}/clips\n"
 
 def report_of(change: Callable[[Spec], Spec]) -> str:
     """The summary line and change sections for the vendored spec changed by ``change``."""
-    old = specs.vendored()
+    old = specs.baseline()
     changes = update_spec.diff(old, change(old))
     return f"{update_spec.summary_line(changes)}\n\n{update_spec.render_changes(changes)}"
 
@@ -79,18 +79,18 @@ def test_each_fixture_has_its_exact_report(case: str) -> None:
 
 def test_the_vendored_spec_against_itself_has_no_changes() -> None:
     """Comparing the vendored spec with itself finds nothing to report."""
-    assert update_spec.diff(specs.vendored(), specs.vendored()) == []
+    assert update_spec.diff(specs.baseline(), specs.baseline()) == []
 
 
 def _quirk_lines(new: Spec) -> dict[str, str]:
-    report = update_spec.render_quirks(specs.vendored(), new)
+    report = update_spec.render_quirks(specs.baseline(), new)
     lines = [line.split(None, 1) for line in report.splitlines()[1:] if not line.startswith("   ")]
     return dict(lines)
 
 
 def test_quirks_fixed_upstream_are_named_with_their_module() -> None:
     """A spec that fixes the misspelling and adds tags marks exactly those quirks fixed."""
-    statuses = _quirk_lines(specs.with_tags(specs.with_spelling_fixed(specs.vendored())))
+    statuses = _quirk_lines(specs.with_tags(specs.with_spelling_fixed(specs.baseline())))
     fixed = "fixed upstream: the workaround in zoom_clips._models can go once verified"
     assert statuses["share-scope-misspelt"] == fixed
     assert statuses["tags-missing"] == fixed
@@ -105,7 +105,7 @@ def test_quirks_fixed_upstream_are_named_with_their_module() -> None:
 
 def test_every_registered_quirk_is_reported() -> None:
     """The report reads the registry generically: one line per quirk, whatever is registered."""
-    assert list(_quirk_lines(specs.vendored())) == [q.name for q in QUIRKS]
+    assert list(_quirk_lines(specs.baseline())) == [q.name for q in QUIRKS]
 
 
 def test_a_quirk_check_that_raises_counts_as_still_present() -> None:
@@ -147,8 +147,8 @@ def test_fact_rules_follow_the_direction_of_the_data(
 
 def test_removed_scope_and_security_scheme_are_breaking() -> None:
     """Security: a removed scheme or scope breaks callers, and so does a new required scope."""
-    old = specs.vendored()
-    new = specs.vendored()
+    old = specs.baseline()
+    new = specs.baseline()
     del new["components"]["securitySchemes"]["openapi_authorization"]
     new["paths"][specs.CLIPS]["get"]["security"][0]["openapi_oauth"].append("clips:write")
     text = update_spec.render_changes(update_spec.diff(old, new))
@@ -159,8 +159,8 @@ def test_removed_scope_and_security_scheme_are_breaking() -> None:
 
 def test_changes_outside_the_model_are_not_reported_as_none() -> None:
     """A difference in a part the tool does not model is never reported as "no changes"."""
-    old = specs.vendored()
-    new = specs.vendored()
+    old = specs.baseline()
+    new = specs.baseline()
     new["paths"][specs.CLIPS]["get"]["parameters"].reverse()
     assert update_spec.diff(old, new) == []  # query parameters in another order mean the same
     new["webhooks"] = {}
@@ -171,10 +171,10 @@ def test_changes_outside_the_model_are_not_reported_as_none() -> None:
 
 def test_recursive_refs_do_not_loop() -> None:
     """A schema that refers to itself is walked once, not forever."""
-    spec = specs.vendored()
+    spec = specs.baseline()
     spec["components"]["schemas"] = {
         "Node": {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Node"}}}
     }
     specs.clip_properties(spec)["tree"] = {"$ref": "#/components/schemas/Node"}
-    text = update_spec.render_changes(update_spec.diff(specs.vendored(), spec))
+    text = update_spec.render_changes(update_spec.diff(specs.baseline(), spec))
     assert "    additive    200 data[].tree: added (object, optional)" in text
