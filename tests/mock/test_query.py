@@ -129,7 +129,7 @@ def test_page_shape_token_and_total_records(mock: InProcess) -> None:
     assert len(first["data"]) == 30
     assert 0 < len(first["next_page_token"]) <= 100
     assert _all_pages(mock, account, token, **params)[-1]["clip_id"]
-    last_page = mock.clips(account, token, **params, page_size=300).json()
+    last_page = mock.clips(account, token, **{**params, "page_size": 300}).json()
     assert last_page["next_page_token"] == ""
     assert last_page["total_records"] == total
 
