@@ -43,7 +43,9 @@ class InProcess:
 
     def clips(self, account_id: str, token: str | None = None, **params: Any) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token or self.token()}"}
-        return self.request("GET", f"/v2/accounts/{account_id}/clips", params=params, headers=headers)
+        return self.request(
+            "GET", f"/v2/accounts/{account_id}/clips", params=params, headers=headers
+        )
 
 
 MakeMock = Callable[..., InProcess]

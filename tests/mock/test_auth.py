@@ -41,9 +41,19 @@ def test_server_to_server_token_from_body_or_query_string(mock: InProcess) -> No
     [
         (("mock-client-id", "wrong"), S2S, 401, "invalid_client"),
         (None, S2S, 401, "invalid_client"),
-        (CREDENTIALS, {"grant_type": "account_credentials", "account_id": "other"}, 400, "invalid_request"),
+        (
+            CREDENTIALS,
+            {"grant_type": "account_credentials", "account_id": "other"},
+            400,
+            "invalid_request",
+        ),
         (CREDENTIALS, {"grant_type": "password"}, 400, "unsupported_grant_type"),
-        (CREDENTIALS, {"grant_type": "refresh_token", "refresh_token": "nope"}, 400, "invalid_grant"),
+        (
+            CREDENTIALS,
+            {"grant_type": "refresh_token", "refresh_token": "nope"},
+            400,
+            "invalid_grant",
+        ),
     ],
 )
 def test_bad_token_requests_get_oauth_errors(

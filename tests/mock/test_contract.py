@@ -80,4 +80,3 @@ def test_served_mock_conforms_to_the_spec_over_http(
     """Every generated request over real loopback HTTP passes every schemathesis check."""
     server, token = served
     case.call_and_validate(base_url=server.base_url, headers={"Authorization": f"Bearer {token}"})
-

@@ -41,9 +41,9 @@ def test_clips_cover_the_year_before_now_in_every_variety() -> None:
         assert _parse(clip["modified_date"]) >= _parse(clip["created_date"])
     forms = {c["created_date"].endswith("Z") for c in clips}
     assert forms == {True, False}  # 2020-03-31T12:02:00Z and 2024-10-11T01:51:50.631+00:00
-    assert all(
-        c["created_date"].endswith("Z") or c["created_date"][-10] == "." for c in clips
-    ), "the +00:00 form carries milliseconds"
+    assert all(c["created_date"].endswith("Z") or c["created_date"][-10] == "." for c in clips), (
+        "the +00:00 form carries milliseconds"
+    )
 
 
 def test_share_scope_spelling_can_be_fixed_to_rehearse_zoom_fixing_it() -> None:

@@ -68,7 +68,9 @@ def _fault_sequence(seed: int) -> list[int]:
     app = InProcess.__new__(InProcess)
     from zoom_clips.mock import create_app  # noqa: PLC0415 -- kept next to its only use
 
-    InProcess.__init__(app, create_app(MockConfig(seed=seed, clips=50, fault_rate=0.5, faults=("500", "503"))))
+    InProcess.__init__(
+        app, create_app(MockConfig(seed=seed, clips=50, fault_rate=0.5, faults=("500", "503")))
+    )
     token = app.token()
     return [app.clips(MASTER, token).status_code for _ in range(30)]
 
@@ -83,8 +85,12 @@ def test_faults_are_seeded_and_reproducible() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "status", "content_type"),
-    [("500", 500, "application/json"), ("502", 502, "text/html"), ("503", 503, "text/plain"),
-     ("504", 504, "text/html")],
+    [
+        ("500", 500, "application/json"),
+        ("502", 502, "text/html"),
+        ("503", 503, "text/plain"),
+        ("504", 504, "text/html"),
+    ],
 )
 def test_status_faults(make_mock: MakeMock, kind: str, status: int, content_type: str) -> None:
     """Gateway faults answer with their status; 502 sends a proxy's HTML page."""
@@ -140,7 +146,9 @@ def test_a_faulted_request_does_not_consume_a_page(make_mock: MakeMock) -> None:
             body = response.json()
         except json.JSONDecodeError:
             continue
-        if response.status_code != 200 or len(response.content) < int(response.headers["content-length"]):
+        if response.status_code != 200 or len(response.content) < int(
+            response.headers["content-length"]
+        ):
             continue
         got += body["data"]
         page_token = body["next_page_token"]

@@ -31,11 +31,30 @@ def _all_pages(mock: InProcess, account_id: str, token: str, **params: Any) -> l
 @pytest.mark.parametrize(
     ("from_", "to", "start", "end"),
     [
-        ("2025-01-01", "2025-01-01", "2025-01-01T00:00:00+00:00", "2025-01-01T23:59:59.999999+00:00"),
-        ("2025-01-01", "2025-02-01", "2025-01-01T00:00:00+00:00", "2025-02-01T23:59:59.999999+00:00"),
-        ("2025-01-01T10:00:00Z", "2025-01-02T10:00:00.500+00:00", "2025-01-01T10:00:00+00:00",
-         "2025-01-02T10:00:00.500000+00:00"),
-        ("2025-01-31", "2025-02-28", "2025-01-31T00:00:00+00:00", "2025-02-28T23:59:59.999999+00:00"),
+        (
+            "2025-01-01",
+            "2025-01-01",
+            "2025-01-01T00:00:00+00:00",
+            "2025-01-01T23:59:59.999999+00:00",
+        ),
+        (
+            "2025-01-01",
+            "2025-02-01",
+            "2025-01-01T00:00:00+00:00",
+            "2025-02-01T23:59:59.999999+00:00",
+        ),
+        (
+            "2025-01-01T10:00:00Z",
+            "2025-01-02T10:00:00.500+00:00",
+            "2025-01-01T10:00:00+00:00",
+            "2025-01-02T10:00:00.500000+00:00",
+        ),
+        (
+            "2025-01-31",
+            "2025-02-28",
+            "2025-01-31T00:00:00+00:00",
+            "2025-02-28T23:59:59.999999+00:00",
+        ),
         (None, None, "2025-06-15T00:00:00+00:00", "2025-06-16T23:59:59.999999+00:00"),
     ],
 )
@@ -144,7 +163,10 @@ def test_page_token_is_bound_to_its_query_and_expires_after_15_minutes(mock: InP
     again = mock.clips(account, token, **params, next_page_token=page_token)
     assert again.status_code == 200
     assert mock.clips(account, token, **params, next_page_token=page_token).status_code == 200
-    for changed in ({**params, "status": "RECORD_SUCCESS"}, {"from": "2025-05-02", "to": "2025-06-01"}):
+    for changed in (
+        {**params, "status": "RECORD_SUCCESS"},
+        {"from": "2025-05-02", "to": "2025-06-01"},
+    ):
         response = mock.clips(account, token, **changed, next_page_token=page_token)
         assert response.status_code == 400
         assert response.json()["code"] == 300
@@ -207,6 +229,10 @@ def test_share_scope_is_sent_misspelt_unless_fixed(make_mock: MakeMock) -> None:
     for fix, spelling in ((False, "SAME_ORGANIZATON"), (True, "SAME_ORGANIZATION")):
         mock = make_mock(fix_share_scope_spelling=fix)
         account = mock.state.dataset.sub_accounts[0].id
-        items = _all_pages(mock, account, mock.token(), page_size=300, **{"from": "2025-05-15", "to": "2025-06-15"})
+        items = _all_pages(
+            mock, account, mock.token(), page_size=300, **{"from": "2025-05-15", "to": "2025-06-15"}
+        )
         assert spelling in {c["share_link_settings"]["share_scope"] for c in items}
-        assert all(set(c) >= {"tags", "clip_id", "share_link_settings", "created_date"} for c in items)
+        assert all(
+            set(c) >= {"tags", "clip_id", "share_link_settings", "created_date"} for c in items
+        )

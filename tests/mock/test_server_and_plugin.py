@@ -70,7 +70,9 @@ def test_cli_prints_urls_and_credentials_then_serves_until_stopped() -> None:
 
     def run() -> None:
         with redirect_stdout(out):
-            result.append(main(["--port", "0", "--clips", "20", "--now", "2025-06-15T12:00:00Z"], stop=stop))
+            result.append(
+                main(["--port", "0", "--clips", "20", "--now", "2025-06-15T12:00:00Z"], stop=stop)
+            )
 
     thread = threading.Thread(target=run)
     thread.start()

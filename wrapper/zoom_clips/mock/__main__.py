@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 import threading
@@ -69,10 +70,8 @@ def main(argv: Sequence[str] | None = None, *, stop: threading.Event | None = No
         print(f"client secret: {server.client_secret}  (demo credential, not a secret)")
         print(f"sub accounts:  {', '.join(a.id for a in server.dataset.sub_accounts)}")
         print("Ctrl-C to stop.", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 import secrets
 from collections.abc import Awaitable, Callable
@@ -49,7 +48,9 @@ _HTML_502 = (
 _HTML_504 = _HTML_502.replace(b"502 Bad Gateway", b"504 Gateway Time-out")
 
 
-def _zoom_error(status: int, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def _zoom_error(
+    status: int, code: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
     return JSONResponse({"code": code, "message": message}, status_code=status, headers=headers)
 
 
@@ -184,7 +185,7 @@ def _list_clips(state: MockState, grant: Grant, request: Request, account_id: st
     return JSONResponse(body)
 
 
-async def _clips(request: Request) -> Response:
+async def _clips(request: Request) -> Response:  # noqa: PLR0911 -- one return per HTTP outcome
     if request.method != "GET":
         return _zoom_error(
             405, 405, f"Method {request.method} is not allowed here.", {"Allow": "GET"}
@@ -201,7 +202,7 @@ async def _clips(request: Request) -> Response:
         message = "You have reached the maximum daily rate limit for this API. Try again later."
         return _zoom_error(429, 429, message, decision.headers)
     account_id = request.path_params["accountId"]
-    owned = grant.account_id == DEMO_ACCOUNT_ID or grant.account_id == account_id
+    owned = grant.account_id in (DEMO_ACCOUNT_ID, account_id)
     if state.dataset.account(account_id) is None or not owned:
         return _zoom_error(403, 1003, "No permission to operate on this account.", decision.headers)
     try:
@@ -321,7 +322,7 @@ def _mangling_send(fault: str, send: Send) -> Callable[[Message], Awaitable[None
 
 
 class _AnyMethod:
-    """An endpoint as a raw ASGI app, so the router hands it every method (it answers 405 itself)."""
+    """An endpoint as a raw ASGI app: the router hands it every method, and it answers 405."""
 
     def __init__(self, endpoint: Callable[[Request], Awaitable[Response]]) -> None:
         self.app = request_response(endpoint)
@@ -347,7 +348,10 @@ class _Outskirts:
         async def tracked(message: Message) -> None:
             if message["type"] == "http.response.start":
                 tracking = f"v=2.0;clid=mock;rid={secrets.token_hex(8)}".encode()
-                message = {**message, "headers": [*message["headers"], (b"x-zm-trackingid", tracking)]}
+                message = {
+                    **message,
+                    "headers": [*message["headers"], (b"x-zm-trackingid", tracking)],
+                }
                 if counted:
                     self.state.count_status(message["status"])
             await send(message)

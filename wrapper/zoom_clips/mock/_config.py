@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
+from typing import Any
 
 import attrs
 
@@ -69,17 +70,17 @@ class MockClock:
         return f"MockClock(now={self.now().isoformat()!r}, frozen={self.frozen})"
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[float], value: float | None) -> None:
+def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
 
 
-def _positive_or_none(_inst: object, attribute: attrs.Attribute[float], value: float | None) -> None:
+def _positive_or_none(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and value <= 0:
         raise ValueError(f"{attribute.name} must be positive or None, got {value!r}")
 
 
-def _rate(_inst: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _rate(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"{attribute.name} must be between 0 and 1, got {value!r}")
 
@@ -99,11 +100,9 @@ class MockConfig:
     qps: int | None = attrs.field(default=None, validator=_positive_or_none)
     daily_limit: int | None = attrs.field(default=None, validator=_positive_or_none)
     fault_rate: float = attrs.field(default=0.0, validator=_rate)
-    faults: tuple[str, ...] = attrs.field(
-        default=FAULT_KINDS, converter=tuple
-    )
-    latency_ms: float = attrs.field(default=0, validator=_non_negative)
-    latency_jitter_ms: float = attrs.field(default=0, validator=_non_negative)
+    faults: tuple[str, ...] = attrs.field(default=FAULT_KINDS, converter=tuple)
+    latency_ms: float = attrs.field(default=0.0, validator=_non_negative)
+    latency_jitter_ms: float = attrs.field(default=0.0, validator=_non_negative)
     token_ttl: int = attrs.field(default=3600, validator=_positive_or_none)
     invalidate_previous_tokens: bool = False
     fix_share_scope_spelling: bool = False
@@ -111,8 +110,9 @@ class MockConfig:
     qps_retry_after_rate: float = attrs.field(default=0.5, validator=_rate)
 
     @faults.validator
-    def _known_faults(self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    def _known_faults(
+        self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+    ) -> None:
         unknown = sorted(set(value) - set(FAULT_KINDS))
         if unknown or not value:
             raise ValueError(f"faults must be a non-empty subset of {FAULT_KINDS}, got {value!r}")
-

@@ -114,7 +114,9 @@ def parse_window(from_: str | None, to: str | None, *, now: dt.datetime) -> Wind
     ``2025-01-01..2025-02-01`` is allowed and ``..2025-02-02`` is not), and not before it.
     """
     today = now.astimezone(dt.UTC).date()
-    start, _ = _parse_bound("from", from_ if from_ is not None else today.isoformat(), end_of_day=False)
+    start, _ = _parse_bound(
+        "from", from_ if from_ is not None else today.isoformat(), end_of_day=False
+    )
     to_text = to if to is not None else (today + dt.timedelta(days=1)).isoformat()
     end, to_is_date = _parse_bound("to", to_text, end_of_day=True)
     if end < start:
@@ -309,7 +311,7 @@ def build_dataset(
     Most clips belong to sub accounts; the master account has a few of its own (its first user is
     the admin that ``user_id=me`` means for a Server-to-Server token).
     """
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- reproducible test data, not security
     accounts = _make_accounts(rng, sub_accounts)
     weights: Sequence[int] = [1] + [4] * sub_accounts
     made = tuple(

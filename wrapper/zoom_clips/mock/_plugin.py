@@ -57,7 +57,8 @@ def zoom_clips_mock(request: pytest.FixtureRequest) -> Iterator[MockServer]:
         config = MockConfig(**options)
     else:
         raise pytest.UsageError(
-            f"zoom_clips_mock's parameter must be a MockConfig or a dict, got {type(param).__name__}"
+            "zoom_clips_mock's parameter must be a MockConfig or a dict, "
+            f"got {type(param).__name__}"
         )
     with serve(config) as server:
         yield server

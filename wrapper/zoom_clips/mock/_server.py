@@ -122,7 +122,10 @@ def serve(
     )
     server = uvicorn.Server(uv_config)
     thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name=f"zoom-clips-mock:{bound_port}", daemon=True
+        target=server.run,
+        kwargs={"sockets": [sock]},
+        name=f"zoom-clips-mock:{bound_port}",
+        daemon=True,
     )
     thread.start()
     deadline = time.monotonic() + _STARTUP_TIMEOUT

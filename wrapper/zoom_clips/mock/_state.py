@@ -102,7 +102,7 @@ class MockState:
             self._qps_second: int | None = None
             self._qps_counts: Counter[str] = Counter()
             self._daily_counts: Counter[tuple[str, dt.date]] = Counter()
-            self._rng = random.Random(self.config.seed)
+            self._rng = random.Random(self.config.seed)  # noqa: S311 -- seeded fault dice, not security
             self._by_status: Counter[str] = Counter()
             self._rate_limited: Counter[str] = Counter()
             self._faults: Counter[str] = Counter()
@@ -217,7 +217,9 @@ class MockState:
             if config.fault_rate and self._rng.random() < config.fault_rate:
                 fault = self._rng.choice(config.faults)
                 self._faults[fault] += 1
-            jitter = self._rng.random() * config.latency_jitter_ms if config.latency_jitter_ms else 0
+            jitter = (
+                self._rng.random() * config.latency_jitter_ms if config.latency_jitter_ms else 0
+            )
         return fault, (config.latency_ms + jitter) / 1000
 
     # --- stats --------------------------------------------------------------------------------
