@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import threading
+import types
 from contextlib import redirect_stdout
 from typing import Any
 
@@ -100,3 +103,29 @@ def test_config_rejects_bad_values() -> None:
     for bad in ({"fault_rate": 1.5}, {"faults": ("418",)}, {"latency_ms": -1}, {"token_ttl": 0}):
         with pytest.raises(ValueError, match="must"):
             MockConfig(**bad)
+
+
+def test_plugin_imports_without_the_mock_extra() -> None:
+    """The pytest11 plugin loads even where starlette and uvicorn cannot be imported."""
+    code = (
+        "import sys\n"
+        "sys.modules['starlette'] = None\n"
+        "sys.modules['uvicorn'] = None\n"
+        "import zoom_clips._mock_plugin as plugin\n"
+        "assert callable(plugin.pytest_configure)\n"
+        "assert 'zoom_clips.mock' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)  # noqa: S603 -- fixed code
+
+
+def test_mock_all_is_exactly_its_public_names_sorted() -> None:
+    """zoom_clips.mock's __all__ names every public attribute, in order, and nothing else."""
+    from zoom_clips import mock  # noqa: PLC0415 -- the module under test
+
+    public = [
+        name
+        for name, value in vars(mock).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    ]
+    # isort order, as ruff's RUF022 keeps it: CONSTANTS, then Classes, then functions.
+    assert mock.__all__ == sorted(public, key=lambda n: (not n.isupper(), not n[0].isupper(), n))

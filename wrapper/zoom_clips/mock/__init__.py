@@ -11,7 +11,7 @@ It serves, on loopback only:
 
 Start it with ``python -m zoom_clips.mock --port 8765``, with :func:`serve` (a background thread
 on a free port), in-process with :func:`create_app` and ``httpx.ASGITransport``, or through the
-pytest fixture ``zoom_clips_mock`` (see ``zoom_clips.mock._plugin``). Demo credentials: account
+pytest fixture ``zoom_clips_mock`` (see ``zoom_clips._mock_plugin``). Demo credentials: account
 id ``mock-master-account``, client id ``mock-client-id``, client secret ``mock-client-secret``;
 for user OAuth, the refresh token ``mock-refresh-token`` (first user of the first sub account).
 

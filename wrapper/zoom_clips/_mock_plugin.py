@@ -12,7 +12,9 @@ stops it after the test. Configure it with a marker, whose keyword arguments are
     def test_my_app_survives_faults(zoom_clips_mock): ...
 
 Starlette and uvicorn are imported inside the fixture, so projects without the ``mock`` extra can
-still run pytest with this plugin installed; only tests that use the fixture need the extra.
+still run pytest with this plugin installed; only tests that use the fixture need the extra. (The
+module lives outside ``zoom_clips.mock`` because importing anything in that package runs its
+``__init__``, which needs the extra.)
 """
 
 from __future__ import annotations
