@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check update-spec lint format typecheck pytest test clean
+.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -47,6 +47,21 @@ pytest: $(STAMP) ## Run the test suite only
 	$(BIN)/python -m pytest
 
 test: lint typecheck regen-check pytest ## Everything CI runs: lint, typecheck, regen-check, pytest
+
+CONTRACT_PORT ?= 8765
+CONTRACT_NOW := 2025-06-15T12:00:00Z
+
+contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it starts (and stops)
+	@set -euo pipefail; \
+	$(BIN)/python -m zoom_clips.mock --port $(CONTRACT_PORT) --now $(CONTRACT_NOW) >/dev/null & \
+	pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
+	token_url=http://127.0.0.1:$(CONTRACT_PORT)/oauth/token; \
+	for _ in $$(seq 100); do curl -s -o /dev/null $$token_url -X POST && break; sleep 0.1; done; \
+	token=$$(curl -s -X POST -u mock-client-id:mock-client-secret \
+		"$$token_url?grant_type=account_credentials&account_id=mock-master-account" \
+		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
+	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
+		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
 
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

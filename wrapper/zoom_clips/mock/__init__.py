@@ -1,0 +1,95 @@
+"""zoom_clips.mock: a faithful, stateful mock of Zoom's Clips API, for tests and demos.
+
+Needs the ``mock`` extra (``pip install 'zoom-clips[mock]'``: Starlette and uvicorn).
+
+It serves, on loopback only:
+
+- ``GET /v2/accounts/{accountId}/clips`` with every query parameter of Zoom's spec;
+- ``POST /oauth/token``: Server-to-Server OAuth (``grant_type=account_credentials``) and user
+  OAuth (``grant_type=refresh_token``, rotating refresh tokens);
+- ``GET /_mock/stats``, ``GET /_mock/accounts``, ``POST /_mock/reset`` for tests and demos.
+
+Start it with ``python -m zoom_clips.mock --port 8765``, with :func:`serve` (a background thread
+on a free port), in-process with :func:`create_app` and ``httpx.ASGITransport``, or through the
+pytest fixture ``zoom_clips_mock`` (see ``zoom_clips._mock_plugin``). Demo credentials: account
+id ``mock-master-account``, client id ``mock-client-id``, client secret ``mock-client-secret``;
+for user OAuth, the refresh token ``mock-refresh-token`` (first user of the first sub account).
+
+Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
+
+- ``from``/``to`` take ``yyyy-MM-dd`` or a date-time with an offset (``...Z``, ``...+00:00``,
+  with or without milliseconds). Both ends are inclusive: a bare ``from`` date is the start of
+  that day (UTC), a bare ``to`` date its end; a date-time is that instant. Omitted, ``from`` is
+  today and ``to`` tomorrow, by the mock's clock. ``to`` may be at most one calendar month
+  (``relativedelta(months=1)``) after ``from``, a bare ``to`` counting from the start of its day:
+  ``from=2025-01-01&to=2025-02-01`` is allowed, ``to=2025-02-02`` is not; ``to`` before ``from`` is
+  rejected. The date compared is ``modified_date`` or ``created_date`` per ``date_filter_type``.
+- ``user_id`` is an owner id or email (case-insensitive); an unknown owner matches no clips.
+  ``me`` is the token's user: for a user-OAuth token that user (and such a token can only list
+  its own clips: anything else is 403 code 1003); for a Server-to-Server token the master
+  account's admin, whose clips live in the master account. ``search_key`` is a case-insensitive
+  substring of the title.
+- Results come newest first by the filtered date, ties broken by ``clip_id``; pages never skip
+  or repeat. ``next_page_token`` is ``""`` on the last page. Tokens are opaque (32 characters),
+  bound to the account and every other query parameter of the request that produced them
+  (reused with other parameters: 400 code 300), reusable, and expire after 15 minutes of the
+  mock's clock. ``total_records`` counts the matches of the whole query.
+- Bad input of any kind is 400 ``{"code": 300, "message": ...}``, never 500: unknown enum
+  values (``status=`` too), ``page_size`` outside 30..300 or not an integer, unparsable dates,
+  ranges over a month, a repeated parameter, bad or expired page tokens. Unknown parameters are
+  ignored. Methods other than GET on the clips path get 405 with ``Allow: GET``.
+- Auth: no token is 401 code 1002; an unknown or expired token 401 code 124 ("Invalid access
+  token."); an account the token may not read (not the master account or one it owns; for a
+  user token, not the user's own account) 403 code 1003.
+- Rate limits (off by default) count per token account: a QPS limit per clock second and a daily
+  limit per UTC day. A QPS 429 carries ``Retry-After: 1`` on a seeded share of answers
+  (``qps_retry_after_rate``) and none on the rest; a daily 429 carries ``Retry-After`` as an ISO
+  timestamp (next UTC midnight). 429s carry ``X-RateLimit-Category``/``-Type``/``-Limit``/
+  ``-Remaining``; other answers carry the category and, when a limit is set, limit and remaining
+  (of the daily limit if set, else of the QPS limit). Every response has ``x-zm-trackingid``.
+- Faults (off by default) hit API requests only, decided by dice seeded from ``seed`` (so a
+  run replays exactly), before any processing: a faulted request neither consumes a page nor
+  counts against a rate limit. Kinds: 500 (JSON), 502 (a proxy's HTML page), 503 (plain text),
+  504 (HTML), ``drop`` (the response promises a Content-Length, sends half the body, and the
+  server closes the connection; over HTTP httpx raises ``httpx.RemoteProtocolError``; in-process
+  the ASGI transport just returns the short body) and ``truncate`` (a complete 200 whose JSON
+  is cut in half). Latency is ``latency_ms`` plus up to ``latency_jitter_ms``, waited on the
+  mock's clock: a frozen clock just moves forward, the wall clock really waits.
+- The data set is determined by ``seed`` and the clock's "now" when the mock starts: a master
+  account with several sub accounts and users, and ``clips`` clips over the 12 months before
+  now, in every status and share scope (``SAME_ORGANIZATON`` misspelt as Zoom sends it unless
+  ``fix_share_scope_spelling``), with and without passcodes and tags, dates in both of Zoom's
+  wire forms, ``modified_date >= created_date``.
+
+>>> with serve(MockConfig(seed=1, clips=500)) as server:  # doctest: +SKIP
+...     server.base_url, server.token_url, server.dataset.sub_accounts[0].id
+"""
+
+from zoom_clips.mock._app import create_app
+from zoom_clips.mock._config import FAULT_KINDS, MockClock, MockConfig
+from zoom_clips.mock._data import Account, Dataset, User
+from zoom_clips.mock._server import MockServer, serve
+from zoom_clips.mock._state import (
+    DEMO_ACCOUNT_ID,
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    DEMO_REFRESH_TOKEN,
+    MockState,
+)
+
+__all__ = [
+    "DEMO_ACCOUNT_ID",
+    "DEMO_CLIENT_ID",
+    "DEMO_CLIENT_SECRET",
+    "DEMO_REFRESH_TOKEN",
+    "FAULT_KINDS",
+    "Account",
+    "Dataset",
+    "MockClock",
+    "MockConfig",
+    "MockServer",
+    "MockState",
+    "User",
+    "create_app",
+    "serve",
+]

@@ -1,0 +1,118 @@
+"""The mock's configuration and its clock."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from typing import Any
+
+import attrs
+
+__all__ = ["FAULT_KINDS", "MockClock", "MockConfig"]
+
+UTC = dt.UTC
+
+#: Every kind of fault the mock can inject: four gateway statuses, a connection dropped mid-body,
+#: and a complete 200 whose JSON is cut short.
+FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
+
+
+class MockClock:
+    """The mock's notion of "now": the wall clock, or a frozen instant, plus a settable offset.
+
+    ``MockClock()`` follows the wall clock; ``MockClock(start)`` stands still at ``start`` (an aware
+    datetime) until advanced. ``advance(seconds)`` moves either kind forward, which is how tests
+    expire tokens and refill rate limits without waiting. ``sleep`` is how the mock waits (for
+    injected latency): a frozen clock just advances, a wall clock really sleeps.
+
+    >>> clock = MockClock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
+    >>> clock.advance(90)
+    >>> clock.now().isoformat()
+    '2025-06-01T00:01:30+00:00'
+    """
+
+    def __init__(self, start: dt.datetime | None = None) -> None:
+        if start is not None and start.utcoffset() is None:
+            raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
+        self._start = start.astimezone(UTC) if start is not None else None
+        self._offset = dt.timedelta()
+        self._lock = threading.Lock()
+
+    @property
+    def frozen(self) -> bool:
+        """Whether time stands still between calls to :meth:`advance`."""
+        return self._start is not None
+
+    def now(self) -> dt.datetime:
+        """The current instant, an aware UTC datetime."""
+        base = self._start if self._start is not None else dt.datetime.now(UTC)
+        with self._lock:
+            return base + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward by ``seconds`` (negative values are refused)."""
+        if seconds < 0:
+            raise ValueError("a clock only moves forward")
+        with self._lock:
+            self._offset += dt.timedelta(seconds=seconds)
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` of this clock's time: instantly when frozen, for real otherwise."""
+        if seconds <= 0:
+            return
+        if self.frozen:
+            self.advance(seconds)
+        else:
+            await asyncio.sleep(seconds)
+
+    def __repr__(self) -> str:
+        return f"MockClock(now={self.now().isoformat()!r}, frozen={self.frozen})"
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name} must not be negative, got {value!r}")
+
+
+def _positive_or_none(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value <= 0:
+        raise ValueError(f"{attribute.name} must be positive or None, got {value!r}")
+
+
+def _rate(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class MockConfig:
+    """Everything that shapes one mock: its data, limits, faults and clock.
+
+    Every field has a default, so ``MockConfig()`` is a quiet mock with 3,000 clips, no limits
+    and no faults, on the wall clock. ``fault_rate`` is the share of API requests that get a fault
+    (spread evenly over the fault kinds in ``faults``); ``latency_ms`` is added to every API
+    request, plus up to ``latency_jitter_ms`` more. ``clock=None`` means the wall clock.
+    """
+
+    seed: int = 0
+    clips: int = attrs.field(default=3000, validator=_non_negative)
+    qps: int | None = attrs.field(default=None, validator=_positive_or_none)
+    daily_limit: int | None = attrs.field(default=None, validator=_positive_or_none)
+    fault_rate: float = attrs.field(default=0.0, validator=_rate)
+    faults: tuple[str, ...] = attrs.field(default=FAULT_KINDS, converter=tuple)
+    latency_ms: float = attrs.field(default=0.0, validator=_non_negative)
+    latency_jitter_ms: float = attrs.field(default=0.0, validator=_non_negative)
+    token_ttl: int = attrs.field(default=3600, validator=_positive_or_none)
+    invalidate_previous_tokens: bool = False
+    fix_share_scope_spelling: bool = False
+    clock: MockClock | None = attrs.field(default=None, eq=False)
+    qps_retry_after_rate: float = attrs.field(default=0.5, validator=_rate)
+
+    @faults.validator
+    def _known_faults(
+        self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+    ) -> None:
+        unknown = sorted(set(value) - set(FAULT_KINDS))
+        if unknown or not value:
+            raise ValueError(f"faults must be a non-empty subset of {FAULT_KINDS}, got {value!r}")

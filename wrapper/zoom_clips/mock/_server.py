@@ -1,0 +1,143 @@
+"""Serving the mock over real HTTP: uvicorn on a loopback port, in a background thread."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import uvicorn
+from starlette.applications import Starlette
+
+from zoom_clips.mock._app import create_app
+from zoom_clips.mock._config import MockClock, MockConfig
+from zoom_clips.mock._data import Dataset
+from zoom_clips.mock._state import (
+    DEMO_ACCOUNT_ID,
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    DEMO_REFRESH_TOKEN,
+    MockState,
+)
+
+__all__ = ["MockServer", "serve"]
+
+_STARTUP_TIMEOUT = 10.0
+
+
+@attrs.frozen
+class MockServer:
+    """A running mock: where it listens, the demo credentials, and its state.
+
+    ``base_url`` is what a client uses as Zoom's API root (it ends in ``/v2``); ``token_url``
+    stands in for ``https://zoom.us/oauth/token``. ``refresh_token`` is the documented initial
+    refresh token of the user-OAuth rehearsal (it rotates on use; ``reset()`` restores it).
+    """
+
+    origin: str
+    app: Starlette = attrs.field(repr=False)
+    account_id: str = DEMO_ACCOUNT_ID
+    client_id: str = DEMO_CLIENT_ID
+    client_secret: str = attrs.field(default=DEMO_CLIENT_SECRET, repr=False)
+    refresh_token: str = attrs.field(default=DEMO_REFRESH_TOKEN, repr=False)
+
+    @property
+    def base_url(self) -> str:
+        """The API root, e.g. ``http://127.0.0.1:8765/v2``."""
+        return f"{self.origin}/v2"
+
+    @property
+    def token_url(self) -> str:
+        """The OAuth token endpoint, e.g. ``http://127.0.0.1:8765/oauth/token``."""
+        return f"{self.origin}/oauth/token"
+
+    @property
+    def state(self) -> MockState:
+        """Everything the mock holds: tokens, cursors, counters (``app.state.mock``)."""
+        state: MockState = self.app.state.mock
+        return state
+
+    @property
+    def config(self) -> MockConfig:
+        """The configuration the mock was started with."""
+        return self.state.config
+
+    @property
+    def dataset(self) -> Dataset:
+        """The seeded accounts, users and clips; ``dataset.select(...)`` is the ground truth."""
+        return self.state.dataset
+
+    @property
+    def clock(self) -> MockClock:
+        """The mock's clock; ``clock.advance(seconds)`` moves it forward."""
+        return self.state.clock
+
+    @property
+    def refresh_user_id(self) -> str:
+        """The user the demo refresh token belongs to (first user of the first sub account)."""
+        return self.state.refresh_user_id
+
+    def stats(self) -> dict[str, Any]:
+        """The same counters as ``GET /_mock/stats``."""
+        return self.state.stats()
+
+    def reset(self) -> None:
+        """Forget tokens, page tokens, rate-limit counters and stats, as ``POST /_mock/reset``."""
+        self.state.reset()
+
+
+@contextlib.contextmanager
+def serve(
+    config: MockConfig | None = None, *, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[MockServer]:
+    """Serve a mock over HTTP in a background thread for the duration of a ``with`` block.
+
+    ``port=0`` picks a free port. The server stops, and its thread ends, when the block exits.
+
+    >>> with serve(MockConfig(clips=100)) as server:  # doctest: +SKIP
+    ...     httpx.post(server.token_url, auth=(server.client_id, server.client_secret), ...)
+    """
+    app = create_app(config)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    bound_port = sock.getsockname()[1]
+    uv_config = uvicorn.Config(
+        app,
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        http="h11",
+        lifespan="off",
+        ws="none",
+        timeout_graceful_shutdown=2,
+    )
+    server = uvicorn.Server(uv_config)
+    thread = threading.Thread(
+        target=server.run,
+        kwargs={"sockets": [sock]},
+        name=f"zoom-clips-mock:{bound_port}",
+        daemon=True,
+    )
+    thread.start()
+    deadline = time.monotonic() + _STARTUP_TIMEOUT
+    # Startup takes a few milliseconds; polling for it is waiting on the server, not a backoff.
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    try:
+        if not server.started:
+            raise RuntimeError(f"the mock did not start on {host}:{bound_port}")
+        url_host = f"[{host}]" if ":" in host else host
+        yield MockServer(origin=f"http://{url_host}:{bound_port}", app=app)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=_STARTUP_TIMEOUT)
+        sock.close()

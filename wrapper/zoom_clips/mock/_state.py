@@ -1,0 +1,242 @@
+"""The mock's mutable state: tokens, page cursors, rate-limit counters, fault dice and stats.
+
+Everything here is plain Python with no web framework, so it is shared by the ASGI app and
+readable from tests (``app.state.mock``, ``MockServer.state``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+import threading
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from zoom_clips.mock._config import MockClock, MockConfig
+from zoom_clips.mock._data import Dataset, Window, build_dataset
+
+__all__ = [
+    "DEMO_ACCOUNT_ID",
+    "DEMO_CLIENT_ID",
+    "DEMO_CLIENT_SECRET",
+    "DEMO_REFRESH_TOKEN",
+    "PAGE_TOKEN_TTL",
+    "Cursor",
+    "Grant",
+    "MockState",
+    "RateDecision",
+]
+
+DEMO_ACCOUNT_ID = "mock-master-account"
+DEMO_CLIENT_ID = "mock-client-id"
+DEMO_CLIENT_SECRET = "mock-client-secret"  # noqa: S105 -- the documented demo credential
+#: The initial refresh token of the user-OAuth rehearsal. It belongs to the first user of the
+#: first sub account; each refresh rotates it, and ``reset()`` restores it.
+DEMO_REFRESH_TOKEN = "mock-refresh-token"  # noqa: S105 -- the documented demo credential
+PAGE_TOKEN_TTL = dt.timedelta(minutes=15)
+ACCOUNT_SCOPES = "clips:read:master clips:read:list_user_clips:master"
+USER_SCOPES = "clips:read:list_user_clips"
+
+
+@attrs.frozen
+class Grant:
+    """Who an access token speaks for: a whole master account, or one user (user OAuth)."""
+
+    account_id: str
+    user_id: str | None
+    expires_at: dt.datetime
+
+
+@attrs.frozen
+class Cursor:
+    """What a next-page token stands for: a query, the position in it, and when it expires."""
+
+    binding: tuple[Any, ...]
+    account_id: str
+    window: Window
+    date_filter_type: str
+    status: str | None
+    user_id: str | None
+    search_key: str | None
+    offset: int
+    expires_at: dt.datetime
+
+
+@attrs.frozen
+class RateDecision:
+    """The rate limiter's answer: allowed or which 429, and the headers to send either way."""
+
+    limited: str | None  # None, "QPS" or "Daily-limit"
+    headers: dict[str, str]
+
+
+class MockState:
+    """All the state of one mock; methods are thread-safe (tests read it from another thread)."""
+
+    def __init__(self, config: MockConfig) -> None:
+        self.config = config
+        self.clock = config.clock if config.clock is not None else MockClock()
+        self.dataset: Dataset = build_dataset(
+            seed=config.seed,
+            clips=config.clips,
+            now=self.clock.now(),
+            fix_spelling=config.fix_share_scope_spelling,
+        )
+        refresh_user = self.dataset.sub_accounts[0] if self.dataset.sub_accounts else None
+        self.refresh_account_id = refresh_user.id if refresh_user else DEMO_ACCOUNT_ID
+        self.refresh_user_id = (refresh_user or self.dataset.accounts[0]).users[0].id
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every token, cursor, counter and stat, and re-seed the fault dice."""
+        with self._lock:
+            self._grants: dict[str, Grant] = {}
+            self._refresh: dict[str, tuple[str, str]] = {
+                DEMO_REFRESH_TOKEN: (self.refresh_account_id, self.refresh_user_id)
+            }
+            self._cursors: dict[str, Cursor] = {}
+            self._qps_second: int | None = None
+            self._qps_counts: Counter[str] = Counter()
+            self._daily_counts: Counter[tuple[str, dt.date]] = Counter()
+            self._rng = random.Random(self.config.seed)  # noqa: S311 -- seeded fault dice, not security
+            self._by_status: Counter[str] = Counter()
+            self._rate_limited: Counter[str] = Counter()
+            self._faults: Counter[str] = Counter()
+            self._tokens_issued = 0
+
+    # --- tokens -------------------------------------------------------------------------------
+
+    def issue_token(self, account_id: str, user_id: str | None) -> tuple[str, int]:
+        """A new access token for this principal and its lifetime in seconds."""
+        token = secrets.token_urlsafe(32)
+        ttl = self.config.token_ttl
+        with self._lock:
+            if self.config.invalidate_previous_tokens:
+                self._grants = {
+                    t: g
+                    for t, g in self._grants.items()
+                    if (g.account_id, g.user_id) != (account_id, user_id)
+                }
+            self._grants[token] = Grant(
+                account_id, user_id, self.clock.now() + dt.timedelta(seconds=ttl)
+            )
+            self._tokens_issued += 1
+        return token, ttl
+
+    def grant_for(self, token: str) -> Grant | None:
+        """The grant behind a live access token, or None if unknown or expired."""
+        with self._lock:
+            grant = self._grants.get(token)
+        if grant is None or grant.expires_at <= self.clock.now():
+            return None
+        return grant
+
+    def rotate_refresh_token(self, refresh_token: str) -> tuple[str, str, str] | None:
+        """Spend a refresh token: (account id, user id, the new refresh token), or None."""
+        with self._lock:
+            principal = self._refresh.pop(refresh_token, None)
+            if principal is None:
+                return None
+            new = secrets.token_urlsafe(32)
+            self._refresh[new] = principal
+        return principal[0], principal[1], new
+
+    # --- pagination ---------------------------------------------------------------------------
+
+    def save_cursor(self, cursor: Cursor) -> str:
+        """Store a cursor under a new opaque token (at most 100 characters, as the spec says)."""
+        token = secrets.token_urlsafe(24)
+        now = self.clock.now()
+        with self._lock:
+            self._cursors = {t: c for t, c in self._cursors.items() if c.expires_at > now}
+            self._cursors[token] = cursor
+        return token
+
+    def cursor_for(self, token: str) -> Cursor | None:
+        """The cursor behind a live page token, or None if unknown or expired."""
+        with self._lock:
+            cursor = self._cursors.get(token)
+        if cursor is None or cursor.expires_at <= self.clock.now():
+            return None
+        return cursor
+
+    # --- rate limits --------------------------------------------------------------------------
+
+    def rate_check(self, account_id: str) -> RateDecision:
+        """Count one API request for ``account_id``, or refuse it with the kind of 429."""
+        config = self.config
+        headers = {"X-RateLimit-Category": "Light"}
+        now = self.clock.now()
+        second, day = int(now.timestamp()), now.date()
+        with self._lock:
+            if self._qps_second != second:
+                self._qps_second, self._qps_counts = second, Counter()
+            daily_used = self._daily_counts[(account_id, day)]
+            qps_used = self._qps_counts[account_id]
+            if config.daily_limit is not None and daily_used >= config.daily_limit:
+                reset_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
+                headers |= {
+                    "X-RateLimit-Type": "Daily-limit",
+                    "X-RateLimit-Limit": str(config.daily_limit),
+                    "X-RateLimit-Remaining": "0",
+                    "Retry-After": reset_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                }
+                self._rate_limited["Daily-limit"] += 1
+                return RateDecision("Daily-limit", headers)
+            if config.qps is not None and qps_used >= config.qps:
+                headers |= {
+                    "X-RateLimit-Type": "QPS",
+                    "X-RateLimit-Limit": str(config.qps),
+                    "X-RateLimit-Remaining": "0",
+                }
+                if self._rng.random() < config.qps_retry_after_rate:
+                    headers["Retry-After"] = "1"
+                self._rate_limited["QPS"] += 1
+                return RateDecision("QPS", headers)
+            self._daily_counts[(account_id, day)] += 1
+            self._qps_counts[account_id] += 1
+        if config.daily_limit is not None:
+            headers["X-RateLimit-Limit"] = str(config.daily_limit)
+            headers["X-RateLimit-Remaining"] = str(config.daily_limit - daily_used - 1)
+        elif config.qps is not None:
+            headers["X-RateLimit-Limit"] = str(config.qps)
+            headers["X-RateLimit-Remaining"] = str(config.qps - qps_used - 1)
+        return RateDecision(None, headers)
+
+    # --- faults and latency -------------------------------------------------------------------
+
+    def draw_fault(self) -> tuple[str | None, float]:
+        """Roll the seeded dice for one API request: (fault kind or None, latency in seconds)."""
+        config = self.config
+        with self._lock:
+            fault = None
+            if config.fault_rate and self._rng.random() < config.fault_rate:
+                fault = self._rng.choice(config.faults)
+                self._faults[fault] += 1
+            jitter = (
+                self._rng.random() * config.latency_jitter_ms if config.latency_jitter_ms else 0
+            )
+        return fault, (config.latency_ms + jitter) / 1000
+
+    # --- stats --------------------------------------------------------------------------------
+
+    def count_status(self, status: int) -> None:
+        """Record the status of one response."""
+        with self._lock:
+            self._by_status[str(status)] += 1
+
+    def stats(self) -> dict[str, Any]:
+        """Requests by status, 429s by kind, faults by kind and tokens issued, as JSON."""
+        with self._lock:
+            return {
+                "requests": sum(self._by_status.values()),
+                "requests_by_status": dict(sorted(self._by_status.items())),
+                "rate_limited": sum(self._rate_limited.values()),
+                "rate_limited_by_type": dict(sorted(self._rate_limited.items())),
+                "faults": dict(sorted(self._faults.items())),
+                "tokens_issued": self._tokens_issued,
+            }
