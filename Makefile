@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract clean
+.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract bench clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -62,6 +62,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
 	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
 		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
+
+bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
+	$(BIN)/python -m scripts.bench $(BENCH)
 
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
