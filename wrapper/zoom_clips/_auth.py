@@ -42,7 +42,7 @@ __all__ = [
 logger = logging.getLogger("zoom_clips")
 
 # Quirk oauth-urls-empty: the spec's oauth2 scheme has an empty tokenUrl; this is Zoom's real one.
-DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token"
+DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token"  # noqa: S105 -- a URL, not a password
 
 EXPIRED_TOKEN_CODE = 124
 # Refresh this long before Zoom's expiry, so a token never expires between check and use.
@@ -184,7 +184,9 @@ class _CachedTokenAuth(httpx.Auth):
 
     # -- the two flows: the same steps, each under its own kind of lock -------------------------
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
         stale: str | None = None
         for attempt in range(2):
             if attempt == 1 or self._usable_token() is None:

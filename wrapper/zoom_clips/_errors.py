@@ -12,7 +12,7 @@
         ├── AuthenticationError       401, or the token endpoint refused the credentials
         ├── PermissionDeniedError     403
         ├── NotFoundError             404
-        ├── RateLimitError            429 that is not worth retrying (daily limit), or retries ran out
+        ├── RateLimitError            429 not worth retrying (daily limit), or retries ran out
         └── InternalServerError       5xx
 
 Messages carry Zoom's ``code`` and ``message`` and the ``x-zm-trackingid`` header, never a secret:

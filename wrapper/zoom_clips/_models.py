@@ -1,7 +1,8 @@
 """Typed, frozen models of the clips response, parsed straight from Zoom's JSON.
 
-The generated ``ClipListResponse.from_dict`` is not used: it raises on an enum value Zoom adds later,
-keeps the misspelt ``SAME_ORGANIZATON``, leaves dates as strings and absent fields as ``Unset``.
+The generated ``ClipListResponse.from_dict`` is not used: it raises on an enum value Zoom adds
+later, keeps the misspelt ``SAME_ORGANIZATON``, leaves dates as strings and absent fields as
+``Unset``.
 ``parse_clips_page`` makes one pass over each item, checks each field's JSON type, and raises
 ``InvalidBody`` (a ``ValueError``) for anything that is not the object the spec promises.
 """
@@ -155,7 +156,7 @@ def _number(value: Any, key: str) -> float | None:
 
 
 def _integer(value: Any, key: str) -> int | None:
-    # Quirk total-records-is-number: the spec types counts as "number"; an integral float is a count.
+    # Quirk total-records-is-number: counts are typed "number"; an integral float is a count.
     if value is None or type(value) is int:
         return value
     if type(value) is float and value.is_integer():

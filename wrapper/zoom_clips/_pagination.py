@@ -118,7 +118,7 @@ def split_windows(start: Bound, end: Bound) -> list[Window]:
     """Consecutive windows covering ``start``..``end``, each at most one month (``relativedelta``).
 
     Window ``i`` starts ``i`` months after ``start`` (anchored, so Jan 31 -> Feb 28 -> Mar 31 does
-    not drift) and ends where the next starts: Zoom's bounds are inclusive, so the boundary is shared.
+    not drift) and ends where the next starts: Zoom's bounds are inclusive, so they share it.
     """
     bounds: list[Bound] = [start]
     months = 1
@@ -162,7 +162,7 @@ class BoundaryLedger:
         return clip.modified_date  # Zoom's default filter is MODIFIED_DATE
 
     def keep(self, window: Window, clip: Clip) -> bool:
-        """Whether to yield ``clip`` from ``window``: ``False`` only for a repeat of a boundary clip."""
+        """Whether to yield ``clip`` from ``window``: ``False`` only to repeat a boundary clip."""
         if clip.clip_id is None or not (window.has_previous or window.has_next):
             return True
         when = self._filter_date(clip)

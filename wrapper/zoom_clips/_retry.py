@@ -128,9 +128,7 @@ def retry_delay(attempt: int, response: httpx.Response | None, policy: RetryPoli
     if response is None:
         return backoff_delay(attempt, policy)
     status = response.status_code
-    if status not in RETRYABLE_STATUSES:
-        return None
-    if status == 429 and is_daily_limit(response):
+    if status not in RETRYABLE_STATUSES or (status == 429 and is_daily_limit(response)):
         return None
     server_says = parse_retry_after(response.headers.get("retry-after"), now=policy.now())
     if server_says is not None:
