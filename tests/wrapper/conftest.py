@@ -145,6 +145,9 @@ def make_client(kind: str) -> Iterator[Callable[..., Facade]]:
         return facade
 
     yield make
+    for facade in made:
+        if isinstance(facade.client, ZoomClips):
+            facade.client.close()
 
 
 def json_response(status: int, body: Any, **headers: str) -> httpx.Response:

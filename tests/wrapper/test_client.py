@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -10,8 +11,10 @@ import httpx
 import pytest
 import zoom_clips as zc
 from zoom_clips._client import DEFAULT_BASE_URL
+from zoom_clips._models import Clip
+from zoom_clips._pagination import BoundaryLedger, split_windows
 
-from .conftest import ACCOUNT, FakeZoom, Facade, clip_json, json_response, page_json
+from .conftest import ACCOUNT, Facade, FakeZoom, clip_json, json_response, page_json
 
 
 def ok(body: dict[str, Any]) -> Callable[[httpx.Request], httpx.Response]:
@@ -50,7 +53,7 @@ def test_date_filter_type_sent_only_when_asked(make_client: Callable[..., Facade
 def test_unknown_status_and_odd_http_status_do_not_crash(
     make_client: Callable[..., Facade],
 ) -> None:
-    """A new enum value parses, and a non-standard 520 is a typed error, not the generator's crash."""
+    """A new enum value parses, and a non-standard 520 is a typed error: the generator crashed."""
     zoom = FakeZoom(ok(page_json([clip_json("a", status="RECORD_PROCESSING")])))
     client = make_client(zoom)
     assert client.list_page(ACCOUNT).data[0].status == "RECORD_PROCESSING"
@@ -110,7 +113,11 @@ def test_list_repeats_the_query_on_every_page(make_client: Callable[..., Facade]
     )
     assert [c.clip_id for c in clips] == ["a", "b", "c", "d"]
     base = {"status": "RECORD_SUCCESS", "page_size": "30", "from": "2025-03-01", "to": "2025-03-20"}
-    assert zoom.queries() == [base, {**base, "next_page_token": "p2"}, {**base, "next_page_token": "p3"}]
+    assert zoom.queries() == [
+        base,
+        {**base, "next_page_token": "p2"},
+        {**base, "next_page_token": "p3"},
+    ]
 
 
 def test_long_range_is_split_into_month_windows(make_client: Callable[..., Facade]) -> None:
@@ -129,7 +136,11 @@ def test_datetime_windows_use_zoom_datetime_format(make_client: Callable[..., Fa
     """Naive datetimes are UTC, and windows of datetimes are sent as yyyy-MM-ddTHH:mm:ssZ."""
     zoom = FakeZoom(ok(page_json([])))
     client = make_client(zoom)
-    client.list_all(ACCOUNT, from_=datetime(2025, 1, 31, 6), to="2025-03-01T00:00:00+01:00")
+    client.list_all(
+        ACCOUNT,
+        from_=datetime(2025, 1, 31, 6),  # noqa: DTZ001 -- naive on purpose: read as UTC
+        to="2025-03-01T00:00:00+01:00",
+    )
     assert [(q["from"], q["to"]) for q in zoom.queries()] == [
         ("2025-01-31T06:00:00Z", "2025-02-28T06:00:00Z"),
         ("2025-02-28T06:00:00Z", "2025-02-28T23:00:00Z"),
@@ -151,9 +162,6 @@ def test_clips_on_a_window_boundary_are_yielded_once(make_client: Callable[..., 
 
 def test_boundary_ledger_memory_is_bounded_by_the_boundary() -> None:
     """The ledger remembers only boundary clips and forgets them once both neighbours finish."""
-    from zoom_clips._models import Clip
-    from zoom_clips._pagination import BoundaryLedger, split_windows
-
     first, second, third = split_windows(date(2025, 1, 1), date(2025, 3, 15))
     ledger = BoundaryLedger()
     inside = [
@@ -167,7 +175,8 @@ def test_boundary_ledger_memory_is_bounded_by_the_boundary() -> None:
     assert not ledger.keep(second, edge)
     ledger.window_done(second)
     assert ledger.remembered() == 0
-    assert third.has_previous and not third.has_next
+    assert third.has_previous
+    assert not third.has_next
 
 
 def test_repeating_page_token_raises_pagination_error(make_client: Callable[..., Facade]) -> None:
@@ -277,8 +286,6 @@ def test_without_dates_zoom_default_applies(make_client: Callable[..., Facade]) 
 
 def test_clients_close_their_connections_but_not_a_callers(kind: str) -> None:
     """The context managers close the HTTP client they created, and leave a caller's open."""
-    import asyncio
-
     transport = httpx.MockTransport(lambda _: json_response(200, page_json([])))
     if kind == "sync":
         own = zc.ZoomClips(auth=zc.BearerToken("t"))

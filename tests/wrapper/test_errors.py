@@ -8,7 +8,7 @@ import httpx
 import pytest
 import zoom_clips as zc
 
-from .conftest import ACCOUNT, FakeZoom, Facade, json_response
+from .conftest import ACCOUNT, Facade, FakeZoom, json_response
 
 
 def test_error_body_becomes_typed_error(make_client: Callable[..., Facade]) -> None:

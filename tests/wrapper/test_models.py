@@ -1,4 +1,4 @@
-"""The models read Zoom's JSON with the spec's quirks fixed, and reject bodies of the wrong shape."""
+"""The models read Zoom's JSON with the spec's quirks fixed and reject bodies of the wrong shape."""
 
 from __future__ import annotations
 
