@@ -118,6 +118,27 @@ def _closed_enums(spec: Spec) -> bool:
     return isinstance(status, Mapping) and "enum" in status
 
 
+def _date_filter_type_has_default(spec: Spec) -> bool:
+    parameters = list_clips_operation(spec).get("parameters")
+    if not isinstance(parameters, list):
+        return False
+    return any(
+        isinstance(p, Mapping)
+        and p.get("name") == "date_filter_type"
+        and isinstance(p.get("schema"), Mapping)
+        and "default" in p["schema"]
+        for p in parameters
+    )
+
+
+def _fields_all_optional(spec: Spec) -> bool:
+    return bool(clip_item_properties(spec)) and not _clip_item_schema(spec).get("required")
+
+
+def _success_body_declared(spec: Spec) -> bool:
+    return bool(_response_schema(spec))
+
+
 def _oauth_urls_empty(spec: Spec) -> bool:
     schemes = _dig(spec, "components", "securitySchemes")
     if not isinstance(schemes, Mapping):
@@ -202,5 +223,36 @@ QUIRKS: tuple[Quirk, ...] = (
         module="zoom_clips._auth",
         test="tests/wrapper/test_auth.py::test_default_token_url_is_zooms",
         present_in=_oauth_urls_empty,
+    ),
+    Quirk(
+        name="date-filter-type-always-sent",
+        problem="date_filter_type declares a default (MODIFIED_DATE), so the generated endpoint's "
+        "signature defaults to it and sends date_filter_type=MODIFIED_DATE on every request, "
+        "whether the caller asked for it or not.",
+        fix="The wrapper passes UNSET explicitly unless the caller gave a date_filter_type.",
+        module="zoom_clips._client",
+        test="tests/wrapper/test_client.py::test_date_filter_type_sent_only_when_asked",
+        present_in=_date_filter_type_has_default,
+    ),
+    Quirk(
+        name="fields-all-optional",
+        problem="No clip property is required, so every generated field is `X | Unset` and callers "
+        "would have to test for the generator's Unset sentinel.",
+        fix="Clip's absent fields are None (tags: an empty tuple); Unset never leaves the wrapper.",
+        module="zoom_clips._models",
+        test="tests/wrapper/test_models.py::test_absent_fields_are_none_not_unset",
+        present_in=_fields_all_optional,
+    ),
+    Quirk(
+        name="generated-parse-eager",
+        problem="The generated sync_detailed/asyncio_detailed parse every 200 with "
+        "ClipListResponse.from_dict before returning: an unknown enum value or a truncated body "
+        "raises ValueError/JSONDecodeError with the raw response lost, and HTTPStatus(code) raises "
+        "on a non-standard status (e.g. a proxy's 520).",
+        fix="The wrapper builds each request with the generated get_user_clips._get_kwargs (path, "
+        "quoting, query) and sends it itself, parsing the raw body with its own parser.",
+        module="zoom_clips._client",
+        test="tests/wrapper/test_client.py::test_unknown_status_and_odd_http_status_do_not_crash",
+        present_in=_success_body_declared,
     ),
 )

@@ -1,0 +1,369 @@
+"""Zoom's auth schemes as ``httpx.Auth`` flows; one flow object serves sync and async clients.
+
+Server-to-Server OAuth and user OAuth fetch a token from Zoom's token endpoint *through the flow*:
+the flow yields the token request, httpx sends it with the same client and transport, and the flow
+reads the answer. The token is cached on the auth object and shared by every thread and task that
+uses it. Fetching is single-flight: ``sync_auth_flow`` holds a ``threading.Lock`` and
+``async_auth_flow`` an ``asyncio.Lock`` (one per event loop) while a token request is in flight, and
+re-check the cache once they hold it, so 50 requests on a cold cache cause one token request.
+
+Zoom reports that a new token can invalidate older ones, which is one more reason to fetch once. On
+a 401 with code 124 ("Invalid access token") the flow fetches a new token, unless another request
+already replaced the one that failed, and retries the request once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import ipaddress
+import json
+import logging
+import threading
+import time
+import weakref
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import Any
+
+import attrs
+import httpx
+
+from ._errors import AuthenticationError, describe, error_body
+
+__all__ = [
+    "DEFAULT_TOKEN_URL",
+    "BearerToken",
+    "ServerToServerOAuth",
+    "TokenPair",
+    "UserOAuth",
+    "require_secure_url",
+]
+
+logger = logging.getLogger("zoom_clips")
+
+# Quirk oauth-urls-empty: the spec's oauth2 scheme has an empty tokenUrl; this is Zoom's real one.
+DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token"  # noqa: S105 -- a URL, not a password
+
+EXPIRED_TOKEN_CODE = 124
+# Refresh this long before Zoom's expiry, so a token never expires between check and use.
+EXPIRY_MARGIN_SECONDS = 60.0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure_url(url: str, *, what: str) -> None:
+    """Refuse to send credentials to ``url`` unless it is https, or http on a loopback host.
+
+    Raises ``ValueError`` naming ``what`` and the URL (URLs here carry no secrets).
+    """
+    parsed = httpx.URL(url)
+    if parsed.scheme == "https":
+        return
+    if parsed.scheme == "http" and _is_loopback(parsed.host):
+        return
+    raise ValueError(
+        f"{what} {url!r} would carry credentials in clear text: use https:// "
+        "(plain http:// is accepted only for loopback hosts such as 127.0.0.1)"
+    )
+
+
+def _hidden(value: object) -> str:
+    return "None" if value is None else "'***'"
+
+
+@attrs.frozen
+class TokenPair:
+    """A user OAuth token pair as Zoom issued it; the tokens never show in ``repr``/``str``."""
+
+    access_token: str = attrs.field(repr=_hidden)
+    refresh_token: str = attrs.field(repr=_hidden)
+    expires_in: float
+    scope: str | None = None
+
+
+class _CachedTokenAuth(httpx.Auth):
+    """Shared machinery: a cached bearer token, single-flight fetching, the 401/124 retry."""
+
+    def __init__(self, *, token_url: str, clock: Callable[[], float]) -> None:
+        require_secure_url(token_url, what="token_url")
+        self.token_url = token_url
+        self._clock = clock
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._thread_lock = threading.Lock()
+        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    # -- what subclasses provide ----------------------------------------------------------------
+
+    def _token_form(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def _basic_credentials(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def _accept_token_body(self, body: dict[str, Any]) -> None:
+        """Hook for a subclass that needs more of the token response (the rotated refresh token)."""
+
+    # -- pure decisions shared by both flows ----------------------------------------------------
+
+    def _usable_token(self) -> str | None:
+        if self._token is not None and self._clock() < self._expires_at:
+            return self._token
+        return None
+
+    def _token_request(self, stale: str | None, api_request: httpx.Request) -> httpx.Request | None:
+        """The token request to send, or ``None`` if the cache already holds a fresh token.
+
+        ``stale`` is a token Zoom just refused: a cached token equal to it does not count.
+        """
+        cached = self._usable_token()
+        if cached is not None and cached != stale:
+            return None
+        client_id, client_secret = self._basic_credentials()
+        basic = base64.b64encode(f"{client_id}:{client_secret}".encode()).decode("ascii")
+        logger.debug("fetching a new access token from %s", self.token_url)
+        return httpx.Request(
+            "POST",
+            self.token_url,
+            data=self._token_form(),
+            headers={"Authorization": f"Basic {basic}", "Accept": "application/json"},
+            # A request a flow yields skips the client's defaults: carry the API call's timeout.
+            extensions={"timeout": api_request.extensions.get("timeout", {})},
+        )
+
+    def _accept_token_response(self, response: httpx.Response) -> None:
+        if response.status_code != 200:
+            raise _token_refused(response)
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            body = {}
+        token = body.get("access_token")
+        expires_in = body.get("expires_in", 3600)
+        if (
+            not isinstance(token, str)
+            or not token
+            or not isinstance(expires_in, int | float)
+            or isinstance(expires_in, bool)
+        ):
+            raise AuthenticationError(
+                "Zoom's token endpoint answered 200 without a usable access_token/expires_in",
+                response=response,
+            )
+        self._accept_token_body(body)
+        self._token = token
+        self._expires_at = self._clock() + max(0.0, float(expires_in) - EXPIRY_MARGIN_SECONDS)
+
+    def _authorize(self, request: httpx.Request) -> str:
+        token = self._token or ""
+        request.headers["Authorization"] = f"Bearer {token}"
+        return token
+
+    @staticmethod
+    def _is_expired_token(response: httpx.Response) -> bool:
+        return response.status_code == 401 and error_body(response)[0] == EXPIRED_TOKEN_CODE
+
+    def _async_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._thread_lock:
+            lock = self._async_locks.get(loop)
+            if lock is None:
+                lock = self._async_locks[loop] = asyncio.Lock()
+            return lock
+
+    # -- the two flows: the same steps, each under its own kind of lock -------------------------
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        stale: str | None = None
+        for attempt in range(2):
+            if attempt == 1 or self._usable_token() is None:
+                with self._thread_lock:
+                    token_request = self._token_request(stale, request)
+                    if token_request is not None:
+                        token_response = yield token_request
+                        token_response.read()
+                        self._accept_token_response(token_response)
+            used = self._authorize(request)
+            response = yield request
+            if attempt == 1:
+                return
+            response.read()
+            if not self._is_expired_token(response):
+                return
+            logger.debug("access token refused (code 124): fetching a new one and retrying once")
+            stale = used
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        stale: str | None = None
+        for attempt in range(2):
+            if attempt == 1 or self._usable_token() is None:
+                async with self._async_lock():
+                    token_request = self._token_request(stale, request)
+                    if token_request is not None:
+                        token_response = yield token_request
+                        await token_response.aread()
+                        self._accept_token_response(token_response)
+            used = self._authorize(request)
+            response = yield request
+            if attempt == 1:
+                return
+            await response.aread()
+            if not self._is_expired_token(response):
+                return
+            logger.debug("access token refused (code 124): fetching a new one and retrying once")
+            stale = used
+
+
+def _token_refused(response: httpx.Response) -> AuthenticationError:
+    """Zoom's reason for refusing a token request (``{"reason", "error"}``), never the secret."""
+    reason: str | None = None
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        for key in ("reason", "error_description", "message", "error"):
+            if isinstance(body.get(key), str):
+                reason = body[key]
+                break
+    text = describe(response, None, reason)
+    return AuthenticationError(
+        f"the token endpoint refused the credentials: {text}", response=response, message=reason
+    )
+
+
+class ServerToServerOAuth(_CachedTokenAuth):
+    """Server-to-Server OAuth (``grant_type=account_credentials``), shared across threads and tasks.
+
+    >>> auth = ServerToServerOAuth(account_id="acct", client_id="id", client_secret="s3cret")
+    >>> "s3cret" in repr(auth)
+    False
+    """
+
+    def __init__(
+        self,
+        *,
+        account_id: str,
+        client_id: str,
+        client_secret: str,
+        token_url: str = DEFAULT_TOKEN_URL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        for name, value in (
+            ("account_id", account_id),
+            ("client_id", client_id),
+            ("client_secret", client_secret),
+        ):
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"{name} must be a non-empty string")
+        super().__init__(token_url=token_url, clock=clock)
+        self.account_id = account_id
+        self.client_id = client_id
+        self._client_secret = client_secret
+
+    def __repr__(self) -> str:
+        return (
+            f"ServerToServerOAuth(account_id={self.account_id!r}, client_id={self.client_id!r}, "
+            f"client_secret='***', token_url={self.token_url!r})"
+        )
+
+    def _token_form(self) -> dict[str, str]:
+        return {"grant_type": "account_credentials", "account_id": self.account_id}
+
+    def _basic_credentials(self) -> tuple[str, str]:
+        return self.client_id, self._client_secret
+
+
+class UserOAuth(_CachedTokenAuth):
+    """User-level OAuth with a rotating refresh token.
+
+    Each refresh returns a new refresh token and invalidates the old one, so every new pair goes to
+    ``on_token`` for the app to persist. Pass ``access_token`` to start from a token already held.
+    """
+
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        client_secret: str,
+        refresh_token: str,
+        on_token: Callable[[TokenPair], None] | None = None,
+        access_token: str | None = None,
+        token_url: str = DEFAULT_TOKEN_URL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        for name, value in (
+            ("client_id", client_id),
+            ("client_secret", client_secret),
+            ("refresh_token", refresh_token),
+        ):
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"{name} must be a non-empty string")
+        super().__init__(token_url=token_url, clock=clock)
+        self.client_id = client_id
+        self._client_secret = client_secret
+        self._refresh_token = refresh_token
+        self._on_token = on_token
+        if access_token:
+            # Its expiry is unknown: use it until Zoom answers 401/124, then refresh.
+            self._token = access_token
+            self._expires_at = float("inf")
+
+    def __repr__(self) -> str:
+        return (
+            f"UserOAuth(client_id={self.client_id!r}, client_secret='***', refresh_token='***', "
+            f"token_url={self.token_url!r})"
+        )
+
+    def _token_form(self) -> dict[str, str]:
+        return {"grant_type": "refresh_token", "refresh_token": self._refresh_token}
+
+    def _basic_credentials(self) -> tuple[str, str]:
+        return self.client_id, self._client_secret
+
+    def _accept_token_body(self, body: dict[str, Any]) -> None:
+        refresh = body.get("refresh_token")
+        if isinstance(refresh, str) and refresh:
+            self._refresh_token = refresh
+        if self._on_token is not None:
+            expires_in = body.get("expires_in", 3600)
+            scope = body.get("scope")
+            self._on_token(
+                TokenPair(
+                    access_token=str(body["access_token"]),
+                    refresh_token=self._refresh_token,
+                    expires_in=float(expires_in),
+                    scope=scope if isinstance(scope, str) else None,
+                )
+            )
+
+
+class BearerToken(httpx.Auth):
+    """A static access token (``ZOOM_ACCESS_TOKEN``); it is never refreshed."""
+
+    def __init__(self, token: str) -> None:
+        if not isinstance(token, str) or not token:
+            raise ValueError("token must be a non-empty string")
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "BearerToken(token='***')"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request

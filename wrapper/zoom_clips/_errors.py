@@ -1,0 +1,217 @@
+"""The errors ``zoom_clips`` raises: one shallow tree, every class importable from ``zoom_clips``.
+
+::
+
+    ZoomClipsError
+    ├── APIConnectionError            the request never got a response
+    │   └── APITimeoutError
+    ├── APIResponseValidationError    a 200 body that is not the JSON the spec promises
+    └── APIStatusError                Zoom answered with an error status
+        ├── BadRequestError           400
+        │   └── PaginationError       a page token that repeats, or expires twice
+        ├── AuthenticationError       401, or the token endpoint refused the credentials
+        ├── PermissionDeniedError     403
+        ├── NotFoundError             404
+        ├── RateLimitError            429 not worth retrying (daily limit), or retries ran out
+        └── InternalServerError       5xx
+
+Messages carry Zoom's ``code`` and ``message`` and the ``x-zm-trackingid`` header, never a secret:
+no header values of the request and no request body ever go into a message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "InternalServerError",
+    "NotFoundError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ZoomClipsError",
+    "status_error_from_response",
+]
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_SNIPPET_CHARS = 120
+
+
+class ZoomClipsError(Exception):
+    """Base of every error ``zoom_clips`` raises."""
+
+
+class APIConnectionError(ZoomClipsError):
+    """The request failed before Zoom answered (DNS, refused connection, reset, ...)."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out, on every attempt the retry policy allowed."""
+
+
+class APIResponseValidationError(ZoomClipsError):
+    """Zoom answered 200 with a body that is not the JSON object the spec promises."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIStatusError(ZoomClipsError):
+    """Zoom answered with an error status; ``code``/``message`` come from its JSON body."""
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        response: httpx.Response,
+        code: int | None = None,
+        message: str | None = None,
+        tracking_id: str | None = None,
+    ) -> None:
+        super().__init__(description)
+        self.response = response
+        self.status_code = response.status_code
+        self.code = code
+        self.message = description if message is None else message
+        self.tracking_id = tracking_id
+
+
+class BadRequestError(APIStatusError):
+    """400: Zoom refused the query (code 300 covers validation and pagination errors)."""
+
+
+class PaginationError(BadRequestError):
+    """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 from the API, or the OAuth token endpoint refused the credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token lacks the scope (code 1003)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such account."""
+
+
+class RateLimitError(APIStatusError):
+    """429 that the client did not (or could no longer) retry.
+
+    ``limit_type`` is Zoom's ``X-RateLimit-Type`` (``"QPS"`` or ``"Daily-limit"``, ``None`` when the
+    header is missing); ``retry_after`` is when Zoom says to try again, as an aware UTC datetime.
+    """
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        response: httpx.Response,
+        code: int | None = None,
+        message: str | None = None,
+        tracking_id: str | None = None,
+        limit_type: str | None = None,
+        retry_after: datetime | None = None,
+    ) -> None:
+        super().__init__(
+            description, response=response, code=code, message=message, tracking_id=tracking_id
+        )
+        self.limit_type = limit_type
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx from Zoom or a proxy in front of it, after the retry policy gave up."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def error_body(response: httpx.Response) -> tuple[int | None, str | None]:
+    """Zoom's ``(code, message)`` from an error body, or ``(None, None)`` if it is not that JSON."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:  # not JSON (an HTML 502 page), or not UTF-8
+        return None, None
+    if not isinstance(body, dict):
+        return None, None
+    code = body.get("code")
+    message = body.get("message")
+    return (
+        code if isinstance(code, int) and not isinstance(code, bool) else None,
+        message if isinstance(message, str) else None,
+    )
+
+
+def _readable_non_json(response: httpx.Response) -> str:
+    text = response.content[:4096].decode("utf-8", "replace")
+    title = _TITLE.search(text)
+    snippet = " ".join((title.group(1) if title else text).split())
+    if len(snippet) > _SNIPPET_CHARS:
+        snippet = snippet[:_SNIPPET_CHARS] + "..."
+    return snippet
+
+
+def describe(response: httpx.Response, code: int | None, message: str | None) -> str:
+    """A one-line, secret-free description of an error response."""
+    status = f"{response.status_code} {response.reason_phrase}".strip()
+    if message is not None:
+        detail = f"{message} (code {code})" if code is not None else message
+    else:
+        snippet = _readable_non_json(response)
+        detail = f"non-JSON body: {snippet!r}" if snippet else "empty body"
+    tracking_id = response.headers.get("x-zm-trackingid")
+    suffix = f" [tracking id {tracking_id}]" if tracking_id else ""
+    return f"Zoom answered {status}: {detail}{suffix}"
+
+
+def status_error_from_response(
+    response: httpx.Response,
+    *,
+    limit_type: str | None = None,
+    retry_after: datetime | None = None,
+) -> APIStatusError:
+    """The typed error for an error response, whether its body is Zoom's JSON or a proxy's HTML.
+
+    Quirk ``error-bodies-undeclared``: the spec declares no body for 400/401/403/429, so the
+    generated client returns ``None`` for them; this reads Zoom's ``{code, message}`` itself.
+    """
+    code, message = error_body(response)
+    text = describe(response, code, message)
+    tracking_id = response.headers.get("x-zm-trackingid")
+    status = response.status_code
+    if status == 429:
+        return RateLimitError(
+            text,
+            response=response,
+            code=code,
+            message=message,
+            tracking_id=tracking_id,
+            limit_type=limit_type,
+            retry_after=retry_after,
+        )
+    cls = _BY_STATUS.get(status, InternalServerError if status >= 500 else APIStatusError)
+    return cls(text, response=response, code=code, message=message, tracking_id=tracking_id)

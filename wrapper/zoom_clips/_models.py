@@ -1,0 +1,313 @@
+"""Typed, frozen models of the clips response, parsed straight from Zoom's JSON.
+
+The generated ``ClipListResponse.from_dict`` is not used: it raises on an enum value Zoom adds
+later, keeps the misspelt ``SAME_ORGANIZATON``, leaves dates as strings and absent fields as
+``Unset``.
+``parse_clips_page`` makes one pass over each item, checks each field's JSON type, and raises
+``InvalidBody`` (a ``ValueError``) for anything that is not the object the spec promises.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Clip",
+    "ClipStatus",
+    "ClipsPage",
+    "DateFilterType",
+    "InvalidBody",
+    "ShareLinkSettings",
+    "ShareScope",
+    "page_from_json",
+    "parse_clips_page",
+]
+
+
+class ClipStatus(StrEnum):
+    """A clip's recording status."""
+
+    RECORD_START = "RECORD_START"
+    RECORD_FAILED = "RECORD_FAILED"
+    RECORD_END = "RECORD_END"
+    RECORD_SUCCESS = "RECORD_SUCCESS"
+    RECORD_DELETE = "RECORD_DELETE"
+    SUSPENDED = "SUSPENDED"
+
+
+class ShareScope(StrEnum):
+    """Who may watch a clip through its share link.
+
+    Quirk ``share-scope-misspelt``: Zoom spells ``SAME_ORGANIZATION`` as ``SAME_ORGANIZATON``; both
+    spellings give ``ShareScope.SAME_ORGANIZATION`` (``ShareScope("SAME_ORGANIZATON")`` too).
+    """
+
+    ANYONE = "ANYONE"
+    SAME_ORGANIZATION = "SAME_ORGANIZATION"
+    INVITED_MEMBERS_ONLY = "INVITED_MEMBERS_ONLY"
+    PRIVATE = "PRIVATE"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ShareScope | None:
+        return _SHARE_SCOPES.get(value) if isinstance(value, str) else None
+
+
+class DateFilterType(StrEnum):
+    """Which date ``from_``/``to`` filter on (Zoom's default: ``MODIFIED_DATE``)."""
+
+    CREATED_DATE = "CREATED_DATE"
+    MODIFIED_DATE = "MODIFIED_DATE"
+
+
+_STATUSES: dict[str, ClipStatus] = {m.value: m for m in ClipStatus}
+_SHARE_SCOPES: dict[str, ShareScope] = {m.value: m for m in ShareScope} | {
+    "SAME_ORGANIZATON": ShareScope.SAME_ORGANIZATION,
+}
+
+
+def _hidden(value: object) -> str:
+    return "None" if value is None else "'***'"
+
+
+@attrs.frozen(slots=True)
+class ShareLinkSettings:
+    """Access to a clip's share link. ``passcode`` never shows in ``repr``/``str``."""
+
+    enable_passcode: bool | None = None
+    passcode: str | None = attrs.field(default=None, repr=_hidden)
+    share_scope: ShareScope | str | None = None
+
+
+@attrs.frozen(slots=True)
+class Clip:
+    """One clip. Absent fields are ``None`` (never ``Unset``); ``tags`` is ``()`` when absent.
+
+    ``status``/``share_scope`` are enum members, or the plain string for a value Zoom adds later.
+    ``extra`` holds any field the spec does not know, as Zoom sent it.
+    """
+
+    clip_id: str | None = None
+    title: str | None = None
+    description: str | None = None
+    duration: float | None = None
+    status: ClipStatus | str | None = None
+    owner_id: str | None = None
+    file_size: int | None = None
+    share_link: str | None = None
+    share_link_settings: ShareLinkSettings | None = None
+    thumbnail_link: str | None = None
+    created_date: datetime | None = None
+    modified_date: datetime | None = None
+    tags: tuple[str, ...] = ()
+    extra: dict[str, Any] = attrs.field(factory=dict, hash=False)
+
+
+@attrs.frozen(slots=True)
+class ClipsPage:
+    """One page of clips. ``next_page_token`` is ``None`` on the last page."""
+
+    data: tuple[Clip, ...]
+    next_page_token: str | None = None
+    page_size: int | None = None
+    total_records: int | None = None
+
+
+class InvalidBody(ValueError):
+    """A response body that is not the JSON the spec promises."""
+
+
+_KNOWN = frozenset(
+    {
+        "clip_id",
+        "title",
+        "description",
+        "duration",
+        "status",
+        "owner_id",
+        "file_size",
+        "share_link",
+        "share_link_settings",
+        "thumbnail_link",
+        "created_date",
+        "modified_date",
+        "tags",
+    }
+)
+
+
+def _str(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    if value is None or type(value) is str:
+        return value
+    raise InvalidBody(f"{key} is {type(value).__name__}, not a string")
+
+
+def _number(value: Any, key: str) -> float | None:
+    if value is None:
+        return None
+    if type(value) is float or type(value) is int:
+        return float(value)
+    raise InvalidBody(f"{key} is {type(value).__name__}, not a number")
+
+
+def _integer(value: Any, key: str) -> int | None:
+    # Quirk total-records-is-number: counts are typed "number"; an integral float is a count.
+    if value is None or type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise InvalidBody(f"{key} is {value!r}, not an integer")
+
+
+def _enum_or_str(value: Any, members: dict[str, Any], key: str) -> Any:
+    # Quirk closed-enums: a value Zoom adds later comes back as the plain string.
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise InvalidBody(f"{key} is {type(value).__name__}, not a string")
+    return members.get(value, value)
+
+
+def _share_link_settings(value: Any) -> ShareLinkSettings | None:
+    if value is None:
+        return None
+    if type(value) is not dict:
+        raise InvalidBody("share_link_settings is not an object")
+    enable = value.get("enable_passcode")
+    if enable is not None and type(enable) is not bool:
+        raise InvalidBody("share_link_settings.enable_passcode is not a boolean")
+    return ShareLinkSettings(
+        enable_passcode=enable,
+        passcode=_str(value, "passcode"),
+        share_scope=_enum_or_str(value.get("share_scope"), _SHARE_SCOPES, "share_scope"),
+    )
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    # Quirk tags-missing: Zoom sends tags though the spec does not declare them.
+    if value is None:
+        return ()
+    if type(value) is not list or any(type(tag) is not str for tag in value):
+        raise InvalidBody("tags is not a list of strings")
+    return tuple(value)
+
+
+_OPTIONAL_STR = frozenset({str, type(None)})
+_STRING_FIELDS = (
+    "status",
+    "clip_id",
+    "title",
+    "description",
+    "owner_id",
+    "share_link",
+    "thumbnail_link",
+    "created_date",
+    "modified_date",
+)
+
+
+def _date(value: str | None, key: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidBody(f"{key} {value!r} is not an ISO-8601 date-time") from None
+    if parsed.tzinfo is UTC:  # both of Zoom's forms, "...Z" and "...+00:00", land here
+        return parsed
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def clip_from_json(item: Any) -> Clip:
+    """A ``Clip`` from one decoded item of ``data``; ``InvalidBody`` if it has the wrong shape.
+
+    The hot path of listing: one ``get`` per field and one combined type test for the string
+    fields; the slow path only runs to name the field that is wrong.
+    """
+    if type(item) is not dict:
+        raise InvalidBody(f"a clip is {type(item).__name__}, not an object")
+    get = item.get
+    clip_id = get("clip_id")
+    title = get("title")
+    description = get("description")
+    owner_id = get("owner_id")
+    share_link = get("share_link")
+    thumbnail_link = get("thumbnail_link")
+    created = get("created_date")
+    modified = get("modified_date")
+    duration = get("duration")
+    file_size = get("file_size")
+    status = get("status")
+    ok = _OPTIONAL_STR
+    if not (
+        type(clip_id) in ok
+        and type(title) in ok
+        and type(description) in ok
+        and type(owner_id) in ok
+        and type(share_link) in ok
+        and type(thumbnail_link) in ok
+        and type(created) in ok
+        and type(modified) in ok
+        and type(status) in ok
+    ):
+        for key in _STRING_FIELDS:
+            _str(item, key)
+    if type(duration) is not float:
+        duration = _number(duration, "duration")
+    if type(file_size) is not int:
+        file_size = _integer(file_size, "file_size")
+    settings = get("share_link_settings")
+    return Clip(
+        clip_id=clip_id,
+        title=title,
+        description=description,
+        duration=duration,
+        status=_STATUSES.get(status, status) if status is not None else None,
+        owner_id=owner_id,
+        file_size=file_size,
+        share_link=share_link,
+        share_link_settings=_share_link_settings(settings) if settings is not None else None,
+        thumbnail_link=thumbnail_link,
+        created_date=_date(created, "created_date"),
+        modified_date=_date(modified, "modified_date"),
+        tags=_tags(get("tags")),
+        extra={} if _KNOWN.issuperset(item) else {k: item[k] for k in item.keys() - _KNOWN},
+    )
+
+
+def parse_clips_page(content: bytes | str) -> ClipsPage:
+    """A ``ClipsPage`` from a raw 200 body; ``InvalidBody`` for anything the spec does not allow.
+
+    >>> parse_clips_page(b'{"data": [], "next_page_token": ""}').next_page_token is None
+    True
+    """
+    try:
+        body = json.loads(content)
+    except ValueError as exc:  # truncated JSON, or bytes that are not UTF-8
+        raise InvalidBody(f"the body is not JSON: {exc}") from None
+    return page_from_json(body)
+
+
+def page_from_json(body: Any) -> ClipsPage:
+    """A ``ClipsPage`` from an already decoded body (what ``ClipListResponse.from_dict`` takes)."""
+    if type(body) is not dict:
+        raise InvalidBody(f"the body is {type(body).__name__}, not an object")
+    data = body.get("data")
+    if data is None:
+        data = []
+    elif type(data) is not list:
+        raise InvalidBody(f"data is {type(data).__name__}, not a list")
+    token = _str(body, "next_page_token")
+    return ClipsPage(
+        data=tuple([clip_from_json(item) for item in data]),
+        next_page_token=token or None,
+        page_size=_integer(body.get("page_size"), "page_size"),
+        total_records=_integer(body.get("total_records"), "total_records"),
+    )
