@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -175,8 +176,8 @@ def test_update_regenerates_a_copy_whose_client_and_wrapper_work(tmp_path: Path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 changes: 0 breaking, 2 additive, 1 compatible." in done.stdout
     fixed = "fixed upstream: the workaround in zoom_clips._models can go once verified"
-    assert f"share-scope-misspelt     {fixed}" in done.stdout
-    assert f"tags-missing             {fixed}" in done.stdout
+    assert re.search(rf"share-scope-misspelt +{fixed}", done.stdout)
+    assert re.search(rf"tags-missing +{fixed}", done.stdout)
 
     assert (copy / "spec" / "master.json").read_text(encoding="utf-8") == new_text
     provenance = json.loads((copy / "spec" / "PROVENANCE.json").read_text(encoding="utf-8"))
