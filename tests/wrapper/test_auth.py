@@ -267,3 +267,15 @@ def test_secrets_never_appear_in_reprs() -> None:
         assert SECRET not in text
         assert "r-secret" not in text
     client.close()
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "trusted_for"), [(3600, 3540), (3599, 3539), (60, 54), (0, 0)]
+)
+def test_tokens_are_refreshed_early_but_short_lived_ones_are_still_reused(
+    expires_in: float, trusted_for: float
+) -> None:
+    """An hour's token is renewed a minute early; a minute's token is not renewed at once."""
+    from zoom_clips._auth import refresh_at  # noqa: PLC0415 -- a private helper under test
+
+    assert refresh_at(1000.0, expires_in) == pytest.approx(1000.0 + trusted_for)

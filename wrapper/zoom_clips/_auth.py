@@ -45,8 +45,14 @@ logger = logging.getLogger("zoom_clips")
 DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token"  # noqa: S105 -- a URL, not a password
 
 EXPIRED_TOKEN_CODE = 124
-# Refresh this long before Zoom's expiry, so a token never expires between check and use.
+# Refresh this long before Zoom's expiry, so a token never expires between check and use; a
+# short-lived token is refreshed a tenth of its lifetime early instead, or it would never be reused.
 EXPIRY_MARGIN_SECONDS = 60.0
+
+
+def refresh_at(now: float, expires_in: float) -> float:
+    """When to stop trusting a token that Zoom said expires in ``expires_in`` seconds."""
+    return now + expires_in - min(EXPIRY_MARGIN_SECONDS, expires_in / 10)
 
 
 def _is_loopback(host: str) -> bool:
@@ -163,7 +169,7 @@ class _CachedTokenAuth(httpx.Auth):
             )
         self._accept_token_body(body)
         self._token = token
-        self._expires_at = self._clock() + max(0.0, float(expires_in) - EXPIRY_MARGIN_SECONDS)
+        self._expires_at = refresh_at(self._clock(), float(expires_in))
 
     def _authorize(self, request: httpx.Request) -> str:
         token = self._token or ""
