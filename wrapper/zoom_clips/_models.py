@@ -150,8 +150,13 @@ def _str(item: dict[str, Any], key: str) -> str | None:
 def _number(value: Any, key: str) -> float | None:
     if value is None:
         return None
-    if type(value) is float or type(value) is int:
-        return float(value)
+    if type(value) is float:
+        return value
+    if type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:  # a JSON integer of 309+ digits: no float holds it
+            raise InvalidBody(f"{key} is an integer too large for a float") from None
     raise InvalidBody(f"{key} is {type(value).__name__}, not a number")
 
 
@@ -222,7 +227,10 @@ def _date(value: str | None, key: str) -> datetime | None:
         return parsed
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+05:00 falls in year 0 in UTC
+        raise InvalidBody(f"{key} {value!r} is outside the years 1..9999 in UTC") from None
 
 
 def clip_from_json(item: Any) -> Clip:
@@ -289,10 +297,17 @@ def parse_clips_page(content: bytes | str) -> ClipsPage:
     True
     """
     try:
-        body = json.loads(content)
+        body = json.loads(content, parse_constant=_reject_constant)
     except ValueError as exc:  # truncated JSON, or bytes that are not UTF-8
         raise InvalidBody(f"the body is not JSON: {exc}") from None
+    except RecursionError:  # arrays nested thousands deep: more than the decoder recurses into
+        raise InvalidBody("the body is JSON nested too deeply to decode") from None
     return page_from_json(body)
+
+
+def _reject_constant(name: str) -> float:
+    # NaN and Infinity are not JSON (RFC 8259), though Python's decoder accepts them by default.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def page_from_json(body: Any) -> ClipsPage:
