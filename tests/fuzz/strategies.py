@@ -37,8 +37,9 @@ IGNORED = frozenset({"description", "example", "default"})
 JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -218,4 +219,3 @@ def raw_bodies() -> st.SearchStrategy[bytes]:
         ),
         st.binary(max_size=64),
     )
-
