@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "fuzz-ci",
-    max_examples=120,
+    max_examples=400,
     derandomize=True,
     database=None,
     deadline=None,
