@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract bench clean
+.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract bench fuzz-nightly clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -65,6 +65,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)
+
+fuzz-nightly: $(STAMP) ## The fuzz suite with thousands of random examples per property (minutes)
+	HYPOTHESIS_PROFILE=nightly $(BIN)/python -m pytest tests/fuzz
 
 clean: ## Remove the virtualenv, caches and build output
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -23,9 +23,6 @@ from typing import Any, Self
 
 import httpx
 from dateutil.relativedelta import relativedelta
-from zoom_clips_api.api.list_sub_account_clips_in_account import get_user_clips
-from zoom_clips_api.models import ListClipsDateFilterType, ListClipsStatus
-from zoom_clips_api.types import UNSET
 
 from ._auth import (
     DEFAULT_TOKEN_URL,
@@ -131,6 +128,13 @@ def request_kwargs(account_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
     to ``MODIFIED_DATE``, so it would go on every request; passing ``UNSET`` sends only what the
     caller asked for, and Zoom applies the same default itself.
     """
+    # Imported on first use: the generated package is ~5 ms of `import zoom_clips` (bench_import).
+    from zoom_clips_api.api.list_sub_account_clips_in_account import (  # noqa: PLC0415
+        get_user_clips,
+    )
+    from zoom_clips_api.models import ListClipsDateFilterType, ListClipsStatus  # noqa: PLC0415
+    from zoom_clips_api.types import UNSET  # noqa: PLC0415
+
     kwargs: dict[str, Any] = {
         "user_id": query.get("user_id", UNSET),
         "search_key": query.get("search_key", UNSET),
