@@ -202,7 +202,7 @@ def test_access_token_revoked_mid_listing_is_refreshed() -> None:
 
 
 def test_daily_limit_mid_listing_raises_rate_limit_error_after_correct_clips() -> None:
-    """The daily limit hit halfway raises RateLimitError (Daily-limit); what came before is right."""
+    """A daily limit hit halfway raises RateLimitError; the clips yielded before it are right."""
     for seed in range(5):
         outcome = run_in_process(chaos_config(seed, daily_limit=40))
         outcome.check()
