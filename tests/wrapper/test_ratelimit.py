@@ -7,6 +7,7 @@ jumps instead of waiting (``tests/virtual_time.py``), so they measure spacing ex
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import Counter
 from typing import Any
 
@@ -68,6 +69,16 @@ def listing(zoom: Recorder, **kwargs: Any) -> int:
     return run_virtual(main())
 
 
+def assert_paced(times: list[float], rate: float) -> None:
+    """After the first two (a bucket a little over one request), one request per interval."""
+    limiter = RequestRateLimiter(rate)
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert limiter.interval == pytest.approx(1 / (rate * (1 - SAFETY_MARGIN)))
+    assert gaps[0] == pytest.approx((2 - limiter.capacity) * limiter.interval, abs=1e-5)
+    assert gaps[1:] == pytest.approx([limiter.interval] * len(gaps[1:]), abs=1e-5)
+    assert busiest_second(times) <= rate
+
+
 def busiest_second(times: list[float]) -> int:
     """The most requests counted in one fixed clock second, as Zoom and the mock count."""
     return max(Counter(int(t) for t in times).values())
@@ -77,11 +88,7 @@ def test_requests_are_spaced_evenly_at_the_rate() -> None:
     """72 fanned-out requests at rate_limit=10 leave one per 1/(10*0.97) s, never in a burst."""
     zoom = Recorder()
     assert listing(zoom, rate_limit=10, max_concurrency=16) == 2 * 12 * 3
-    gaps = [b - a for a, b in zip(zoom.api, zoom.api[1:], strict=False)]
-    interval = 1 / (10 * (1 - SAFETY_MARGIN))
-    assert min(gaps) == pytest.approx(interval, abs=1e-5)
-    assert zoom.api[-1] - zoom.api[0] == pytest.approx(71 * interval, abs=1e-4)
-    assert busiest_second(zoom.api) <= 10
+    assert_paced(zoom.api, 10)
 
 
 def test_without_a_rate_limit_requests_do_not_wait() -> None:
@@ -96,9 +103,7 @@ def test_retries_wait_for_the_limiter_too() -> None:
     zoom = Recorder(fail_first_try=True)
     assert listing(zoom, rate_limit=20) == 72
     assert len(zoom.api) == 2 * 72  # every page failed once, then was retried
-    gaps = [b - a for a, b in zip(zoom.api, zoom.api[1:], strict=False)]
-    assert min(gaps) == pytest.approx(1 / (20 * (1 - SAFETY_MARGIN)), abs=1e-5)
-    assert busiest_second(zoom.api) <= 20
+    assert_paced(zoom.api, 20)
 
 
 def test_token_requests_do_not_wait_but_a_resend_after_401_124_does() -> None:
@@ -164,6 +169,14 @@ def test_bad_rate_limits_are_refused(value: Any, error: type[Exception]) -> None
     """Anything but None, a positive finite number or a known plan is a clear error."""
     with pytest.raises(error, match="rate_limit"):
         zc.AsyncZoomClips(auth=make_auth(), rate_limit=value)
+
+
+@pytest.mark.parametrize("rate", [4.0, 30.0, 80.0])
+def test_no_one_second_span_can_exceed_the_rate(rate: float) -> None:
+    """Capacity plus one second's drain stays below rate + 1, so no fixed second sees rate + 1."""
+    limiter = RequestRateLimiter(rate)
+    assert limiter.capacity + 1 / limiter.interval < rate + 1
+    assert limiter.capacity > 1  # a late wake-up can catch up
 
 
 def test_limiter_repr_and_margin_are_checked() -> None:

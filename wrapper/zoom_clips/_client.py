@@ -514,7 +514,7 @@ class AsyncClips:
         to: DateArg = None,
         status: ClipStatus | str | None = None,
         page_size: int | None = None,
-    ) -> AsyncIterator[Clip]:
+    ) -> AsyncGenerator[Clip, None]:
         """Every clip matching the filters, each once; see ``Clips.list``. Use ``async for``.
 
         The one-month windows of a longer range are paged **concurrently**, at most the client's
@@ -550,7 +550,7 @@ class AsyncClips:
         to: DateArg = None,
         status: ClipStatus | str | None = None,
         page_size: int | None = None,
-    ) -> AsyncIterator[tuple[str, Clip]]:
+    ) -> AsyncGenerator[tuple[str, Clip], None]:
         """Every matching clip of every account in ``account_ids``, as ``(account_id, clip)``.
 
         All accounts' windows are paged concurrently under the client's ``max_concurrency`` (and
@@ -629,7 +629,7 @@ class AsyncClips:
     @staticmethod
     async def _clips_only(
         pairs: AsyncGenerator[tuple[str, Clip], None],
-    ) -> AsyncIterator[Clip]:
+    ) -> AsyncGenerator[Clip, None]:
         async with contextlib.aclosing(pairs):
             async for _, clip in pairs:
                 yield clip

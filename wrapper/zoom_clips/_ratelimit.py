@@ -3,17 +3,17 @@
 Zoom limits this endpoint per account (category LIGHT: Free 4/s, Pro 30/s, Business and up 80/s)
 and counts requests per clock second. A client that fans out must space its requests or bounce
 off 429s. ``RequestRateLimiter`` does it with aiolimiter's leaky bucket (a maintained library,
-rather than a hand-written bucket) configured with a capacity of one request: requests leave
-evenly spaced, never in a burst, so no fixed one-second window of the server can see more than
-the limit, even when the server's seconds and the client's clock are not aligned.
+rather than a hand-written bucket), drained at ``rate * (1 - SAFETY_MARGIN)`` requests/s, with a
+capacity of barely more than one request: requests leave evenly spaced, never in a burst.
 
-Two details of how it meets Zoom's counting:
-
-- The spacing is that of ``rate * (1 - SAFETY_MARGIN)`` requests/s. With exact spacing
-  ``1/rate``, a fixed second holds at most ``rate`` requests; the margin absorbs the jitter
-  between the moment the client sends and the moment the server counts (a few milliseconds on
-  one machine, see ``scripts/bench/bench_ratelimit.py``), which would otherwise push an
-  occasional extra request into a second and earn a 429.
+Why those numbers: a leaky bucket of capacity ``C`` drained at ``r``/s lets at most ``C + r``
+requests through in any one-second span, so Zoom's fixed seconds (however they align with the
+client's clock) see at most ``floor(C + r)``. aiolimiter's default capacity (``C = r``) would
+send twice the limit in the first second. With ``C = 1`` the count stays under the limit, but a
+waiter the event loop wakes a little late loses that time for good (``bench_ratelimit`` measured
+27.9 of 30/s). So half the margin goes to capacity (``C = 1 + rate * margin / 2``: a late request
+may catch up by part of an interval) and half absorbs the jitter between the client sending and
+the server counting: ``C + r = rate + 1 - rate * margin / 2``, below ``rate + 1`` for any rate.
 - Every request to the API counts, retries included, and so does the second send of a request
   whose token was refused (401/124), because the limiter wraps the auth flow: it waits before each
   API request the flow sends. Token requests go to Zoom's OAuth endpoint, which this limit does
@@ -82,8 +82,10 @@ class RequestRateLimiter:
         if not 0 <= safety_margin < 1:
             raise ValueError(f"safety_margin must be in [0, 1), not {safety_margin!r}")
         self.per_second = per_second
-        #: Seconds between two requests leaving this client.
+        #: Seconds between two requests leaving this client, in the long run.
         self.interval = 1.0 / (per_second * (1.0 - safety_margin))
+        #: The bucket's size in requests: a little over one, to catch up on a late wake-up.
+        self.capacity = 1.0 + per_second * safety_margin / 2
         self._buckets: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncLimiter] = (
             weakref.WeakKeyDictionary()
         )
@@ -96,8 +98,9 @@ class RequestRateLimiter:
         loop = asyncio.get_running_loop()
         bucket = self._buckets.get(loop)
         if bucket is None:
-            # Capacity one: no burst, each request waits ``interval`` after the previous one.
-            bucket = self._buckets[loop] = AsyncLimiter(1, self.interval)
+            # Drained at one request per ``interval``; never more than ``capacity`` at once.
+            bucket = AsyncLimiter(self.capacity, self.capacity * self.interval)
+            self._buckets[loop] = bucket
         await bucket.acquire()
 
 
