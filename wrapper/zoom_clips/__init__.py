@@ -25,6 +25,7 @@ from ._errors import (
     ZoomClipsError,
 )
 from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, ShareLinkSettings, ShareScope
+from ._ratelimit import LIGHT_RATE_LIMITS
 from ._retry import RetryPolicy
 
 __version__: str  # read on first use by __getattr__ below
@@ -59,6 +60,7 @@ __all__ = [  # noqa: RUF022 -- casefold order, which tests/test_exported_members
     "ClipStatus",
     "DateFilterType",
     "InternalServerError",
+    "LIGHT_RATE_LIMITS",
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",

@@ -13,10 +13,22 @@ parse every 200 eagerly with ``ClipListResponse.from_dict`` (quirk ``generated-p
 from __future__ import annotations
 
 import asyncio
+import builtins
+import contextlib
+import json
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -38,15 +50,17 @@ from ._errors import (
     APITimeoutError,
     status_error_from_response,
 )
-from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, parse_clips_page
+from ._fanout import WindowJob, fan_out
+from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, page_from_json
 from ._pagination import (
     BoundaryLedger,
-    aiter_window,
+    aiter_window_pages,
     format_bound,
     iter_window,
     normalize_range,
     split_windows,
 )
+from ._ratelimit import RateLimitedAuth, RequestRateLimiter, resolve_rate_limit
 from ._retry import RetryPolicy, is_daily_limit, log_decision, reset_time, retry_delay
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncZoomClips", "ZoomClips"]
@@ -57,6 +71,9 @@ logger = logging.getLogger("zoom_clips")
 DEFAULT_BASE_URL = "https://api.zoom.us/v2"
 
 MIN_PAGE_SIZE, MAX_PAGE_SIZE = 30, 300
+# Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
+# flowing at 200 ms a round trip.
+DEFAULT_MAX_CONCURRENCY = 16
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
@@ -166,14 +183,28 @@ def _status_error(response: httpx.Response, policy: RetryPolicy) -> APIStatusErr
     return status_error_from_response(response)
 
 
+class _BodyCutShortError(APIResponseValidationError):
+    """A 200 whose body is not JSON at all: cut short in transit, so worth another request."""
+
+
 def page_from_response(response: httpx.Response, policy: RetryPolicy) -> ClipsPage:
-    """The page in a 200 response, or the typed error for anything else."""
+    """The page in a 200 response, or the typed error for anything else.
+
+    A body that is not JSON (truncated by a proxy or a dropped connection) raises the private
+    ``_BodyCutShortError``, which the clients retry; JSON of the wrong shape is not retried.
+    """
     if response.status_code != 200:
         raise _status_error(response, policy)
     try:
-        return parse_clips_page(response.content)
+        body = json.loads(response.content)
+    except ValueError as exc:  # truncated JSON, or bytes that are not UTF-8
+        raise _BodyCutShortError(
+            f"Zoom answered 200 with a body that is not JSON: {exc}", response=response
+        ) from exc
+    try:
+        return page_from_json(body)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        # parse_clips_page raises InvalidBody (a ValueError) for every shape it checks; the others
+        # page_from_json raises InvalidBody (a ValueError) for every shape it checks; the others
         # are listed so that no parsing surprise escapes as anything but the documented error.
         raise APIResponseValidationError(
             f"Zoom answered 200 with a body that is not a clips page: {exc}", response=response
@@ -266,6 +297,23 @@ class _BaseZoomClips:
         delay = retry_delay(attempt, response, self._policy)
         log_decision(method, httpx.URL(url).path, attempt, delay, outcome)
         return delay
+
+    def _outcome(
+        self, attempt: int, method: str, url: str, response: httpx.Response
+    ) -> ClipsPage | float:
+        """The page of ``response``, or the wait before the next attempt; else the typed error."""
+        if response.status_code >= 400:
+            delay = self._after_failure(attempt, method, url, response)
+            if delay is None:
+                raise _status_error(response, self._policy)
+            return delay
+        try:
+            return page_from_response(response, self._policy)
+        except _BodyCutShortError as exc:
+            delay = self._after_failure(attempt, method, url, exc)
+            if delay is None:
+                raise
+            return delay
 
 
 class Clips:
@@ -390,8 +438,8 @@ class ZoomClips(_BaseZoomClips):
         auth, base_url = cls._auth_from_env(os.environ if env is None else env)
         return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
 
-    def _send(self, kwargs: Mapping[str, Any]) -> httpx.Response:
-        method, url, params = self._prepare(kwargs)
+    def _fetch(self, account_id: str, query: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
+        method, url, params = self._prepare(request_kwargs(account_id, query))
         attempt = 0
         while True:
             try:
@@ -403,17 +451,12 @@ class ZoomClips(_BaseZoomClips):
             except httpx.TransportError as exc:
                 raise _connection_error(exc) from exc
             else:
-                if response.status_code < 400:
-                    return response
-                delay = self._after_failure(attempt, method, url, response)
-                if delay is None:
-                    return response
+                outcome = self._outcome(attempt, method, url, response)
+                if isinstance(outcome, ClipsPage):
+                    return outcome, response
+                delay = outcome
             self._sleep(delay)
             attempt += 1
-
-    def _fetch(self, account_id: str, query: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
-        response = self._send(request_kwargs(account_id, query))
-        return page_from_response(response, self._policy), response
 
     def close(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.Client``)."""
@@ -475,12 +518,88 @@ class AsyncClips:
         to: DateArg = None,
         status: ClipStatus | str | None = None,
         page_size: int | None = None,
-    ) -> AsyncIterator[Clip]:
-        """Every clip matching the filters; see ``Clips.list``. Use ``async for``.
+    ) -> AsyncGenerator[Clip, None]:
+        """Every clip matching the filters, each once; see ``Clips.list``. Use ``async for``.
 
-        **Without ``from_`` and ``to``, Zoom's own default applies: only clips of today (UTC).**
-        Arguments are checked when ``list`` is called, before any request.
+        The one-month windows of a longer range are paged **concurrently**, at most the client's
+        ``max_concurrency`` at a time, and clips come in the order their pages arrive: newest
+        first within a window, windows interleaved (sort them if order matters). If any window
+        fails for good, the others are cancelled and its typed error is raised: a listing never
+        ends early without an error. **Without ``from_`` and ``to``, Zoom's own default
+        applies: only clips of today (UTC).** Arguments are checked when ``list`` is called.
+
+        >>> async for clip in aclient.clips.list("acct", from_="2025-01-01", to="2025-12-31"):
+        ...     print(clip.clip_id)  # doctest: +SKIP
         """
+        jobs = self._jobs(
+            [_check_account_id(account_id)],
+            user_id=user_id,
+            search_key=search_key,
+            date_filter_type=date_filter_type,
+            from_=from_,
+            to=to,
+            status=status,
+            page_size=page_size,
+        )
+        return self._clips_only(self._fan_out(jobs))
+
+    def list_accounts(
+        self,
+        account_ids: Iterable[str],
+        *,
+        user_id: str | None = None,
+        search_key: str | None = None,
+        date_filter_type: DateFilterType | str | None = None,
+        from_: DateArg = None,
+        to: DateArg = None,
+        status: ClipStatus | str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncGenerator[tuple[str, Clip], None]:
+        """Every matching clip of every account in ``account_ids``, as ``(account_id, clip)``.
+
+        All accounts' windows are paged concurrently under the client's ``max_concurrency`` (and
+        ``rate_limit``), each clip yielded once, in the order pages arrive; the filters apply to
+        every account. A repeated account id is listed once. The first error that outlasts the
+        retry policy cancels the rest and is raised. Arguments are checked when this is called.
+
+        >>> subs = ["sub-account-1", "sub-account-2"]
+        >>> async for account_id, clip in aclient.clips.list_accounts(
+        ...     subs, from_="2025-01-01", to="2025-12-31"
+        ... ):
+        ...     print(account_id, clip.clip_id)  # doctest: +SKIP
+        """
+        if isinstance(account_ids, str | bytes) or not isinstance(account_ids, Iterable):
+            raise TypeError(
+                "account_ids must be an iterable of account id strings, "
+                f"not {type(account_ids).__name__}"
+            )
+        accounts = list(dict.fromkeys(_check_account_id(a) for a in account_ids))
+        if not accounts:
+            raise ValueError("account_ids is empty: name at least one account")
+        jobs = self._jobs(
+            accounts,
+            user_id=user_id,
+            search_key=search_key,
+            date_filter_type=date_filter_type,
+            from_=from_,
+            to=to,
+            status=status,
+            page_size=page_size,
+        )
+        return self._fan_out(jobs)
+
+    def _jobs(
+        self,
+        accounts: Sequence[str],
+        *,
+        user_id: str | None,
+        search_key: str | None,
+        date_filter_type: DateFilterType | str | None,
+        from_: DateArg,
+        to: DateArg,
+        status: ClipStatus | str | None,
+        page_size: int | None,
+    ) -> tuple[builtins.list[WindowJob], str | None]:
         query = build_query(
             user_id=user_id,
             search_key=search_key,
@@ -488,32 +607,52 @@ class AsyncClips:
             status=status,
             page_size=page_size,
         )
-        account = _check_account_id(account_id)
         windows = list(_window_queries(query, from_, to, self._client._policy.now()))
-        return self._iterate(account, windows, query.get("date_filter_type"))
+        jobs = [
+            WindowJob(account, window, window_query)
+            for account in accounts
+            for window, window_query in windows
+        ]
+        return jobs, query.get("date_filter_type")
 
-    async def _iterate(
-        self, account: str, windows: WindowQueries, date_filter: str | None
-    ) -> AsyncIterator[Clip]:
-        ledger = BoundaryLedger(date_filter)
+    def _fan_out(
+        self, jobs: tuple[builtins.list[WindowJob], str | None]
+    ) -> AsyncGenerator[tuple[str, Clip], None]:
+        client = self._client
 
-        def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
-            return self._client._fetch(account, params)
+        def pages(job: WindowJob) -> AsyncIterator[list[Clip]]:
+            def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
+                return client._fetch(job.account_id, params)
 
-        for window, window_query in windows:
-            async for clip in aiter_window(fetch, window_query):
-                if window is None or ledger.keep(window, clip):
-                    yield clip
-            if window is not None:
-                ledger.window_done(window)
+            return aiter_window_pages(fetch, job.query)
+
+        return fan_out(
+            jobs[0], pages, max_concurrency=client.max_concurrency, date_filter_type=jobs[1]
+        )
+
+    @staticmethod
+    async def _clips_only(
+        pairs: AsyncGenerator[tuple[str, Clip], None],
+    ) -> AsyncGenerator[Clip, None]:
+        async with contextlib.aclosing(pairs):
+            async for _, clip in pairs:
+                yield clip
 
 
 class AsyncZoomClips(_BaseZoomClips):
-    """The asyncio client; the same behaviour as ``ZoomClips`` with ``await``/``async for``.
+    """The asyncio client: ``ZoomClips``'s behaviour with ``await``/``async for``, plus fan-out.
 
-    >>> async with AsyncZoomClips(auth=BearerToken("t")) as aclient:  # doctest: +SKIP
-    ...     async for clip in aclient.clips.list("a", from_="2025-01-01", to="2025-06-30"):
-    ...         print(clip.title)
+    ``clips.list`` and ``clips.list_accounts`` page independent windows and accounts at the
+    same time, at most ``max_concurrency`` requests in flight. ``rate_limit`` caps the requests
+    per second of the whole client, retries included: a number, or the account's Zoom plan
+    (``"free"``, ``"pro"``, ``"business"``, ... -> ``LIGHT_RATE_LIMITS``), so a fan-out stays
+    under Zoom's limit instead of bouncing off 429s. ``None`` (the default) sends unthrottled.
+
+    >>> async with AsyncZoomClips(auth=auth, rate_limit="pro") as aclient:  # doctest: +SKIP
+    ...     async for account_id, clip in aclient.clips.list_accounts(
+    ...         ["sub-1", "sub-2"], from_="2025-01-01", to="2025-12-31"
+    ...     ):
+    ...         print(account_id, clip.title)
     """
 
     def __init__(
@@ -526,8 +665,25 @@ class AsyncZoomClips(_BaseZoomClips):
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         retry_policy: RetryPolicy | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        rate_limit: float | str | None = None,
     ) -> None:
         super().__init__(auth=auth, base_url=base_url, max_retries=max_retries, policy=retry_policy)
+        if (
+            not isinstance(max_concurrency, int)
+            or isinstance(max_concurrency, bool)
+            or max_concurrency < 1
+        ):
+            raise ValueError(f"max_concurrency must be an int >= 1, not {max_concurrency!r}")
+        self.max_concurrency = max_concurrency
+        per_second = resolve_rate_limit(rate_limit)
+        #: The limiter every API request of this client waits for, or ``None``.
+        self.rate_limiter = RequestRateLimiter(per_second) if per_second is not None else None
+        self._request_auth: httpx.Auth = (
+            self._auth
+            if self.rate_limiter is None
+            else RateLimitedAuth(self._auth, self.rate_limiter, api_url=self.base_url)
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
         self._sleep = sleep
@@ -539,12 +695,16 @@ class AsyncZoomClips(_BaseZoomClips):
         auth, base_url = cls._auth_from_env(os.environ if env is None else env)
         return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
 
-    async def _send(self, kwargs: Mapping[str, Any]) -> httpx.Response:
-        method, url, params = self._prepare(kwargs)
+    async def _fetch(
+        self, account_id: str, query: Mapping[str, Any]
+    ) -> tuple[ClipsPage, httpx.Response]:
+        method, url, params = self._prepare(request_kwargs(account_id, query))
         attempt = 0
         while True:
             try:
-                response = await self._http.request(method, url, params=params, auth=self._auth)
+                response = await self._http.request(
+                    method, url, params=params, auth=self._request_auth
+                )
             except _RETRYABLE_ERRORS as exc:
                 delay = self._after_failure(attempt, method, url, exc)
                 if delay is None:
@@ -552,19 +712,12 @@ class AsyncZoomClips(_BaseZoomClips):
             except httpx.TransportError as exc:
                 raise _connection_error(exc) from exc
             else:
-                if response.status_code < 400:
-                    return response
-                delay = self._after_failure(attempt, method, url, response)
-                if delay is None:
-                    return response
+                outcome = self._outcome(attempt, method, url, response)
+                if isinstance(outcome, ClipsPage):
+                    return outcome, response
+                delay = outcome
             await self._sleep(delay)
             attempt += 1
-
-    async def _fetch(
-        self, account_id: str, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        response = await self._send(request_kwargs(account_id, query))
-        return page_from_response(response, self._policy), response
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.AsyncClient``)."""

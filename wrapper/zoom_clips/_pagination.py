@@ -32,6 +32,7 @@ __all__ = [
     "Window",
     "WindowPager",
     "aiter_window",
+    "aiter_window_pages",
     "format_bound",
     "iter_window",
     "normalize_range",
@@ -275,6 +276,15 @@ def iter_window(fetch: Fetch, query: Mapping[str, Any]) -> Iterator[Clip]:
 
 async def aiter_window(fetch: AsyncFetch, query: Mapping[str, Any]) -> AsyncIterator[Clip]:
     """The async twin of ``iter_window``."""
+    async for clips in aiter_window_pages(fetch, query):
+        for clip in clips:
+            yield clip
+
+
+async def aiter_window_pages(
+    fetch: AsyncFetch, query: Mapping[str, Any]
+) -> AsyncIterator[list[Clip]]:
+    """The clips of one window a page at a time (the unit the concurrent fan-out hands on)."""
     pager = WindowPager(query)
     while not pager.done:
         try:
@@ -283,5 +293,4 @@ async def aiter_window(fetch: AsyncFetch, query: Mapping[str, Any]) -> AsyncIter
             if pager.restart_after(exc):
                 continue
             raise
-        for clip in pager.accept(page, response):
-            yield clip
+        yield pager.accept(page, response)
