@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import builtins
 import contextlib
-import json
 import logging
 import os
 import time
@@ -51,7 +50,15 @@ from ._errors import (
     status_error_from_response,
 )
 from ._fanout import WindowJob, fan_out
-from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, page_from_json
+from ._models import (
+    BodyNotJSON,
+    Clip,
+    ClipsPage,
+    ClipStatus,
+    DateFilterType,
+    decode_json,
+    page_from_json,
+)
 from ._pagination import (
     BoundaryLedger,
     aiter_window_pages,
@@ -196,16 +203,14 @@ def page_from_response(response: httpx.Response, policy: RetryPolicy) -> ClipsPa
     if response.status_code != 200:
         raise _status_error(response, policy)
     try:
-        body = json.loads(response.content)
-    except ValueError as exc:  # truncated JSON, or bytes that are not UTF-8
+        return page_from_json(decode_json(response.content))
+    except BodyNotJSON as exc:
         raise _BodyCutShortError(
             f"Zoom answered 200 with a body that is not JSON: {exc}", response=response
         ) from exc
-    try:
-        return page_from_json(body)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        # page_from_json raises InvalidBody (a ValueError) for every shape it checks; the others
-        # are listed so that no parsing surprise escapes as anything but the documented error.
+        # decode_json and page_from_json raise InvalidBody (a ValueError) for every shape they
+        # check; the others are listed so that no surprise escapes as anything but this error.
         raise APIResponseValidationError(
             f"Zoom answered 200 with a body that is not a clips page: {exc}", response=response
         ) from exc

@@ -306,19 +306,27 @@ def clip_from_json(item: Any) -> Clip:
     )
 
 
+class BodyNotJSON(InvalidBody):
+    """The body does not decode as JSON at all: cut short in transit, not UTF-8, or NaN."""
+
+
+def decode_json(content: bytes | str) -> Any:
+    """Strict JSON from a body: ``BodyNotJSON`` if it is not JSON, ``InvalidBody`` if too deep."""
+    try:
+        return json.loads(content, parse_constant=_reject_constant)
+    except ValueError as exc:  # truncated JSON, bytes that are not UTF-8, NaN/Infinity
+        raise BodyNotJSON(f"the body is not JSON: {exc}") from None
+    except RecursionError:  # arrays nested thousands deep: more than the decoder recurses into
+        raise InvalidBody("the body is JSON nested too deeply to decode") from None
+
+
 def parse_clips_page(content: bytes | str) -> ClipsPage:
     """A ``ClipsPage`` from a raw 200 body; ``InvalidBody`` for anything the spec does not allow.
 
     >>> parse_clips_page(b'{"data": [], "next_page_token": ""}').next_page_token is None
     True
     """
-    try:
-        body = json.loads(content, parse_constant=_reject_constant)
-    except ValueError as exc:  # truncated JSON, or bytes that are not UTF-8
-        raise InvalidBody(f"the body is not JSON: {exc}") from None
-    except RecursionError:  # arrays nested thousands deep: more than the decoder recurses into
-        raise InvalidBody("the body is JSON nested too deeply to decode") from None
-    return page_from_json(body)
+    return page_from_json(decode_json(content))
 
 
 def _reject_constant(name: str) -> float:
