@@ -8,11 +8,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract bench clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract bench clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+demo: $(STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
+	$(BIN)/zoom-clips demo --output clips.csv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -14,20 +14,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import csv
+import os
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any, NoReturn
 
 import httpx
 import typer
+from dateutil.relativedelta import relativedelta
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ._auth import ServerToServerOAuth
 from ._client import AsyncZoomClips
 from ._errors import APIStatusError, RateLimitError, ZoomClipsError
 from ._export import (
@@ -39,7 +43,7 @@ from ._export import (
     audit,
     write_csv,
 )
-from ._models import ClipStatus
+from ._models import Clip, ClipStatus
 
 __all__ = ["app", "main"]
 
@@ -99,6 +103,17 @@ def _parse_when(value: str | None) -> date | datetime | None:
         ) from None
 
 
+def _parse_instant(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    when = _parse_when(value)
+    if not isinstance(when, datetime):
+        when = datetime(when.year, when.month, when.day, tzinfo=UTC) if when else None
+    elif when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when
+
+
 # Options shared by `list` and `audit`.
 AccountOpt = Annotated[
     list[str] | None,
@@ -144,6 +159,17 @@ MockOpt = Annotated[
     typer.Option("--mock", help="Run against an embedded mock Zoom started for this command."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+MockSeedOpt = Annotated[
+    int, typer.Option("--mock-seed", help="With --mock: the seed of the mock's data set.")
+]
+MockNowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mock-now",
+        help="With --mock: freeze the mock's clock at this ISO date-time (its data covers the "
+        "12 months before it). Default: the wall clock.",
+    ),
+]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
@@ -172,10 +198,20 @@ def _describe(exc: ZoomClipsError) -> str:
 class _Run:
     """One command's connection to Zoom or to an embedded mock, and its progress counters."""
 
-    def __init__(self, *, mock: bool, base_url: str | None, token_url: str | None) -> None:
+    def __init__(
+        self,
+        *,
+        mock: bool,
+        base_url: str | None,
+        token_url: str | None,
+        mock_seed: int = 0,
+        mock_now: datetime | None = None,
+    ) -> None:
         self.mock = mock
         self.base_url = base_url
         self.token_url = token_url
+        self.mock_seed = mock_seed
+        self.mock_now = mock_now
         self.pages = 0
         self.clips = 0
         self.started = time.monotonic()
@@ -188,18 +224,21 @@ class _Run:
     @contextlib.contextmanager
     def client(self) -> Iterator[AsyncZoomClips]:
         """An async client for the command, pointed at the mock when ``--mock`` was given."""
-        http = httpx.AsyncClient(event_hooks={"response": [self._count_page]})
+        http = httpx.AsyncClient(timeout=30.0, event_hooks={"response": [self._count_page]})
+        self.http = http
         if not self.mock:
-            yield AsyncZoomClips.from_env(
-                base_url=self.base_url, token_url=self.token_url, http_client=http
-            )
+            env = dict(os.environ)
+            if self.base_url:
+                env["ZOOM_API_BASE_URL"] = self.base_url
+            if self.token_url:
+                env["ZOOM_OAUTH_TOKEN_URL"] = self.token_url
+            yield AsyncZoomClips.from_env(env, http_client=http)
             return
-        from .mock import MockConfig, serve  # noqa: PLC0415  (the mock is only needed here)
+        from .mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
 
-        with serve(MockConfig()) as server:
+        clock = MockClock(self.mock_now) if self.mock_now else None
+        with serve(MockConfig(seed=self.mock_seed, clock=clock)) as server:
             self.mock_accounts = [account.id for account in server.dataset.sub_accounts]
-            from ._auth import ServerToServerOAuth  # noqa: PLC0415
-
             yield AsyncZoomClips(
                 auth=ServerToServerOAuth(
                     account_id=server.account_id,
@@ -246,19 +285,23 @@ def _collect(
             if not targets:
                 raise typer.BadParameter("give at least one --account", param_hint="--account")
             task = progress.add_task("listing clips", pages=0, clips=0, rate=0.0)
-            async with aclient:
-                stream: AsyncIterator[tuple[str, Any]] = aclient.clips.list_accounts(
-                    targets, **filters
-                )
-                async for account_id, clip in stream:
-                    run.clips += 1
-                    on_item(AccountClip(account_id=account_id, clip=clip))
-                    progress.update(task, pages=run.pages, clips=run.clips, rate=run.rate())
+            try:
+                async with aclient:
+                    stream: AsyncIterator[tuple[str, Clip]] = aclient.clips.list_accounts(
+                        targets, **filters
+                    )
+                    async for account_id, clip in stream:
+                        run.clips += 1
+                        on_item(AccountClip(account_id=account_id, clip=clip))
+                        progress.update(task, pages=run.pages, clips=run.clips, rate=run.rate())
+            finally:
+                await run.http.aclose()  # ours, so ours to close (the client closes only its own)
 
     asyncio.run(go())
 
 
 def _filters(
+    *,
     from_: str | None,
     to: str | None,
     status: ClipStatus | None,
@@ -272,7 +315,9 @@ def _filters(
         "status": status,
         "user_id": user,
         "search_key": search,
-        "date_filter_type": "CREATED_DATE" if date_filter is DateFilter.CREATED else "MODIFIED_DATE",
+        "date_filter_type": "CREATED_DATE"
+        if date_filter is DateFilter.CREATED
+        else "MODIFIED_DATE",
     }
 
 
@@ -319,7 +364,8 @@ def _clips_table(items: list[AccountClip]) -> Table:
 
 
 @app.command("list")
-def list_clips(  # noqa: PLR0913  (one option per filter of Zoom's API)
+def list_clips(
+    *,
     account: AccountOpt = None,
     from_: FromOpt = None,
     to: ToOpt = None,
@@ -337,6 +383,8 @@ def list_clips(  # noqa: PLR0913  (one option per filter of Zoom's API)
     base_url: BaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """List every clip of the accounts, across pages and one-month windows.
@@ -347,8 +395,16 @@ def list_clips(  # noqa: PLR0913  (one option per filter of Zoom's API)
 
         zoom-clips list --mock --from 2025-06-01 --to 2025-06-30 --status RECORD_SUCCESS
     """
-    run = _Run(mock=mock, base_url=base_url, token_url=token_url)
-    filters = _filters(from_, to, status, user, search, date_filter)
+    run = _Run(
+        mock=mock,
+        base_url=base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=_parse_instant(mock_now),
+    )
+    filters = _filters(
+        from_=from_, to=to, status=status, user=user, search=search, date_filter=date_filter
+    )
     with _guard(debug), _open_output(output) as out:
         if output_format is OutputFormat.TABLE:
             items: list[AccountClip] = []
@@ -360,35 +416,47 @@ def list_clips(  # noqa: PLR0913  (one option per filter of Zoom's API)
         _collect(run, account, filters, sink.write)
 
 
-def _findings_table(findings: dict[str, list[AuditFinding]]) -> Table:
+def _owners_table(findings: dict[str, list[AuditFinding]]) -> Table:
     table = Table(title="Clips anyone with the link can watch, by owner")
-    for column in ("owner", "account", "clip id", "title", "passcode"):
-        table.add_column(column)
+    for column in ("owner", "account", "shared with ANYONE", "without passcode"):
+        table.add_column(column, justify="right" if column[0] in "sw" else "left")
+    for owner, rows in findings.items():
+        accounts = ", ".join(sorted({row.account_id for row in rows}))
+        bare = sum(1 for row in rows if not row.has_passcode)
+        table.add_row(owner, accounts, str(len(rows)), str(bare))
+    return table
+
+
+def _bare_clips_table(findings: dict[str, list[AuditFinding]]) -> Table:
+    table = Table(title="Without a passcode: anyone with the link can watch these now")
+    for column in ("owner", "clip id", "title", "share link"):
+        table.add_column(column, overflow="fold")
     for owner, rows in findings.items():
         for row in rows:
-            table.add_row(
-                owner,
-                row.account_id,
-                row.clip_id,
-                row.title,
-                "yes" if row.has_passcode else "[bold red]NONE[/]",
-            )
+            if not row.has_passcode:
+                table.add_row(owner, row.clip_id, row.title, row.share_link)
     return table
 
 
 def _print_findings(
-    findings: dict[str, list[AuditFinding]], out: IO[str], fmt: AuditFormat
+    findings: dict[str, list[AuditFinding]], out: IO[str], fmt: AuditFormat, *, details: bool
 ) -> None:
     if fmt is AuditFormat.CSV:
-        import csv  # noqa: PLC0415
-
         writer = csv.writer(out)
-        writer.writerow(["owner_id", "account_id", "clip_id", "title", "share_link", "has_passcode"])
+        writer.writerow(
+            ["owner_id", "account_id", "clip_id", "title", "share_link", "has_passcode"]
+        )
         for rows in findings.values():
             for row in rows:
                 writer.writerow(
-                    [row.owner_id, row.account_id, row.clip_id, row.title, row.share_link,
-                     str(row.has_passcode).lower()]
+                    [
+                        row.owner_id,
+                        row.account_id,
+                        row.clip_id,
+                        row.title,
+                        row.share_link,
+                        "true" if row.has_passcode else "false",
+                    ]
                 )
         return
     console = Console(file=out)
@@ -397,7 +465,9 @@ def _print_findings(
         return
     public = sum(len(rows) for rows in findings.values())
     bare = sum(1 for rows in findings.values() for row in rows if not row.has_passcode)
-    console.print(_findings_table(findings))
+    console.print(_owners_table(findings))
+    if details and bare:
+        console.print(_bare_clips_table(findings))
     console.print(
         f"{public} clips of {len(findings)} owners are shared with ANYONE; "
         f"{bare} of them have no passcode."
@@ -405,7 +475,8 @@ def _print_findings(
 
 
 @app.command("audit")
-def audit_clips(  # noqa: PLR0913
+def audit_clips(
+    *,
     account: AccountOpt = None,
     from_: FromOpt = None,
     to: ToOpt = None,
@@ -424,6 +495,8 @@ def audit_clips(  # noqa: PLR0913
     base_url: BaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Find clips shared with ANYONE, and among them those without a passcode, by owner.
@@ -436,17 +509,29 @@ def audit_clips(  # noqa: PLR0913
 
         zoom-clips audit --mock --format csv --fail-on no-passcode
     """
-    run = _Run(mock=mock, base_url=base_url, token_url=token_url)
-    filters = _filters(from_, to, status, user, search, date_filter)
+    run = _Run(
+        mock=mock,
+        base_url=base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=_parse_instant(mock_now),
+    )
+    filters = _filters(
+        from_=from_, to=to, status=status, user=user, search=search, date_filter=date_filter
+    )
     items: list[AccountClip] = []
     with _guard(debug), _open_output(output) as out:
         _collect(run, account, filters, items.append)
         findings = audit(items)
-        _print_findings(findings, out, output_format)
-    rows = [row for group in findings.values() for row in group]
-    flagged = rows if fail_on is FailOn.ANYONE else [r for r in rows if not r.has_passcode]
-    if flagged:
+        _print_findings(findings, out, output_format, details=True)
+    if gate_fails(findings, fail_on):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def gate_fails(findings: dict[str, list[AuditFinding]], fail_on: FailOn) -> bool:
+    """Whether ``audit`` exits 1: any public clip, or with ``no-passcode`` an unprotected one."""
+    rows = [row for group in findings.values() for row in group]
+    return any(fail_on is FailOn.ANYONE or not row.has_passcode for row in rows)
 
 
 def _summary_tables(summary: Summary) -> list[Table]:
@@ -480,14 +565,14 @@ def demo(
     """
     console = Console()
     run = _Run(mock=True, base_url=None, token_url=None)
-    today = datetime.now().astimezone().date()
+    today = datetime.now(UTC).date()
     filters = _filters(
-        (today.replace(year=today.year - 1)).isoformat(),
-        today.isoformat(),
-        None,
-        None,
-        None,
-        DateFilter.MODIFIED,
+        from_=(today - relativedelta(years=1)).isoformat(),
+        to=today.isoformat(),
+        status=None,
+        user=None,
+        search=None,
+        date_filter=DateFilter.MODIFIED,
     )
     items: list[AccountClip] = []
     summary = Summary()
@@ -504,7 +589,7 @@ def demo(
     )
     for table in _summary_tables(summary):
         console.print(table)
-    _print_findings(audit(items), sys.stdout, AuditFormat.TABLE)
+    _print_findings(audit(items), sys.stdout, AuditFormat.TABLE, details=False)
     with output.open("w", encoding="utf-8", newline="") as handle:
         rows = write_csv(items, handle, include_passcodes=False)
     console.print(f"Wrote {rows} clips to {output}.")

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import Enum
-from typing import Any, TextIO
+from typing import IO, Any
 
 import attrs
 
@@ -71,7 +71,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
+        spec = "milliseconds" if value.microsecond else "seconds"
+        return value.isoformat(timespec=spec).replace("+00:00", "Z")
     return value
 
 
@@ -110,15 +111,19 @@ def _csv_cell(value: Any) -> Any:
         return TAG_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, sort_keys=True) if value else ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return value
 
 
 class CsvSink:
-    """Writes clips as CSV rows as they arrive: a header, then one row per clip (tags joined by ``;``)."""
+    """Writes clips as CSV as they arrive: a header, then a row per clip (tags joined by ``;``)."""
 
-    def __init__(self, out: TextIO, *, include_passcodes: bool) -> None:
+    def __init__(self, out: IO[str], *, include_passcodes: bool) -> None:
         self._include_passcodes = include_passcodes
-        self._writer = csv.DictWriter(out, fieldnames=csv_fields(include_passcodes=include_passcodes))
+        self._writer = csv.DictWriter(
+            out, fieldnames=csv_fields(include_passcodes=include_passcodes)
+        )
         self._writer.writeheader()
         self.count = 0
 
@@ -132,7 +137,7 @@ class CsvSink:
 class JsonlSink:
     """Writes clips as JSON Lines as they arrive: one object per clip."""
 
-    def __init__(self, out: TextIO, *, include_passcodes: bool) -> None:
+    def __init__(self, out: IO[str], *, include_passcodes: bool) -> None:
         self._out = out
         self._include_passcodes = include_passcodes
         self.count = 0
@@ -144,7 +149,7 @@ class JsonlSink:
         self.count += 1
 
 
-def write_csv(items: Iterable[AccountClip], out: TextIO, *, include_passcodes: bool) -> int:
+def write_csv(items: Iterable[AccountClip], out: IO[str], *, include_passcodes: bool) -> int:
     """Write all ``items`` as CSV with a header; return the row count."""
     sink = CsvSink(out, include_passcodes=include_passcodes)
     for item in items:
