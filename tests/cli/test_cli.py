@@ -87,8 +87,14 @@ def test_passcodes_only_with_include_passcodes(dataset: Dataset) -> None:
 def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -> None:
     """Without --account, --mock lists all sub accounts concurrently; --output writes the file."""
     out = tmp_path / "clips.jsonl"
-    result = run("list", *mock_args("--from", "2025-03-01", "--to", "2025-04-15"), "-f", "jsonl",
-                 "--output", str(out))  # fmt: skip
+    result = run(
+        "list",
+        *mock_args("--from", "2025-03-01", "--to", "2025-04-15"),
+        "-f",
+        "jsonl",
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     records = [json.loads(line) for line in out.read_text().splitlines()]
@@ -105,8 +111,9 @@ def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -
 def test_table_lists_the_clips(dataset: Dataset) -> None:
     """The table format titles itself with the count and shows each clip's title."""
     account = dataset.sub_accounts[2].id
-    result = run("list", *mock_args("--account", account, "--from", "2025-06-01", "--to",
-                                    "2025-06-07"))  # fmt: skip
+    result = run(
+        "list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-07")
+    )
     expected = dataset.select(account, from_="2025-06-01", to="2025-06-07")
     assert result.exit_code == 0
     assert f"{len(expected)} clips" in result.stdout
@@ -182,7 +189,9 @@ def env_for(server: MockServer, secret: str) -> dict[str, str]:
 def test_bad_credentials_print_one_line_without_the_secret(server: MockServer) -> None:
     """Wrong credentials: exit 2, one readable error line, no traceback, secret not echoed."""
     secret = "wrong-secret-do-not-print-1234"
-    result = run("list", "--account", server.dataset.sub_accounts[0].id, env=env_for(server, secret))
+    result = run(
+        "list", "--account", server.dataset.sub_accounts[0].id, env=env_for(server, secret)
+    )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1

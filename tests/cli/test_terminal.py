@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 
 NOW = "2026-01-10T12:00:00Z"
 
 
 def tmux(*args: str) -> str:
     done = subprocess.run(
-        ["tmux", *args], capture_output=True, text=True, check=True, timeout=60
+        [str(TMUX), *args], capture_output=True, text=True, check=True, timeout=60
     )
     return done.stdout
 
@@ -28,8 +29,17 @@ def test_progress_bar_on_a_terminal_then_the_table(tmp_path: Path) -> None:
     """In a tmux pane the progress bar is drawn (pages, clips, rate) and cleared for the table."""
     cli = Path(sys.executable).with_name("zoom-clips")
     command = shlex.join(
-        [str(cli), "list", "--mock", "--mock-now", NOW, "--from", "2025-06-01",
-         "--to", "2025-06-03"]  # fmt: skip
+        [
+            str(cli),
+            "list",
+            "--mock",
+            "--mock-now",
+            NOW,
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2025-06-03",
+        ]
     )
     raw = tmp_path / "raw.log"
     session, signal = f"zc-{uuid.uuid4().hex[:8]}", f"zc-done-{uuid.uuid4().hex[:8]}"
@@ -43,7 +53,7 @@ def test_progress_bar_on_a_terminal_then_the_table(tmp_path: Path) -> None:
         tmux("wait-for", signal)
         screen = tmux("capture-pane", "-p", "-t", session, "-S", "-2000")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False, timeout=30)
+        subprocess.run([str(TMUX), "kill-session", "-t", session], check=False, timeout=30)
     drawn = raw.read_bytes().decode("utf-8", "replace")
     assert "clips/s" in drawn  # the progress bar was shown while listing
     assert "pages" in drawn
