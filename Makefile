@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract bench clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -65,6 +65,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
 	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
 		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
+
+contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
+	$(BIN)/python -m pytest tests/live -rs
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)
