@@ -74,7 +74,7 @@ def test_the_wrapper_lists_a_month(client: ZoomClips) -> None:
 
 
 def test_zoom_rejects_a_page_size_below_the_minimum(client: ZoomClips) -> None:
-    """Zoom itself answers page_size=29 with 400 code 300 (the wrapper refuses it before sending)."""
+    """Zoom answers page_size=29 with 400 code 300 (the wrapper refuses it before sending)."""
     url = f"{client.base_url}/accounts/{os.environ['ZOOM_LIVE_SUB_ACCOUNT_ID']}/clips"
     response = httpx.get(url, params={"page_size": 29}, auth=client._auth, timeout=30)
     assert response.status_code == 400
