@@ -8,11 +8,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help install generate regen-check update-spec lint format typecheck pytest test contract bench fuzz-nightly clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+demo: $(STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
+	$(BIN)/zoom-clips demo --output clips.csv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +65,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
 	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
 		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
+
+contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
+	$(BIN)/python -m pytest tests/live -rs
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)

@@ -153,7 +153,7 @@ def _python_in(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run this venv's python in the copy, importing the copy's packages, not the checkout's."""
     paths = [str(copy / "wrapper"), str(copy / "generated"), str(copy)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
-    return subprocess.run(  # noqa: S603 -- our own python on the copy's own scripts
+    return subprocess.run(
         [sys.executable, *args],
         cwd=copy,
         env=env,

@@ -1,0 +1,251 @@
+"""The `zoom-clips` command line against the mock: every command, format, exit code and error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+from zoom_clips._cli import FailOn, app, gate_fails
+from zoom_clips._export import AuditFinding
+from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
+
+NOW = "2026-01-10T12:00:00Z"
+FROZEN = MockConfig(seed=0, clock=MockClock(datetime(2026, 1, 10, 12, tzinfo=UTC)))
+RANGE = ["--from", "2025-01-01", "--to", "2025-12-31"]
+ENV_NAMES = (
+    "ZOOM_ACCOUNT_ID",
+    "ZOOM_CLIENT_ID",
+    "ZOOM_CLIENT_SECRET",
+    "ZOOM_ACCESS_TOKEN",
+    "ZOOM_API_BASE_URL",
+    "ZOOM_OAUTH_TOKEN_URL",
+)
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    """The data set `--mock --mock-now NOW` serves (the mock is deterministic in seed and now)."""
+    state = create_app(FROZEN).state.mock
+    assert isinstance(state.dataset, Dataset)
+    return state.dataset
+
+
+@pytest.fixture(autouse=True)
+def _no_zoom_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Any:
+    """Invoke the CLI in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def mock_args(*extra: str) -> list[str]:
+    return ["--mock", "--mock-now", NOW, *extra]
+
+
+def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> None:
+    """`list --mock --account A --from --to --format csv` writes exactly the account's clips."""
+    account = dataset.sub_accounts[0].id
+    result = run("list", *mock_args("--account", account, *RANGE, "--format", "csv"))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = dataset.select(account, from_="2025-01-01", to="2025-12-31")
+    assert len(rows) == len(expected) > 100
+    assert sorted(r["clip_id"] for r in rows) == sorted(c["clip_id"] for c in expected)
+    assert {r["account_id"] for r in rows} == {account}
+    assert "passcode" not in rows[0]
+    tagged = next(c for c in expected if len(c.get("tags", [])) > 1)
+    row = next(r for r in rows if r["clip_id"] == tagged["clip_id"])
+    assert row["tags"] == ";".join(tagged["tags"])
+    assert row["share_scope"] in {"ANYONE", "SAME_ORGANIZATION", "INVITED_MEMBERS_ONLY", "PRIVATE"}
+
+
+def test_passcodes_only_with_include_passcodes(dataset: Dataset) -> None:
+    """Passcodes never reach an export unless `--include-passcodes` is given."""
+    account = dataset.sub_accounts[1].id
+    expected = dataset.select(account, from_="2025-06-01", to="2025-06-30")
+    passcodes = {c["share_link_settings"].get("passcode") for c in expected} - {None, ""}
+    assert passcodes
+    base = ["list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-30")]
+    for fmt in ("csv", "jsonl", "table"):
+        hidden = run(*base, "--format", fmt)
+        assert hidden.exit_code == 0
+        assert not [p for p in passcodes if p in hidden.stdout + hidden.stderr]
+    shown = run(*base, "--format", "jsonl", "--include-passcodes")
+    records = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert {r["passcode"] for r in records} - {None} == passcodes
+
+
+def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -> None:
+    """Without --account, --mock lists all sub accounts concurrently; --output writes the file."""
+    out = tmp_path / "clips.jsonl"
+    result = run(
+        "list",
+        *mock_args("--from", "2025-03-01", "--to", "2025-04-15"),
+        "-f",
+        "jsonl",
+        "--output",
+        str(out),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = {
+        (a.id, c["clip_id"])
+        for a in dataset.sub_accounts
+        for c in dataset.select(a.id, from_="2025-03-01", to="2025-04-15")
+    }
+    assert {(r["account_id"], r["clip_id"]) for r in records} == expected
+    assert len(records) == len(expected)
+    assert all(isinstance(r["tags"], list) for r in records)
+
+
+def test_table_lists_the_clips(dataset: Dataset) -> None:
+    """The table format titles itself with the count and shows each clip's title."""
+    account = dataset.sub_accounts[2].id
+    result = run(
+        "list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-07")
+    )
+    expected = dataset.select(account, from_="2025-06-01", to="2025-06-07")
+    assert result.exit_code == 0
+    assert f"{len(expected)} clips" in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour codes, no progress bar
+    assert result.stderr == ""
+
+
+def test_audit_exit_status_follows_findings(dataset: Dataset) -> None:
+    """audit exits 1 when clips are shared with ANYONE and 0 when none are."""
+    account = dataset.sub_accounts[0].id
+    some = run("audit", *mock_args("--account", account, *RANGE))
+    assert some.exit_code == 1
+    assert "shared with ANYONE" in some.stdout
+    none = run("audit", *mock_args("--account", account, *RANGE, "--search", "no such title zz"))
+    assert none.exit_code == 0
+    assert "No clips are shared" in none.stdout
+
+
+def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
+    """The CSV lists every ANYONE clip with its passcode state; --fail-on narrows the gate."""
+    account = dataset.sub_accounts[0].id
+    expected = [
+        c
+        for c in dataset.select(account, from_="2025-01-01", to="2025-12-31")
+        if c["share_link_settings"]["share_scope"] == "ANYONE"
+    ]
+    result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["clip_id"] for r in rows} == {c["clip_id"] for c in expected}
+    bare = {c["clip_id"] for c in expected if not c["share_link_settings"]["enable_passcode"]}
+    assert {r["clip_id"] for r in rows if r["has_passcode"] == "false"} == bare
+    gate = run("audit", *mock_args("--account", account, *RANGE, "--fail-on", "no-passcode"))
+    assert gate.exit_code == (1 if bare else 0)
+
+
+def _finding(has_passcode: bool) -> AuditFinding:
+    return AuditFinding("acct", "owner", "clip", "title", "https://zoom.us/x", has_passcode)
+
+
+@pytest.mark.parametrize(
+    ("passcodes", "fail_on", "fails"),
+    [
+        ([], FailOn.ANYONE, False),
+        ([True], FailOn.ANYONE, True),
+        ([True], FailOn.NO_PASSCODE, False),
+        ([True, False], FailOn.NO_PASSCODE, True),
+    ],
+)
+def test_fail_on_decides_which_findings_fail_the_gate(
+    passcodes: list[bool], fail_on: FailOn, fails: bool
+) -> None:
+    """--fail-on anyone fails on any public clip; no-passcode only on unprotected ones."""
+    findings = {"owner": [_finding(p) for p in passcodes]} if passcodes else {}
+    assert gate_fails(findings, fail_on) is fails
+
+
+@pytest.fixture
+def server() -> Iterator[MockServer]:
+    with serve(MockConfig(seed=3, clips=200, daily_limit=2)) as running:
+        yield running
+
+
+def env_for(server: MockServer, secret: str) -> dict[str, str]:
+    return {
+        "ZOOM_ACCOUNT_ID": server.account_id,
+        "ZOOM_CLIENT_ID": server.client_id,
+        "ZOOM_CLIENT_SECRET": secret,
+        "ZOOM_API_BASE_URL": server.base_url,
+        "ZOOM_OAUTH_TOKEN_URL": server.token_url,
+    }
+
+
+def test_bad_credentials_print_one_line_without_the_secret(server: MockServer) -> None:
+    """Wrong credentials: exit 2, one readable error line, no traceback, secret not echoed."""
+    secret = "wrong-secret-do-not-print-1234"
+    result = run(
+        "list", "--account", server.dataset.sub_accounts[0].id, env=env_for(server, secret)
+    )
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.stderr
+    assert secret not in result.stdout + result.stderr
+
+
+def test_daily_limit_is_reported_with_code_and_tracking_id(server: MockServer) -> None:
+    """Past the daily limit the CLI says so: HTTP 429, Zoom's code, the reset, the tracking id."""
+    env = env_for(server, server.client_secret)
+    account = server.dataset.sub_accounts[0].id
+    results = [run("list", "--account", account, env=env) for _ in range(3)]
+    assert [r.exit_code for r in results[:2]] == [0, 0]
+    error = results[2].stderr
+    assert results[2].exit_code == 2
+    assert "HTTP 429" in error
+    assert "Zoom code 429" in error
+    assert "retry after" in error
+    assert "tracking id" in error
+    assert server.client_secret not in error
+
+
+def test_unreachable_server_is_one_line() -> None:
+    """Nothing listening: a connection error line and exit 2."""
+    env = {
+        "ZOOM_ACCESS_TOKEN": "t0k3n-not-to-print",
+        "ZOOM_API_BASE_URL": "http://127.0.0.1:9/v2",
+    }
+    result = run("list", "--account", "a", env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "t0k3n-not-to-print" not in result.stderr
+
+
+def test_missing_credentials_say_what_to_set() -> None:
+    """No credentials in the environment: a clear line naming the variables."""
+    result = run("list", "--account", "a")
+    assert result.exit_code == 2
+    assert "ZOOM_CLIENT_SECRET" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "audit", "demo"])
+def test_every_command_has_help_with_examples(command: str) -> None:
+    """`--help` works on each command and shows usage examples."""
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout or "zoom-clips" in result.stdout
+
+
+def test_mock_command_takes_the_mock_module_options() -> None:
+    """`zoom-clips mock --help` is `python -m zoom_clips.mock`'s own help."""
+    result = CliRunner().invoke(app, ["mock", "--help"])
+    assert result.exit_code == 0
+    assert "--daily-limit" in result.stdout
+    assert "--fault-rate" in result.stdout

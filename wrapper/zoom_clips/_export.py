@@ -1,0 +1,234 @@
+"""Turning clips into export rows, audit findings and summaries (the CLI's pure half).
+
+Nothing here does I/O beyond writing to a text stream it is handed, so the command line, the
+demo and the tests share one definition of what a CSV row or an audit finding is.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from enum import Enum
+from typing import IO, Any
+
+import attrs
+
+from ._models import Clip
+
+__all__ = [
+    "CSV_FIELDS",
+    "AccountClip",
+    "AuditFinding",
+    "CsvSink",
+    "JsonlSink",
+    "Summary",
+    "audit",
+    "clip_record",
+    "csv_fields",
+    "write_csv",
+]
+
+TAG_SEPARATOR = ";"
+
+CSV_FIELDS: tuple[str, ...] = (
+    "account_id",
+    "clip_id",
+    "title",
+    "description",
+    "duration",
+    "status",
+    "owner_id",
+    "file_size",
+    "share_link",
+    "share_scope",
+    "enable_passcode",
+    "passcode",
+    "thumbnail_link",
+    "created_date",
+    "modified_date",
+    "tags",
+    "extra",
+)
+
+
+def csv_fields(*, include_passcodes: bool) -> tuple[str, ...]:
+    """The CSV header: every field, with ``passcode`` only when asked for."""
+    return CSV_FIELDS if include_passcodes else tuple(f for f in CSV_FIELDS if f != "passcode")
+
+
+@attrs.frozen
+class AccountClip:
+    """A clip and the account it was listed from."""
+
+    account_id: str
+    clip: Clip
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        spec = "milliseconds" if value.microsecond else "seconds"
+        return value.isoformat(timespec=spec).replace("+00:00", "Z")
+    return value
+
+
+def clip_record(item: AccountClip, *, include_passcodes: bool) -> dict[str, Any]:
+    """One clip as a flat JSON-ready dict; the passcode is left out unless asked for."""
+    clip = item.clip
+    settings = clip.share_link_settings
+    record: dict[str, Any] = {
+        "account_id": item.account_id,
+        "clip_id": clip.clip_id,
+        "title": clip.title,
+        "description": clip.description,
+        "duration": clip.duration,
+        "status": _plain(clip.status),
+        "owner_id": clip.owner_id,
+        "file_size": clip.file_size,
+        "share_link": clip.share_link,
+        "share_scope": _plain(settings.share_scope) if settings else None,
+        "enable_passcode": settings.enable_passcode if settings else None,
+        "passcode": settings.passcode if settings and include_passcodes else None,
+        "thumbnail_link": clip.thumbnail_link,
+        "created_date": _plain(clip.created_date),
+        "modified_date": _plain(clip.modified_date),
+        "tags": list(clip.tags),
+        "extra": dict(clip.extra),
+    }
+    if not include_passcodes:
+        del record["passcode"]
+    return record
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return TAG_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True) if value else ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+class CsvSink:
+    """Writes clips as CSV as they arrive: a header, then a row per clip (tags joined by ``;``)."""
+
+    def __init__(self, out: IO[str], *, include_passcodes: bool) -> None:
+        self._include_passcodes = include_passcodes
+        self._writer = csv.DictWriter(
+            out, fieldnames=csv_fields(include_passcodes=include_passcodes)
+        )
+        self._writer.writeheader()
+        self.count = 0
+
+    def write(self, item: AccountClip) -> None:
+        """Write one clip."""
+        record = clip_record(item, include_passcodes=self._include_passcodes)
+        self._writer.writerow({key: _csv_cell(value) for key, value in record.items()})
+        self.count += 1
+
+
+class JsonlSink:
+    """Writes clips as JSON Lines as they arrive: one object per clip."""
+
+    def __init__(self, out: IO[str], *, include_passcodes: bool) -> None:
+        self._out = out
+        self._include_passcodes = include_passcodes
+        self.count = 0
+
+    def write(self, item: AccountClip) -> None:
+        """Write one clip."""
+        record = clip_record(item, include_passcodes=self._include_passcodes)
+        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.count += 1
+
+
+def write_csv(items: Iterable[AccountClip], out: IO[str], *, include_passcodes: bool) -> int:
+    """Write all ``items`` as CSV with a header; return the row count."""
+    sink = CsvSink(out, include_passcodes=include_passcodes)
+    for item in items:
+        sink.write(item)
+    return sink.count
+
+
+@attrs.frozen
+class AuditFinding:
+    """A clip anyone with the link can watch."""
+
+    account_id: str
+    owner_id: str
+    clip_id: str
+    title: str
+    share_link: str
+    has_passcode: bool
+
+
+def _is_public(clip: Clip) -> bool:
+    settings = clip.share_link_settings
+    return settings is not None and _plain(settings.share_scope) == "ANYONE"
+
+
+def _has_passcode(clip: Clip) -> bool:
+    settings = clip.share_link_settings
+    return bool(settings and settings.enable_passcode)
+
+
+def audit(items: Iterable[AccountClip]) -> dict[str, list[AuditFinding]]:
+    """Clips shared with ``ANYONE``, grouped by owner, owners sorted; passcode-less ones first."""
+    by_owner: dict[str, list[AuditFinding]] = defaultdict(list)
+    for item in items:
+        clip = item.clip
+        if not _is_public(clip):
+            continue
+        owner = clip.owner_id or "(unknown owner)"
+        by_owner[owner].append(
+            AuditFinding(
+                account_id=item.account_id,
+                owner_id=owner,
+                clip_id=clip.clip_id or "",
+                title=clip.title or "",
+                share_link=clip.share_link or "",
+                has_passcode=_has_passcode(clip),
+            )
+        )
+    return {
+        owner: sorted(findings, key=lambda f: (f.has_passcode, f.clip_id))
+        for owner, findings in sorted(by_owner.items())
+    }
+
+
+@attrs.define
+class Summary:
+    """Counts of the clips seen, by account, status and share scope."""
+
+    by_account: Counter[str] = attrs.field(factory=Counter)
+    by_status: Counter[str] = attrs.field(factory=Counter)
+    by_scope: Counter[str] = attrs.field(factory=Counter)
+
+    def add(self, item: AccountClip) -> None:
+        """Count one clip."""
+        clip = item.clip
+        settings = clip.share_link_settings
+        self.by_account[item.account_id] += 1
+        self.by_status[str(_plain(clip.status) or "(none)")] += 1
+        scope = _plain(settings.share_scope) if settings else None
+        self.by_scope[str(scope or "(none)")] += 1
+
+    @property
+    def total(self) -> int:
+        """How many clips were counted."""
+        return sum(self.by_account.values())
+
+    def as_dict(self) -> Mapping[str, Mapping[str, int]]:
+        """The counts as plain sorted dicts."""
+        return {
+            "by_account": dict(sorted(self.by_account.items())),
+            "by_status": dict(sorted(self.by_status.items())),
+            "by_scope": dict(sorted(self.by_scope.items())),
+        }
