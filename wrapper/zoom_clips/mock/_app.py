@@ -21,6 +21,7 @@ from zoom_clips.mock._data import (
     CLIP_STATUSES,
     DATE_FILTER_TYPES,
     InvalidQueryError,
+    copy_wire,
     parse_window,
 )
 from zoom_clips.mock._state import (
@@ -152,7 +153,7 @@ def _list_clips(state: MockState, grant: Grant, request: Request, account_id: st
             )
     else:
         cursor = _new_cursor(state, grant, account_id, values, page_size)
-    hits = state.dataset.select(
+    hits = state.dataset.matching(
         account_id,
         from_=cursor.window.start,
         to=cursor.window.end,
@@ -177,7 +178,7 @@ def _list_clips(state: MockState, grant: Grant, request: Request, account_id: st
         )
         next_token = state.save_cursor(follow)
     body = {
-        "data": hits[cursor.offset : end],
+        "data": [copy_wire(clip.wire) for clip in hits[cursor.offset : end]],
         "next_page_token": next_token,
         "page_size": page_size,
         "total_records": len(hits),

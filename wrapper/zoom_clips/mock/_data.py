@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import random
 import re
@@ -149,6 +150,20 @@ class Dataset:
     master_account_id: str
     accounts: tuple[Account, ...]
     _clips: tuple[_Clip, ...]
+    # Per (account, date field): the account's clips in API order (newest first, then clip_id)
+    # and their sort keys, so a query bisects to its date range instead of scanning every clip.
+    _index: dict[tuple[str, bool], tuple[list[_Clip], list[tuple[float, str]]]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[tuple[str, bool], tuple[list[_Clip], list[tuple[float, str]]]] = {}
+        for account in self.accounts:
+            mine = [clip for clip in self._clips if clip.account_id == account.id]
+            for by_created in (False, True):
+                keyed = sorted((_order_key(c, by_created=by_created), c) for c in mine)
+                index[account.id, by_created] = ([c for _, c in keyed], [k for k, _ in keyed])
+        object.__setattr__(self, "_index", index)
 
     @property
     def sub_accounts(self) -> tuple[Account, ...]:
@@ -158,7 +173,7 @@ class Dataset:
     @property
     def clips(self) -> list[dict[str, Any]]:
         """Every clip as the API sends it, across all accounts."""
-        return [_copy_wire(clip.wire) for clip in self._clips]
+        return [copy_wire(clip.wire) for clip in self._clips]
 
     def account(self, account_id: str) -> Account | None:
         """The account with this id, or None."""
@@ -190,25 +205,47 @@ class Dataset:
         the whole day) but no one-month limit. ``user_id`` is an owner id or email. The order is
         newest first by the filtered date, then by ``clip_id``.
         """
+        hits = self.matching(
+            account_id,
+            from_=from_,
+            to=to,
+            date_filter_type=date_filter_type,
+            status=status,
+            user_id=user_id,
+            search_key=search_key,
+        )
+        return [copy_wire(clip.wire) for clip in hits]
+
+    def matching(
+        self,
+        account_id: str,
+        *,
+        from_: str | dt.datetime,
+        to: str | dt.datetime,
+        date_filter_type: str = "MODIFIED_DATE",
+        status: str | None = None,
+        user_id: str | None = None,
+        search_key: str | None = None,
+    ) -> list[_Clip]:
+        """``select`` without copying: the matching clips, for the API to copy one page of."""
         start = _window(from_, end_of_day=False)
         end = _window(to, end_of_day=True)
         by_created = date_filter_type == "CREATED_DATE"
         owner = self.find_user(account_id, user_id) if user_id else None
-        if user_id and owner is None:
+        if (user_id and owner is None) or (account_id, by_created) not in self._index:
             return []
+        ordered, keys = self._index[account_id, by_created]
+        # Keys ascend as dates descend: [end, start] is one contiguous run of the ordered list.
+        first = bisect.bisect_left(keys, (-end.timestamp(), ""))
+        last = bisect.bisect_right(keys, (-start.timestamp(), "\U0010ffff"))
         needle = search_key.casefold() if search_key else None
-        hits = [
+        return [
             clip
-            for clip in self._clips
-            if clip.account_id == account_id
-            and start <= (clip.created if by_created else clip.modified) <= end
-            and (status is None or clip.wire["status"] == status)
+            for clip in ordered[first:last]
+            if (status is None or clip.wire["status"] == status)
             and (owner is None or clip.owner == owner)
             and (needle is None or needle in str(clip.wire["title"]).casefold())
         ]
-        hits.sort(key=lambda c: str(c.wire["clip_id"]))
-        hits.sort(key=lambda c: c.created if by_created else c.modified, reverse=True)
-        return [_copy_wire(clip.wire) for clip in hits]
 
     def to_json(self) -> dict[str, Any]:
         """The accounts and users, as ``GET /_mock/accounts`` sends them."""
@@ -227,7 +264,13 @@ class Dataset:
         )
 
 
-def _copy_wire(wire: Mapping[str, Any]) -> dict[str, Any]:
+def _order_key(clip: _Clip, *, by_created: bool) -> tuple[float, str]:
+    """The API's order: newest first by the filtered date, ties by ``clip_id``."""
+    when = clip.created if by_created else clip.modified
+    return (-when.timestamp(), str(clip.wire["clip_id"]))
+
+
+def copy_wire(wire: Mapping[str, Any]) -> dict[str, Any]:
     copied = dict(wire)
     copied["share_link_settings"] = dict(wire["share_link_settings"])
     copied["tags"] = list(wire["tags"])
