@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.bench import bench_latency, bench_ratelimit
+from scripts.bench import bench_2_latency, bench_3_ratelimit
 from scripts.bench._report import Report, render
 
 
-@pytest.mark.parametrize("bench", [bench_latency, bench_ratelimit], ids=["latency", "ratelimit"])
+@pytest.mark.parametrize(
+    "bench", [bench_2_latency, bench_3_ratelimit], ids=["latency", "ratelimit"]
+)
 def test_quick_benchmark_produces_a_report(bench: object) -> None:
     """The benchmark measures against a real mock and reports measurements, ratios and notes."""
     report = bench.run(quick=True)  # type: ignore[attr-defined]

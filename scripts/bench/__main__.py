@@ -1,6 +1,7 @@
 """``python -m scripts.bench [--quick] [NAME ...]``: run the benchmarks and print one table.
 
-Runs every ``scripts/bench/bench_*.py`` (or those named), in name order, in this one process, so
+Runs every ``scripts/bench/bench_<n>_<name>.py`` (or those named: ``parse``, ``latency``,
+``ratelimit``, ``memory``, ``import``), in the issue's order, in this one process, so
 their ratios are measured side by side. ``--quick`` shrinks the work (for a smoke test). Exits 1
 if any target was missed, after printing everything.
 """
@@ -24,10 +25,14 @@ def _modules(names: list[str]) -> list[str]:
     )
     if not names:
         return found
-    unknown = [n for n in names if f"bench_{n}" not in found and n not in found]
+
+    def wanted(module: str, name: str) -> bool:  # "parse", "1_parse" or "bench_1_parse"
+        return module in (name, f"bench_{name}") or module.split("_", 2)[-1] == name
+
+    unknown = [n for n in names if not any(wanted(m, n) for m in found)]
     if unknown:
         raise SystemExit(f"unknown benchmark(s) {unknown}; have {found}")
-    return [m for m in found if m in names or m.removeprefix("bench_") in names]
+    return [m for m in found if any(wanted(m, n) for n in names)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.bench import bench_import, bench_memory, bench_parse
+from scripts.bench import bench_1_parse, bench_4_memory, bench_5_import
 from scripts.bench._report import Report, render
 
 
 @pytest.mark.parametrize(
-    "bench", [bench_parse, bench_memory, bench_import], ids=lambda m: m.__name__
+    "bench", [bench_1_parse, bench_4_memory, bench_5_import], ids=lambda m: m.__name__
 )
 def test_quick_run_returns_a_report_that_renders(bench: object) -> None:
     """``run(quick=True)`` measures something positive and renders as a row of the table."""
@@ -23,6 +23,6 @@ def test_quick_run_returns_a_report_that_renders(bench: object) -> None:
 
 def test_memory_child_lists_every_clip_once() -> None:
     """The memory benchmark's transport serves exactly the clips asked for, all distinct."""
-    result = bench_memory.stream(2_500)
+    result = bench_4_memory.stream(2_500)
     assert result["clips"] == 2_500
     assert result["served"] == 2_500

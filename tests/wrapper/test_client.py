@@ -157,7 +157,8 @@ def test_clips_on_a_window_boundary_are_yielded_once(make_client: Callable[..., 
     zoom = FakeZoom(lambda r: json_response(200, page_json(by_window[r.url.params["from"]])))
     client = make_client(zoom)
     clips = client.list_all(ACCOUNT, from_=date(2025, 1, 1), to=date(2025, 2, 20))
-    assert [c.clip_id for c in clips] == ["jan", "edge", "feb"]
+    # The async client yields in arrival order across windows (documented), so compare as a bag.
+    assert sorted(c.clip_id for c in clips) == ["edge", "feb", "jan"]
 
 
 def test_boundary_ledger_memory_is_bounded_by_the_boundary() -> None:

@@ -152,7 +152,7 @@ def request_kwargs(account_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
     to ``MODIFIED_DATE``, so it would go on every request; passing ``UNSET`` sends only what the
     caller asked for, and Zoom applies the same default itself.
     """
-    # Imported on first use: the generated package is ~5 ms of `import zoom_clips` (bench_import).
+    # Imported on first use: the generated package is ~5 ms of `import zoom_clips` (bench_5_import).
     from zoom_clips_api.api.list_sub_account_clips_in_account import (  # noqa: PLC0415
         get_user_clips,
     )

@@ -10,7 +10,7 @@ Why those numbers: a leaky bucket of capacity ``C`` drained at ``r``/s lets at m
 requests through in any one-second span, so Zoom's fixed seconds (however they align with the
 client's clock) see at most ``floor(C + r)``. aiolimiter's default capacity (``C = r``) would
 send twice the limit in the first second. With ``C = 1`` the count stays under the limit, but a
-waiter the event loop wakes a little late loses that time for good (``bench_ratelimit`` measured
+waiter the event loop wakes a little late loses that time for good (``bench_3_ratelimit`` measured
 27.9 of 30/s). So half the margin goes to capacity (``C = 1 + rate * margin / 2``: a late request
 may catch up by part of an interval) and half absorbs the jitter between the client sending and
 the server counting: ``C + r = rate + 1 - rate * margin / 2``, below ``rate + 1`` for any rate.

@@ -52,7 +52,9 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
   counts against a rate limit. Kinds: 500 (JSON), 502 (a proxy's HTML page), 503 (plain text),
   504 (HTML), ``drop`` (the response promises a Content-Length, sends half the body, and the
   server closes the connection; over HTTP httpx raises ``httpx.RemoteProtocolError``; in-process
-  the ASGI transport just returns the short body) and ``truncate`` (a complete 200 whose JSON
+  ``httpx.ASGITransport`` raises ``AssertionError`` instead, as the app ends without finishing its
+  response, so tests wanting the real error wrap the transport, as ``tests/chaos`` does) and
+  ``truncate`` (a complete 200 whose JSON
   is cut in half). Latency is ``latency_ms`` plus up to ``latency_jitter_ms``, waited on the
   mock's clock: a frozen clock just moves forward, the wall clock really waits.
 - The data set is determined by ``seed`` and the clock's "now" when the mock starts: a master

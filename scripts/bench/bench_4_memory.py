@@ -1,6 +1,6 @@
 """Benchmark 4: peak memory of streaming 10,000 vs 1,000,000 clips through ``clips.list``.
 
-Each size runs in a fresh interpreter (``python -m scripts.bench.bench_memory --child N``), so
+Each size runs in a fresh interpreter (``python -m scripts.bench.bench_4_memory --child N``), so
 one size's garbage cannot raise the other's peak; the child reports ``ru_maxrss``. The clips
 are a year of modified dates listed as ``ZoomClips.clips.list`` does it: twelve one-month
 windows of 300-clip pages, served by an ``httpx.MockTransport`` that builds each page when it is
@@ -88,7 +88,7 @@ def stream(total: int) -> dict[str, int]:
 
 
 def _child(total: int) -> dict[str, int]:
-    command = [sys.executable, "-m", "scripts.bench.bench_memory", "--child", str(total)]
+    command = [sys.executable, "-m", "scripts.bench.bench_4_memory", "--child", str(total)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     result: dict[str, int] = json.loads(done.stdout)
     if result["clips"] != total or result["served"] != total:
