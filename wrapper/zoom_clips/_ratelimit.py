@@ -31,9 +31,12 @@ import math
 import weakref
 from collections.abc import AsyncGenerator, Generator, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import httpx
-from aiolimiter import AsyncLimiter
+
+if TYPE_CHECKING:
+    from aiolimiter import AsyncLimiter
 
 __all__ = [
     "LIGHT_RATE_LIMITS",
@@ -99,6 +102,9 @@ class RequestRateLimiter:
         bucket = self._buckets.get(loop)
         if bucket is None:
             # Drained at one request per ``interval``; never more than ``capacity`` at once.
+            # Imported on first use: a client without a rate limit never needs aiolimiter.
+            from aiolimiter import AsyncLimiter  # noqa: PLC0415
+
             bucket = AsyncLimiter(self.capacity, self.capacity * self.interval)
             self._buckets[loop] = bucket
         await bucket.acquire()
