@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+pytestmark = pytest.mark.skipif(
+    TMUX is None or shutil.which("script") is None,
+    reason="needs tmux, and util-linux's script to record what the terminal received",
+)
 
 NOW = "2026-01-10T12:00:00Z"
 
