@@ -249,3 +249,20 @@ def test_mock_command_takes_the_mock_module_options() -> None:
     assert result.exit_code == 0
     assert "--daily-limit" in result.stdout
     assert "--fault-rate" in result.stdout
+
+
+def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -> None:
+    """`zoom-clips demo` (what `make demo` runs): mock up, one S2S token, summary, audit, CSV."""
+    out = tmp_path / "clips.csv"
+    result = run("demo", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())  # undo the terminal-width wrapping
+    assert "signed in with Server-to-Server OAuth (1 access token issued)" in text
+    for heading in ("Clips per account", "Clips per status", "Clips per share scope"):
+        assert heading in text
+    assert "shared with ANYONE" in text
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert f"Wrote {len(rows)} clips to" in text
+    assert len(rows) > 1000
+    assert len({(r["account_id"], r["clip_id"]) for r in rows}) == len(rows)
+    assert "passcode" not in rows[0]

@@ -216,6 +216,8 @@ class _Run:
         self.clips = 0
         self.started = time.monotonic()
         self.mock_accounts: list[str] = []
+        self.mock_url = ""
+        self.mock_stats: dict[str, Any] = {}
 
     async def _count_page(self, response: httpx.Response) -> None:
         if response.request.url.path.endswith("/clips") and response.status_code == 200:
@@ -239,16 +241,20 @@ class _Run:
         clock = MockClock(self.mock_now) if self.mock_now else None
         with serve(MockConfig(seed=self.mock_seed, clock=clock)) as server:
             self.mock_accounts = [account.id for account in server.dataset.sub_accounts]
-            yield AsyncZoomClips(
-                auth=ServerToServerOAuth(
-                    account_id=server.account_id,
-                    client_id=server.client_id,
-                    client_secret=server.client_secret,
-                    token_url=server.token_url,
-                ),
-                base_url=server.base_url,
-                http_client=http,
-            )
+            self.mock_url = server.base_url
+            try:
+                yield AsyncZoomClips(
+                    auth=ServerToServerOAuth(
+                        account_id=server.account_id,
+                        client_id=server.client_id,
+                        client_secret=server.client_secret,
+                        token_url=server.token_url,
+                    ),
+                    base_url=server.base_url,
+                    http_client=http,
+                )
+            finally:
+                self.mock_stats = server.stats()  # read before the mock stops
 
     def rate(self) -> float:
         """Clips per second so far."""
@@ -583,6 +589,12 @@ def demo(
 
     with _guard(debug):
         _collect(run, None, filters, keep)
+    stats = run.mock_stats
+    console.print(
+        f"Mock Zoom at {run.mock_url}: signed in with Server-to-Server OAuth "
+        f"({stats.get('tokens_issued', 0)} access token issued), "
+        f"{stats.get('requests', 0)} requests served, {stats.get('rate_limited', 0)} rate-limited."
+    )
     console.print(
         f"Listed {summary.total} clips from {len(summary.by_account)} sub accounts "
         f"({filters['from_']} to {filters['to']}) in {run.pages} pages."
