@@ -568,6 +568,10 @@ def demo(
     Starts the mock with a seeded year of clips across several sub accounts, authenticates with
     Server-to-Server OAuth against it, lists the past year for every sub account, prints a
     summary and the audit findings, writes the CSV, and stops the mock.
+
+    Example:
+
+        zoom-clips demo --output clips.csv
     """
     console = Console()
     run = _Run(mock=True, base_url=None, token_url=None)
