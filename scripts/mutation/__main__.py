@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections import defaultdict
@@ -67,7 +68,12 @@ def _scores(outcomes: list[Outcome]) -> bool:
     return ok
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so the sandboxes and their fork servers are cleaned up
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _interrupt)
     parser = argparse.ArgumentParser(prog="make mutation", description=__doc__)
     names = [t.name for t in TARGETS]
     parser.add_argument("--only", action="append", choices=[*names, "planted"], default=None)

@@ -91,7 +91,6 @@ TARGETS = (
             "_new_cursor",
             "_list_clips",
             "_clips",
-            "_not_found",
             "_client_credentials",
             "_token",
         ),
