@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+
 import pytest
 
 from scripts.mutation.operators import apply_mutant, find_mutants
