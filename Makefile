@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
 
-.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live mutation bench fuzz-nightly clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -68,6 +68,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs
+
+mutation: $(STAMP) ## Mutation test (minutes; ARGS=--only TARGET): mutants of mock and wrapper, planted bugs
+	$(BIN)/python -m scripts.mutation $(ARGS)
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)
