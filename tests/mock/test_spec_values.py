@@ -69,3 +69,25 @@ def test_page_sizes_outside_the_spec_are_rejected(mock: InProcess, page_size: in
     assert response.status_code == 400
     assert response.json()["code"] == 300
     assert "page_size" in response.json()["message"]
+
+
+def test_page_size_defaults_to_the_spec_default_of_30(mock: InProcess) -> None:
+    """Without ``page_size`` a page holds the spec's default of 30 clips and says so."""
+    response = mock.clips(_sub_account(mock), **WINDOW)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["page_size"] == 30
+    assert len(body["data"]) == 30
+
+
+def test_a_page_that_ends_the_listing_exactly_has_no_next_token(mock: InProcess) -> None:
+    """When the last page is exactly full, its next_page_token is empty (no empty page after)."""
+    account = _sub_account(mock)
+    window = {"from": "2025-06-01T00:00:00Z", "to": "2025-06-15T00:00:00Z"}
+    total = len(mock.state.dataset.select(account, from_=window["from"], to=window["to"]))
+    assert 30 <= total <= 300, "the window must fit in one page"
+    response = mock.clips(account, **window, page_size=total)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert len(body["data"]) == total
+    assert body["next_page_token"] == ""
