@@ -11,7 +11,6 @@ import httpx
 import pytest
 import zoom_clips as zc
 from zoom_clips._client import DEFAULT_BASE_URL
-from zoom_clips._models import Clip
 
 from .conftest import ACCOUNT, Facade, FakeZoom, clip_json, json_response, page_json
 

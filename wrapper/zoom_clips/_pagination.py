@@ -57,6 +57,7 @@ AsyncFetch = Callable[[Mapping[str, Any]], Awaitable[tuple[ClipsPage, httpx.Resp
 Keep = Callable[[Clip], bool]
 
 PAGE_TOKEN_ERROR_CODE = 300
+_ONE_MONTH = relativedelta(months=1)
 _ONE_SECOND = timedelta(seconds=1)
 
 
@@ -119,16 +120,15 @@ class DateRange:
     def windows(self) -> list[Window]:
         """Consecutive windows of at most one month (``relativedelta``) covering the range.
 
-        The wire bounds are the range rounded outward to whole seconds. Window ``i`` starts ``i``
-        months after the first (anchored, so Jan 31 -> Feb 28 -> Mar 31 does not drift) and ends
-        where the next starts: Zoom's bounds are inclusive, so they share that instant.
+        The wire bounds are the range rounded outward to whole seconds. Each window ends one
+        month after it starts, where the next starts: Zoom's bounds are inclusive, so neighbours
+        share that instant. Chained, not anchored to the first start: Jan 31 -> Feb 28 -> Mar 28,
+        since a window from Feb 28 to Mar 31 would be longer than Zoom's one month.
         """
         start, end = self.start.replace(microsecond=0), _ceil_second(self.end)
         bounds = [start]
-        months = 1
-        while (nxt := start + relativedelta(months=months)) < end:
+        while (nxt := bounds[-1] + _ONE_MONTH) < end:
             bounds.append(nxt)
-            months += 1
         bounds.append(end)
         last = len(bounds) - 2
         return [
