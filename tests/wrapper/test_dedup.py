@@ -117,8 +117,8 @@ class RecordingLedger(WindowLedger):
         super().__attrs_post_init__()
         RecordingLedger.made.append(self)
 
-    def keep(self, window: Any, clip: zc.Clip) -> bool:
-        kept = super().keep(window, clip)
+    def keep(self, clip: zc.Clip) -> bool:
+        kept = super().keep(clip)
         self.peak = max(self.peak, self.remembered())
         return kept
 
@@ -276,11 +276,11 @@ def test_a_foreign_appearance_is_kept_first_and_skipped_after_its_own_window() -
     ledger = WindowLedger(span)
     in_feb = zc.Clip(clip_id="f", modified_date=datetime(2025, 2, 10, tzinfo=UTC))
     in_jan = zc.Clip(clip_id="j", modified_date=datetime(2025, 1, 10, tzinfo=UTC))
-    assert ledger.keep(jan, in_feb)  # foreign, its own window not done: yielded now
-    assert ledger.keep(jan, in_jan)
+    assert ledger.keep(in_feb)  # in January's pages: its own window not done, yielded now
+    assert ledger.keep(in_jan)
     ledger.window_done(jan)
-    assert not ledger.keep(feb, in_feb)  # its own window skips it
-    assert not ledger.keep(mar, in_jan)  # own window finished: skipped
+    assert not ledger.keep(in_feb)  # in February's pages: its own window skips it
+    assert not ledger.keep(in_jan)  # in March's pages: its own window finished, skipped
     assert ledger.remembered() == 1
     ledger.window_done(feb)
     ledger.window_done(mar)

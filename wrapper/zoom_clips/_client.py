@@ -389,7 +389,7 @@ class Clips:
             return self._client._fetch(account, params)
 
         for window, window_query in window_queries(query, span):
-            yield from iter_window(fetch, window_query, ledger.keeper(window))
+            yield from iter_window(fetch, window_query, ledger.keep)
             ledger.window_done(window)
 
 
@@ -515,8 +515,8 @@ class AsyncClips:
         ``max_concurrency`` at a time, and clips come in the order their pages arrive: newest
         first within a window, windows interleaved (sort them if order matters). The windows
         share one ``WindowLedger``, so a clip is yielded once whichever window returns it first
-        (and a clip modified during a ``MODIFIED_DATE`` listing may still come twice, newest
-        state last: ``CREATED_DATE`` gives a stable inventory). If any window
+        (a clip modified during a ``MODIFIED_DATE`` listing may still come twice, normally its
+        newest state last: ``CREATED_DATE`` gives a stable inventory). If any window
         fails for good, the others are cancelled and its typed error is raised: a listing never
         ends early without an error. **Without ``from_`` and ``to``, Zoom's own default
         applies: only clips of today (UTC).** Arguments are checked when ``list`` is called.

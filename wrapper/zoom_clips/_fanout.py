@@ -10,8 +10,7 @@ queue. A slow consumer holds the workers back instead of piling pages up in memo
 De-duplication is the sync client's rule (``_ledger.WindowLedger``, one per account: windows are
 per account): each worker's pager asks its account's ledger about every clip as its page comes
 in, and tells it when the window's last page is in. The ledger's calls never await, so on one
-event loop they need no lock, and its decisions are made in the order pages arrive, which is
-also the order the consumer yields them.
+event loop they need no lock; it decides as each page arrives, before the page is queued.
 
 Order: clips come in the order their pages arrive. Within a window they keep Zoom's order
 (newest first by the filtered date); windows and accounts interleave. Sort if order matters.
@@ -34,7 +33,7 @@ from ._ledger import WindowLedger
 from ._models import Clip
 from ._pagination import Keep, Window
 
-__all__ = ["Ledgers", "WindowJob", "fan_out"]
+__all__ = ["WindowJob", "fan_out"]
 
 
 @attrs.frozen
@@ -71,7 +70,7 @@ _Message = _Page | _WorkerFailed | _WorkerIdle
 
 
 @attrs.define
-class Ledgers:
+class _Ledgers:
     """One ``WindowLedger`` per account, made on first use by ``new_ledger``."""
 
     new_ledger: Callable[[], WindowLedger]
@@ -90,23 +89,22 @@ async def fan_out(
     *,
     max_concurrency: int,
     new_ledger: Callable[[], WindowLedger],
-    ledgers: Ledgers | None = None,
 ) -> AsyncGenerator[tuple[str, Clip], None]:
     """Every clip of every job as ``(account_id, clip)``, each once, jobs paged concurrently.
 
-    ``ledgers`` (made from ``new_ledger`` if not given) lets a test look at them afterwards.
+    ``new_ledger`` makes the ``WindowLedger`` of each account, on its first job.
     """
     if not jobs:
         return
     queue: asyncio.Queue[_Message] = asyncio.Queue(maxsize=max_concurrency)
     pending = iter(jobs)
-    by_account = ledgers if ledgers is not None else Ledgers(new_ledger)
+    by_account = _Ledgers(new_ledger)
 
     async def worker() -> None:
         try:
             for job in pending:  # one shared iterator: each job goes to exactly one worker
                 ledger = by_account[job.account_id]
-                async for clips in pages(job, ledger.keeper(job.window)):
+                async for clips in pages(job, ledger.keep):
                     await queue.put(_Page(job, clips))
                 ledger.window_done(job.window)
         except Exception as exc:  # handed to the consumer, which raises it

@@ -17,6 +17,9 @@ each clip a window returns:
 - seen in a foreign window after its own window finished: skipped. That window listed every clip
   dated in it, so this one was yielded already (by it, or earlier, on its behalf).
 
+So which window returned a clip never matters, only its own window: a clip is remembered there,
+and yielded only if its own window is unfinished and has not seen it yet.
+
 Memory: one set of ids per unfinished window that has seen a clip, dropped when the window
 finishes. The window being paged holds its own clips' ids (the pager needs them anyway, for a
 restart: it shares this set rather than keeping its own); the others hold only the anomalies
@@ -33,13 +36,12 @@ listing runs can move from one window to another and be yielded by both, its new
 from __future__ import annotations
 
 import bisect
-import functools
 from datetime import datetime
 
 import attrs
 
 from ._models import Clip, DateFilterType
-from ._pagination import DateRange, Keep, Window
+from ._pagination import DateRange, Window
 
 __all__ = ["WindowLedger"]
 
@@ -51,9 +53,10 @@ _UNPLACED = -1
 class WindowLedger:
     """Which clips a listing over ``span`` (``None``: Zoom's default range) has yielded, per window.
 
-    Build one per account and listing; ask ``keep(window, clip)`` for every clip a window
-    returns, in the order they arrive, and call ``window_done(window)`` once a window's last page
-    is in. Works in any order of windows, so concurrent windows can share one ledger.
+    Build one per account and listing; ask ``keep(clip)`` about every clip any window returns,
+    as they arrive (a ``WindowPager``'s ``keep`` rule), and call ``window_done(window)`` once a
+    window's last page is in. Works in any order of windows, so concurrent windows can share one
+    ledger.
     """
 
     span: DateRange | None
@@ -78,8 +81,8 @@ class WindowLedger:
             return None
         return bisect.bisect_right(self._starts, when) - 1
 
-    def keep(self, window: Window | None, clip: Clip) -> bool:
-        """Whether to yield ``clip``, returned by ``window``, and remember it if so."""
+    def keep(self, clip: Clip) -> bool:
+        """Whether to yield ``clip`` (returned by any window), remembering it if so."""
         when = self._filter_date(clip)
         own = 0 if self.span is None else _UNPLACED  # no range: one window, index 0
         if when is not None:
@@ -96,10 +99,6 @@ class WindowLedger:
             return False
         ids.add(clip.clip_id)
         return True
-
-    def keeper(self, window: Window | None) -> Keep:
-        """``keep`` bound to ``window``: the rule a ``WindowPager`` of that window applies."""
-        return functools.partial(self.keep, window)
 
     def window_done(self, window: Window | None) -> None:
         """Forget ``window``'s ids: every clip dated in it has now been yielded."""
