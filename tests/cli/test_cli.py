@@ -57,7 +57,7 @@ def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> Non
     result = run("list", *mock_args("--account", account, *RANGE, "--format", "csv"))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    expected = dataset.select(account, from_="2025-01-01", to="2025-12-31")
+    expected = dataset.select(account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE")
     assert len(rows) == len(expected) > 100
     assert sorted(r["clip_id"] for r in rows) == sorted(c["clip_id"] for c in expected)
     assert {r["account_id"] for r in rows} == {account}
@@ -71,7 +71,7 @@ def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> Non
 def test_passcodes_only_with_include_passcodes(dataset: Dataset) -> None:
     """Passcodes never reach an export unless `--include-passcodes` is given."""
     account = dataset.sub_accounts[1].id
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-30")
+    expected = dataset.select(account, from_="2025-06-01", to="2025-06-30", date_filter_type="CREATED_DATE")
     passcodes = {c["share_link_settings"].get("passcode") for c in expected} - {None, ""}
     assert passcodes
     base = ["list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-30")]
@@ -101,7 +101,7 @@ def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -
     expected = {
         (a.id, c["clip_id"])
         for a in dataset.sub_accounts
-        for c in dataset.select(a.id, from_="2025-03-01", to="2025-04-15")
+        for c in dataset.select(a.id, from_="2025-03-01", to="2025-04-15", date_filter_type="CREATED_DATE")
     }
     assert {(r["account_id"], r["clip_id"]) for r in records} == expected
     assert len(records) == len(expected)
@@ -114,7 +114,7 @@ def test_table_lists_the_clips(dataset: Dataset) -> None:
     result = run(
         "list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-07")
     )
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-07")
+    expected = dataset.select(account, from_="2025-06-01", to="2025-06-07", date_filter_type="CREATED_DATE")
     assert result.exit_code == 0
     assert f"{len(expected)} clips" in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes, no progress bar
@@ -137,7 +137,7 @@ def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
     account = dataset.sub_accounts[0].id
     expected = [
         c
-        for c in dataset.select(account, from_="2025-01-01", to="2025-12-31")
+        for c in dataset.select(account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE")
         if c["share_link_settings"]["share_scope"] == "ANYONE"
     ]
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
