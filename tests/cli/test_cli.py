@@ -15,17 +15,10 @@ from zoom_clips._cli import FailOn, app, gate_fails
 from zoom_clips._export import AuditFinding
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
 
-NOW = "2026-01-10T12:00:00Z"
+from tests.cli._support import env_for, mock_args, run
+
 FROZEN = MockConfig(seed=0, clock=MockClock(datetime(2026, 1, 10, 12, tzinfo=UTC)))
 RANGE = ["--from", "2025-01-01", "--to", "2025-12-31"]
-ENV_NAMES = (
-    "ZOOM_ACCOUNT_ID",
-    "ZOOM_CLIENT_ID",
-    "ZOOM_CLIENT_SECRET",
-    "ZOOM_ACCESS_TOKEN",
-    "ZOOM_API_BASE_URL",
-    "ZOOM_OAUTH_TOKEN_URL",
-)
 
 
 @pytest.fixture(scope="module")
@@ -36,28 +29,15 @@ def dataset() -> Dataset:
     return state.dataset
 
 
-@pytest.fixture(autouse=True)
-def _no_zoom_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Any:
-    """Invoke the CLI in-process; stdout and stderr are kept apart."""
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-
-
-def mock_args(*extra: str) -> list[str]:
-    return ["--mock", "--mock-now", NOW, *extra]
-
-
 def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> None:
     """`list --mock --account A --from --to --format csv` writes exactly the account's clips."""
     account = dataset.sub_accounts[0].id
     result = run("list", *mock_args("--account", account, *RANGE, "--format", "csv"))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    expected = dataset.select(account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE")
+    expected = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+    )
     assert len(rows) == len(expected) > 100
     assert sorted(r["clip_id"] for r in rows) == sorted(c["clip_id"] for c in expected)
     assert {r["account_id"] for r in rows} == {account}
@@ -71,7 +51,9 @@ def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> Non
 def test_passcodes_only_with_include_passcodes(dataset: Dataset) -> None:
     """Passcodes never reach an export unless `--include-passcodes` is given."""
     account = dataset.sub_accounts[1].id
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-30", date_filter_type="CREATED_DATE")
+    expected = dataset.select(
+        account, from_="2025-06-01", to="2025-06-30", date_filter_type="CREATED_DATE"
+    )
     passcodes = {c["share_link_settings"].get("passcode") for c in expected} - {None, ""}
     assert passcodes
     base = ["list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-30")]
@@ -101,7 +83,9 @@ def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -
     expected = {
         (a.id, c["clip_id"])
         for a in dataset.sub_accounts
-        for c in dataset.select(a.id, from_="2025-03-01", to="2025-04-15", date_filter_type="CREATED_DATE")
+        for c in dataset.select(
+            a.id, from_="2025-03-01", to="2025-04-15", date_filter_type="CREATED_DATE"
+        )
     }
     assert {(r["account_id"], r["clip_id"]) for r in records} == expected
     assert len(records) == len(expected)
@@ -114,7 +98,9 @@ def test_table_lists_the_clips(dataset: Dataset) -> None:
     result = run(
         "list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-07")
     )
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-07", date_filter_type="CREATED_DATE")
+    expected = dataset.select(
+        account, from_="2025-06-01", to="2025-06-07", date_filter_type="CREATED_DATE"
+    )
     assert result.exit_code == 0
     assert f"{len(expected)} clips" in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes, no progress bar
@@ -137,7 +123,9 @@ def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
     account = dataset.sub_accounts[0].id
     expected = [
         c
-        for c in dataset.select(account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE")
+        for c in dataset.select(
+            account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+        )
         if c["share_link_settings"]["share_scope"] == "ANYONE"
     ]
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
@@ -174,16 +162,6 @@ def test_fail_on_decides_which_findings_fail_the_gate(
 def server() -> Iterator[MockServer]:
     with serve(MockConfig(seed=3, clips=200, daily_limit=2)) as running:
         yield running
-
-
-def env_for(server: MockServer, secret: str) -> dict[str, str]:
-    return {
-        "ZOOM_ACCOUNT_ID": server.account_id,
-        "ZOOM_CLIENT_ID": server.client_id,
-        "ZOOM_CLIENT_SECRET": secret,
-        "ZOOM_API_BASE_URL": server.base_url,
-        "ZOOM_OAUTH_TOKEN_URL": server.token_url,
-    }
 
 
 def test_bad_credentials_print_one_line_without_the_secret(server: MockServer) -> None:

@@ -53,7 +53,7 @@ class _Group(TyperGroup):
             code = EXIT_INTERRUPTED
         except Exception as exc:  # only with --debug: the command reports everything else
             traceback.print_exc()
-            print(f"error: {describe(exc)}", file=sys.stderr)
+            sys.stderr.write(f"error: {describe(exc)}\n")
             code = EXIT_ERROR
         if standalone_mode:
             sys.exit(code)
@@ -63,11 +63,11 @@ class _Group(TyperGroup):
     def _usage_error(exc: TyperException) -> int:
         ctx = getattr(exc, "ctx", None)
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-            print(ctx.get_help())
+            sys.stdout.write(ctx.get_help() + "\n")
             return EXIT_ERROR
         message = " ".join(exc.format_message().split())
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        print(f"error: {message}{hint}", file=sys.stderr)
+        sys.stderr.write(f"error: {message}{hint}\n")
         return exc.exit_code if exc.exit_code > 1 else EXIT_ERROR
 
 

@@ -27,8 +27,8 @@ from ._options import (
     OutputOpt,
     SearchOpt,
     StatusOpt,
-    ToOpt,
     TokenUrlOpt,
+    ToOpt,
     UserOpt,
     filters,
     parse_instant,
@@ -66,9 +66,7 @@ def gate_fails(findings: dict[str, list[AuditFinding]], fail_on: FailOn) -> bool
 def _owners_table(findings: dict[str, list[AuditFinding]]) -> Table:
     table = Table(title="Clips anyone with the link can watch, by owner")
     for column in ("owner", "account", "shared with ANYONE", "without passcode"):
-        table.add_column(
-            column, justify="right" if column[0] in "sw" else "left", overflow="fold"
-        )
+        table.add_column(column, justify="right" if column[0] in "sw" else "left", overflow="fold")
     for owner, rows in findings.items():
         accounts = ", ".join(sorted({row.account_id for row in rows}))
         bare = sum(1 for row in rows if not row.has_passcode)

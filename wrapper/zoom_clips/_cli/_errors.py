@@ -32,7 +32,12 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 _ACCOUNT_PATH = re.compile(r"/accounts/([^/]+)/clips$")
 # The library speaks in keyword arguments; the command line in options.
-_CLI_WORDS = (("from_=", "--from"), ("to=", "--to"), ("from_", "--from"), ("base_url", "--base-url"))
+_CLI_WORDS = (
+    ("from_=", "--from"),
+    ("to=", "--to"),
+    ("from_", "--from"),
+    ("base_url", "--base-url"),
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -57,9 +57,11 @@ def checked_env(
     if base:
         url = _checked_url(base, base_name)
         oauth = all(merged.get(name) for name in _CREDENTIALS)
-        if oauth and not merged.get("ZOOM_OAUTH_TOKEN_URL") and url.host != httpx.URL(
-            DEFAULT_BASE_URL
-        ).host:
+        if (
+            oauth
+            and not merged.get("ZOOM_OAUTH_TOKEN_URL")
+            and url.host != httpx.URL(DEFAULT_BASE_URL).host
+        ):
             raise CliError(
                 f"{base_name} {base} is not Zoom's API, so its token URL is not Zoom's either: "
                 "set ZOOM_OAUTH_TOKEN_URL (or --token-url); the credentials are not sent to zoom.us"

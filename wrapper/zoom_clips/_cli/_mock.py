@@ -30,11 +30,11 @@ def _named(module: Any) -> Iterator[None]:
         parser.prog = PROG
         return parser
 
-    module._parser = renamed  # noqa: SLF001 -- the mock's parser, renamed for this entry point
+    module._parser = renamed  # the mock's parser, renamed for this entry point
     try:
         yield
     finally:
-        module._parser = original  # noqa: SLF001
+        module._parser = original
 
 
 @app.command(

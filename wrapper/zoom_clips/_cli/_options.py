@@ -87,10 +87,12 @@ StatusOpt = Annotated[
     ),
 ]
 UserOpt = Annotated[
-    str | None, typer.Option("--user", metavar="USER", help="Only clips of this owner (user id or email).")
+    str | None,
+    typer.Option("--user", metavar="USER", help="Only clips of this owner (user id or email)."),
 ]
 SearchOpt = Annotated[
-    str | None, typer.Option("--search", metavar="TEXT", help="Only clips whose title matches (any case).")
+    str | None,
+    typer.Option("--search", metavar="TEXT", help="Only clips whose title matches (any case)."),
 ]
 DateFilterOpt = Annotated[
     DateFilter,
@@ -103,11 +105,17 @@ DateFilterOpt = Annotated[
 ]
 BaseUrlOpt = Annotated[
     str | None,
-    typer.Option("--base-url", metavar="URL", help="API base URL (default: $ZOOM_API_BASE_URL or Zoom's)."),
+    typer.Option(
+        "--base-url", metavar="URL", help="API base URL (default: $ZOOM_API_BASE_URL or Zoom's)."
+    ),
 ]
 TokenUrlOpt = Annotated[
     str | None,
-    typer.Option("--token-url", metavar="URL", help="OAuth token URL (default: $ZOOM_OAUTH_TOKEN_URL or Zoom's)."),
+    typer.Option(
+        "--token-url",
+        metavar="URL",
+        help="OAuth token URL (default: $ZOOM_OAUTH_TOKEN_URL or Zoom's).",
+    ),
 ]
 MockOpt = Annotated[
     bool,

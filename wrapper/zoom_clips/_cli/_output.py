@@ -32,10 +32,13 @@ EXTENSIONS: Mapping[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "j
 _UNBOUNDED_WIDTH = 10_000  # wider than any row: rich then sizes each table to its content
 
 
-def output_format(
-    given: str | None, output: Path | None, known: Mapping[str, F], *, table: F
-) -> F:
-    """The format to write: ``--format`` if given, else the extension of ``-o``, else a table."""
+def output_format(given: str | None, output: Path | None, known: Mapping[str, F], *, table: F) -> F:
+    """The format to write: ``--format`` if given, else the extension of ``-o``, else a table.
+
+    A target that cannot be written is refused here, before anything is listed.
+    """
+    if output is not None:
+        _check_target(output)
     if given is not None:
         fmt = known.get(given.strip().lower())
         if fmt is None:
@@ -96,9 +99,11 @@ def _in_place(path: Path) -> Iterator[IO[str]]:
     try:
         yield handle
         handle.flush()
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             handle.close()
+        if isinstance(exc, OSError) and exc.filename is None:  # a write failed (a full disk)
+            raise CliError(f"cannot write -o {path}: {exc.strerror}") from exc
         raise
     else:
         try:
@@ -117,7 +122,9 @@ def _new_file_mode() -> int:
 def _replacing(path: Path, old: os.stat_result | None) -> Iterator[IO[str]]:
     target = Path(os.path.realpath(path))  # through a symlink: replace the file, keep the link
     try:
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise CliError(f"cannot write -o {path}: {exc.strerror}") from exc
     temp = Path(temp_name)
