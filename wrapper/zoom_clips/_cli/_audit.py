@@ -7,12 +7,11 @@ from enum import StrEnum
 from typing import IO, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from .._export import AccountClip, AuditFinding, audit
 from ._app import app
-from ._errors import reported
+from ._errors import reported, say
 from ._listing import Run
 from ._options import (
     AccountOpt,
@@ -192,8 +191,6 @@ def audit_clips(
         findings = audit(items)
         rows = print_findings(findings, out, fmt, details=True)
     if output is not None:
-        Console(stderr=True, highlight=False).print(
-            f"Wrote {rows} findings to {output}.", markup=False
-        )
+        say(f"Wrote {rows} findings to {output}.")
     if gate_fails(findings, fail_on):
         raise typer.Exit(EXIT_FINDINGS)

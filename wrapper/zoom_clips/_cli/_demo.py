@@ -95,4 +95,4 @@ def demo(
     for table in _summary_tables(summary):
         console.print(table)
     print_findings(audit(items), sys.stdout, AuditFormat.TABLE, details=False)
-    Console(highlight=False).print(f"Wrote {rows} clips to {output}.", markup=False)
+    Console(highlight=False, soft_wrap=True).print(f"Wrote {rows} clips to {output}.", markup=False)

@@ -25,7 +25,7 @@ from .._errors import (
     ZoomClipsError,
 )
 
-__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "CliError", "describe", "fail", "reported"]
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "CliError", "describe", "fail", "reported", "say"]
 
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -49,6 +49,11 @@ class CliError(Exception):
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say(message: str) -> None:
+    """Print one line on stderr, unwrapped (what a command did, for a person or a log)."""
+    _stderr().print(message, markup=False)
 
 
 def fail(message: str) -> NoReturn:

@@ -6,12 +6,11 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from .._export import AccountClip, CsvSink, JsonlSink
 from ._app import app
-from ._errors import reported
+from ._errors import reported, say
 from ._listing import Run
 from ._options import (
     AccountOpt,
@@ -133,6 +132,4 @@ def list_clips(
         sink = sink_type(out, include_passcodes=include_passcodes)
         run.collect(account, query, sink.write)
     if output is not None:
-        Console(stderr=True, highlight=False).print(
-            f"Wrote {sink.count} clips to {output}.", markup=False
-        )
+        say(f"Wrote {sink.count} clips to {output}.")
