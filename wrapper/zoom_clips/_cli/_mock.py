@@ -15,11 +15,12 @@ from ._errors import EXIT_ERROR, fail
 __all__ = ["mock_server"]
 
 PROG = "zoom-clips mock"
+EXAMPLE = "zoom-clips mock --port 8765 --seed 7 --clips 5000 --qps 30"
 
 
 @contextlib.contextmanager
 def _named(module: Any) -> Iterator[None]:
-    """Make the mock's argument parser call itself ``zoom-clips mock`` in usage and errors."""
+    """Make the mock's parser call itself ``zoom-clips mock``, and end its help with an example."""
     original: Callable[[], argparse.ArgumentParser] | None = getattr(module, "_parser", None)
     if original is None:
         yield
@@ -28,6 +29,7 @@ def _named(module: Any) -> Iterator[None]:
     def renamed() -> argparse.ArgumentParser:
         parser = original()
         parser.prog = PROG
+        parser.epilog = f"example: {EXAMPLE}"
         return parser
 
     module._parser = renamed  # the mock's parser, renamed for this entry point
