@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import os
 import subprocess
 import sys
@@ -50,7 +51,7 @@ def prose_breaks(page: str) -> list[tuple[str, str]]:
     """Pairs of prose lines broken although the next word would have fitted on the first."""
     lines = [line.rstrip() for line in page.splitlines()]
     bad = []
-    for first, second in zip(lines, lines[1:], strict=False):
+    for first, second in itertools.pairwise(lines):
         if not first.strip() or not second.strip() or BOX & set(first + second):
             continue
         if first.lstrip().startswith("zoom-clips ") or second.lstrip().startswith("zoom-clips "):
