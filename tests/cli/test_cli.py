@@ -6,12 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 from zoom_clips._cli import FailOn, app, gate_fails
+from zoom_clips._cli._options import parse_when
 from zoom_clips._export import AuditFinding
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
 
@@ -237,6 +238,7 @@ def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())  # undo the terminal-width wrapping
     assert "signed in with Server-to-Server OAuth (1 access token issued)" in text
+    assert "by created date" in text  # an inventory: by CREATED_DATE (issue 11)
     for heading in ("Clips per account", "Clips per status", "Clips per share scope"):
         assert heading in text
     assert "shared with ANYONE" in text
@@ -245,3 +247,67 @@ def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -
     assert len(rows) > 1000
     assert len({(r["account_id"], r["clip_id"]) for r in rows}) == len(rows)
     assert "passcode" not in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("flag", "filter_type"),
+    [([], "CREATED_DATE"), (["--date-filter", "modified"], "MODIFIED_DATE")],
+    ids=["default-created", "modified"],
+)
+def test_list_compares_dates_to_the_created_date_unless_told(
+    dataset: Dataset, flag: list[str], filter_type: str
+) -> None:
+    """list builds inventories, so --from/--to filter on CREATED_DATE unless --date-filter says."""
+    account = dataset.sub_accounts[3].id
+    args = mock_args("--account", account, *RANGE, "--format", "csv", *flag)
+    result = run("list", *args)
+    assert result.exit_code == 0, result.stderr
+    listed = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    by_created = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+    )
+    by_modified = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="MODIFIED_DATE"
+    )
+    assert {c["clip_id"] for c in by_created} != {c["clip_id"] for c in by_modified}
+    expected = by_created if filter_type == "CREATED_DATE" else by_modified
+    assert listed == {c["clip_id"] for c in expected}
+
+
+@pytest.mark.parametrize(
+    ("flag", "filter_type"),
+    [([], "CREATED_DATE"), (["--date-filter", "modified"], "MODIFIED_DATE")],
+    ids=["default-created", "modified"],
+)
+def test_audit_compares_dates_to_the_created_date_unless_told(
+    dataset: Dataset, flag: list[str], filter_type: str
+) -> None:
+    """audit, like list, filters on CREATED_DATE by default; --date-filter modified overrides."""
+    account = dataset.sub_accounts[3].id
+    result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv", *flag))
+    found = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    expected = {
+        c["clip_id"]
+        for c in dataset.select(
+            account, from_="2025-01-01", to="2025-12-31", date_filter_type=filter_type
+        )
+        if c["share_link_settings"]["share_scope"] == "ANYONE"
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2026, 1, 10)),
+        ("yesterday", date(2026, 1, 9)),
+        ("30d", date(2025, 12, 11)),
+        ("4w", date(2025, 12, 13)),
+        ("2025-06-01", date(2025, 6, 1)),
+        ("2025-06-01T08:30:00", datetime(2025, 6, 1, 8, 30, tzinfo=UTC)),
+        ("2025-06-01T08:30:00Z", datetime(2025, 6, 1, 8, 30, tzinfo=UTC)),
+    ],
+)
+def test_dates_may_be_relative(text: str, expected: date) -> None:
+    """--from/--to accept today, yesterday, Nd and Nw (counted back from today) and ISO forms."""
+    assert parse_when(text, option="--from", today=date(2026, 1, 10)) == expected
