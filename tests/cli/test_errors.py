@@ -140,3 +140,18 @@ def test_the_mock_on_a_busy_port_is_one_line() -> None:
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("error: ")
     assert "in use" in lines[0]
+
+
+def test_a_listing_refused_before_its_first_page_prints_no_csv_header(server: MockServer) -> None:
+    """Wrong secret with --format csv to stdout: the error line, and not a header-only "export"."""
+    result = run("list", "--account", "acct", "--format", "csv", env=env_for(server, "wrong"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_an_empty_csv_listing_still_has_its_header() -> None:
+    """A listing that matches nothing is a CSV with a header and no rows."""
+    result = run("list", *mock_args("--from", "30d", "--search", "no such title zz", "-f", "csv"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("account_id,clip_id,")
+    assert len(result.stdout.splitlines()) == 1

@@ -51,6 +51,8 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             traceback.print_exc()
             code = EXIT_INTERRUPTED
+        except ModuleNotFoundError:
+            raise  # a missing extra: the console script names the extra to install
         except Exception as exc:  # only with --debug: the command reports everything else
             traceback.print_exc()
             sys.stderr.write(f"error: {describe(exc)}\n")

@@ -145,6 +145,8 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except TyperException:
             raise  # a usage error: the command group prints it as one line
+        except ModuleNotFoundError:
+            raise  # a missing extra: the console script (zoom_clips._entry) names it
         except Exception as exc:
             if kwargs.get("debug"):
                 raise

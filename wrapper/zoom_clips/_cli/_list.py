@@ -131,5 +131,6 @@ def list_clips(
         sink_type = CsvSink if fmt is OutputFormat.CSV else JsonlSink
         sink = sink_type(out, include_passcodes=include_passcodes)
         run.collect(account, query, sink.write)
+        sink.finish()
     if output is not None:
         say(f"Wrote {sink.count} clips to {output}.")
