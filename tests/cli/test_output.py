@@ -278,3 +278,19 @@ def test_ctrl_c_mid_export_keeps_the_old_file(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == OLD
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert leftovers(tmp_path) == []
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """`| head -1`: when the pipe closes, the command stops with 141 and nothing on stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zoom_clips._cli", "list", *mock_args(*RANGE, "-f", "csv")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("account_id,clip_id,")
+    process.stdout.close()  # as `head -1` does
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 141
+    assert stderr == ""

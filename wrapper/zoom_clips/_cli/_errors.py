@@ -7,8 +7,11 @@ added to an exception (``nothing was written to clips.csv``) ends its line.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
+import sys
 from collections.abc import Callable
 from typing import NoReturn, ParamSpec, TypeVar
 
@@ -29,6 +32,7 @@ __all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "CliError", "describe", "fail", "re
 
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader (`| head`) stopped; not the command's error
 
 _ACCOUNT_PATH = re.compile(r"/accounts/([^/]+)/clips$")
 # The library speaks in keyword arguments; the command line in options.
@@ -125,6 +129,14 @@ def describe(exc: BaseException) -> str:
     return "; ".join([" ".join(text.split()), *notes])
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def reported(command: Callable[P, R]) -> Callable[P, R]:
     """Run ``command``, turning any failure into one line and exit 2 (130 for Ctrl-C).
 
@@ -137,6 +149,9 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KeyboardInterrupt as exc:
             if kwargs.get("debug"):
                 raise
