@@ -55,6 +55,14 @@ def test_a_url_that_is_not_http_is_said_so(option: str, url: str) -> None:
     assert "s3cr3t-value" not in line
 
 
+@pytest.mark.parametrize("option", ["--base-url", "--token-url"])
+def test_mock_with_a_url_is_refused(option: str) -> None:
+    """--mock with --base-url/--token-url: refused, not silently ignored."""
+    result = run("list", "--mock", option, "https://api.zoom.us/v2")
+    assert result.exit_code == 2
+    assert f"--mock starts its own server, so {option}" in error_line(result)
+
+
 def test_another_api_without_a_token_url_is_refused(server: MockServer) -> None:
     """A non-Zoom --base-url with OAuth credentials but no token URL: refused, nothing sent."""
     env = env_for(server)

@@ -81,6 +81,9 @@ class Run:
         mock_seed: int = 0,
         mock_now: datetime | None = None,
     ) -> None:
+        if mock and (base_url or token_url):
+            given = "--base-url" if base_url else "--token-url"
+            raise CliError(f"--mock starts its own server, so {given} has nothing to point at")
         self.mock = mock
         self.env = {} if mock else checked_env(os.environ, base_url=base_url, token_url=token_url)
         self.mock_seed = mock_seed
