@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "tests" / "seeds"
 SHARED_COPY = ROOT.parent / "shared" / "seeds" / "clips-master-api-page.md"
 
