@@ -12,6 +12,7 @@ import pty
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,19 @@ def test_a_changed_pyproject_reinstalls_for_both_targets(project: Path) -> None:
     assert installs(run_make(project, "demo")) == ["cli,mock"]
     assert installs(run_make(project, "test")) == ["dev,mock,cli"]
     assert installs(run_make(project, "demo")) == []
+
+
+def test_make_dist_gets_its_tools_from_the_dist_extra(project: Path) -> None:
+    """`make dist` installs the `dist` extra (build, twine) into .venv, then runs the check."""
+    calls = run_make(project, "dist")
+    assert installs(calls) == ["dist"]
+    assert calls[-1] == "python scripts/check_dist.py"
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    tools = {re.split(r"[<>=!~ ]", req)[0] for req in extra["optional-dependencies"]["dist"]}
+    assert {"build", "twine"} <= tools
+
+
+def test_ci_runs_make_test_then_make_dist() -> None:
+    """CI runs exactly the README's `make test`, then `make dist`."""
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert [line for line in run if line.startswith("make")] == ["make test", "make dist"]
