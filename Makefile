@@ -16,9 +16,9 @@ DIST_EXTRAS := dist
 
 .PHONY: help demo install dist generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
 
-# Colour only on a terminal; the name column is as wide as the longest target name.
+# Colour only on a terminal (and never with NO_COLOR set); names get a column as wide as the longest.
 help: ## List the targets with what they do
-	@if [ -t 1 ]; then on=$$'\033[36m' off=$$'\033[0m'; else on= off=; fi; \
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on=$$'\033[36m' off=$$'\033[0m'; else on= off=; fi; \
 	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 		awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "} \
 			{ name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1) } \

@@ -64,14 +64,20 @@ def test_make_help_into_a_pipe_has_no_colour_and_names_fit_their_column() -> Non
     assert f"  {longest}  " in done.stdout
 
 
-def test_make_help_on_a_terminal_colours_the_names() -> None:
-    """On a terminal the target names are coloured (so the pipe case above really differs)."""
+@pytest.mark.parametrize(("no_color", "coloured"), [(None, True), ("1", False)])
+def test_make_help_on_a_terminal_colours_the_names_unless_no_color(
+    no_color: str | None, coloured: bool
+) -> None:
+    """On a terminal the names are coloured (unlike the pipe above), but never with NO_COLOR."""
+    env = {k: v for k, v in make_env().items() if k != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
     leader, follower = pty.openpty()
     try:
         subprocess.run(
             [str(MAKE), "--no-print-directory", "help"],
             cwd=ROOT,
-            env=make_env(),
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=follower,
             stderr=subprocess.DEVNULL,
@@ -90,7 +96,8 @@ def test_make_help_on_a_terminal_colours_the_names() -> None:
             output += chunk
     finally:
         os.close(leader)
-    assert b"\x1b[36mcontract-live" in output
+    assert (b"\x1b[36mcontract-live" in output) is coloured
+    assert b"contract-live" in output
 
 
 @pytest.fixture
