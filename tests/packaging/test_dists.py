@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts import check_dist
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 NAME = PYPROJECT["project"]["name"].replace("-", "_")
@@ -115,3 +117,15 @@ def test_the_wheel_metadata_declares_the_license_extras_and_the_shim(dists: Path
     assert {"Provides-Extra: cli", "Provides-Extra: mock"} <= set(metadata.splitlines())
     assert "zoom-clips = zoom_clips._entry:main" in entry_points
     assert "zoom_clips_mock = zoom_clips._mock_plugin" in entry_points
+
+
+def test_make_dist_accepts_only_live_skips_from_the_sdist() -> None:
+    """`make dist` fails the sdist's run on any skip outside tests/live (../shared missing...)."""
+    summary = (
+        "SKIPPED [3] tests/live/test_live_zoom.py:45: live contract run against real Zoom\n"
+        "SKIPPED [1] tests/update_spec/test_inputs.py:77: ../shared/seeds is not there\n"
+        "SKIPPED [2] tests/cli/test_terminal.py: needs tmux\n"
+        "PASSED tests/test_x.py::test_y\n"
+    )
+    assert check_dist.skips_beyond_live(summary) == summary.splitlines()[1:3]
+    assert check_dist.skips_beyond_live(summary.splitlines()[0]) == []
