@@ -120,10 +120,10 @@ def test_the_wheel_metadata_declares_the_license_extras_and_the_shim(dists: Path
 
 
 def test_make_dist_accepts_only_live_skips_from_the_sdist() -> None:
-    """`make dist` fails the sdist's run on any skip outside tests/live (../shared missing...)."""
+    """`make dist` fails the sdist's run on any skip outside tests/live (a missing seed...)."""
     summary = (
         "SKIPPED [3] tests/live/test_live_zoom.py:45: live contract run against real Zoom\n"
-        "SKIPPED [1] tests/update_spec/test_inputs.py:77: the seed page is not beside the checkout\n"
+        "SKIPPED [1] tests/update_spec/test_inputs.py:77: the seed page is missing\n"
         "SKIPPED [2] tests/cli/test_terminal.py: needs tmux\n"
         "PASSED tests/test_x.py::test_y\n"
     )
