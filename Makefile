@@ -5,25 +5,47 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# One stamp per set of extras, each remade when pyproject.toml changes. `make demo` installs only
+# what the demo runs; `make test` (and every tool target) the development tools as well.
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
+DEMO_STAMP := $(VENV)/.installed-demo-stamp
+DEMO_EXTRAS := cli,mock
+DIST_STAMP := $(VENV)/.installed-dist-stamp
+DIST_EXTRAS := dist
 
 .PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
 
+# Colour only on a terminal (and never with NO_COLOR set); names get a column as wide as the longest.
 help: ## List the targets with what they do
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on=$$'\033[36m' off=$$'\033[0m'; else on= off=; fi; \
+	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "} \
+			{ name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1) } \
+			END { fmt = "  %s%-" width "s%s  %s\n"; \
+				for (i = 1; i <= NR; i++) printf fmt, on, name[i], off, text[i] }'
 
-demo: $(STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
+demo: $(DEMO_STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
 	$(BIN)/zoom-clips demo --output clips.csv
 
-$(STAMP): pyproject.toml
+# $(call install-extras,EXTRAS,STAMP...): make .venv if needed, install the package with EXTRAS.
+define install-extras
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
-	@touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(1)]'
+	@touch $(2)
+endef
 
-install: $(STAMP) ## Create .venv and install the package with its extras (reused until pyproject.toml changes)
+$(STAMP): pyproject.toml
+	$(call install-extras,$(EXTRAS),$(STAMP) $(DEMO_STAMP))
+
+$(DEMO_STAMP): pyproject.toml
+	$(call install-extras,$(DEMO_EXTRAS),$(DEMO_STAMP))
+
+$(DIST_STAMP): pyproject.toml
+	$(call install-extras,$(DIST_EXTRAS),$(DIST_STAMP))
+
+install: $(STAMP) ## Create .venv with the package, its extras and the dev tools (until pyproject.toml changes)
 
 generate: $(STAMP) ## Regenerate generated/zoom_clips_api from spec/master.json
 	$(BIN)/python scripts/generate.py
@@ -68,6 +90,10 @@ contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it 
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs
+
+.PHONY: dist
+dist: $(DIST_STAMP) ## Build sdist and wheel, check them, smoke-test the wheel, run the sdist's `make test`
+	$(BIN)/python scripts/check_dist.py
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)
