@@ -19,7 +19,7 @@ Checks (every schemathesis check stays on besides these):
 - ``zoom_page_token_is_bound_to_its_query``: a page token sent with another query is refused
   with 400 (once per query).
 
-Hooks: ``map_case`` pins ``accountId`` to the target's account (unless the target says not to),
+Hooks: ``map_case`` pins ``accountId`` to the target's account (unpinned: one case in five),
 gives most positive cases a valid ``from``/``to`` (at most 27 days, within the year before the
 target's clock), a small ``page_size`` half of the time, and often a real ``next_page_token``
 fetched from the server under test for the case's own query, so that most positive cases reach
@@ -275,12 +275,9 @@ def steer(case: schemathesis.Case) -> schemathesis.Case:
     if target is None:
         return case
     account = case.path_parameters.get("accountId")
-    if (
-        target.pin_account
-        and isinstance(account, str)
-        and account
-        and _positive(case, ParameterLocation.PATH)
-    ):
+    # Unpinned, one case in five still lists the target's account, so that pass reaches data too.
+    pin = target.pin_account or zlib.crc32(f"{_SEED}:{account!r}".encode()) % 5 == 0
+    if pin and isinstance(account, str) and account and _positive(case, ParameterLocation.PATH):
         case.path_parameters["accountId"] = target.account_id
     if not _positive(case, ParameterLocation.QUERY) or not _positive(case):
         return case
