@@ -27,6 +27,9 @@ NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
 # A week of the master account's clips: several pages of 30 in this data set.
 WEEK = {"from": "2025-06-08T00:00:00Z", "to": "2025-06-15T00:00:00Z"}
 Wrapper = Callable[[ASGIApp], ASGIApp]
+# One mock for every test here: each broken server is a fresh wrapper around it.
+MOCK = create_app(MockConfig(seed=7, clips=20_000, clock=MockClock(NOW)))
+MOCK_TOKEN = fetch_token("http://testserver/oauth/token", transport=SyncASGITransport(MOCK))
 
 
 def _refusing(param: str, refused: Callable[[str], bool]) -> Wrapper:
@@ -146,9 +149,8 @@ def serve_broken() -> Iterator[Callable[[Wrapper], tuple[schemathesis.BaseSchema
     stack: list[Any] = []
 
     def build(wrapper: Wrapper) -> tuple[schemathesis.BaseSchema, Target]:
-        mock = create_app(MockConfig(seed=7, clips=20_000, clock=MockClock(NOW)))
-        app = wrapper(mock)
-        token = fetch_token("http://testserver/oauth/token", transport=SyncASGITransport(mock))
+        app = wrapper(MOCK)
+        token = MOCK_TOKEN
         schema = schemathesis.openapi.from_path(
             ROOT / "spec" / "master.json",
             config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml"),
