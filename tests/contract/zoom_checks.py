@@ -19,7 +19,8 @@ Checks (every schemathesis check stays on besides these):
 - ``zoom_page_token_is_bound_to_its_query``: a page token sent with another query is refused
   with 400 (once per query).
 
-Hooks: ``map_case`` pins ``accountId`` to the target's account (unpinned: one case in five),
+Hooks: ``map_case`` pins ``accountId`` to the target's account (unpinned: one case in five, and
+one in five gets an id a router may choke on, such as one with a newline),
 gives most positive cases a valid ``from``/``to`` (at most 27 days, within the year before the
 target's clock), a small ``page_size`` half of the time, and often a real ``next_page_token``
 fetched from the server under test for the case's own query, so that most positive cases reach
@@ -47,6 +48,7 @@ __all__ = ["MAX_PAGES", "current_target", "steer", "steer_unhooked", "use_target
 #: Pages followed per listing at most; a longer one is not judged as a whole.
 MAX_PAGES = 40
 _SEED = 20260207
+_ODD_ACCOUNT_IDS = ("abc\ndef", "a/b", "%", "\u00e9\U0001f600", " ", "\x00", "a;b")
 
 _target: Target | None = from_environment()
 _followed: set[tuple[str, str, QueryKey]] = set()
@@ -274,11 +276,7 @@ def steer(case: schemathesis.Case) -> schemathesis.Case:
     target = _target
     if target is None:
         return case
-    account = case.path_parameters.get("accountId")
-    # Unpinned, one case in five still lists the target's account, so that pass reaches data too.
-    pin = target.pin_account or zlib.crc32(f"{_SEED}:{account!r}".encode()) % 5 == 0
-    if pin and isinstance(account, str) and account and _positive(case, ParameterLocation.PATH):
-        case.path_parameters["accountId"] = target.account_id
+    _steer_account(target, case)
     if not _positive(case, ParameterLocation.QUERY) or not _positive(case):
         return case
     query = case.query if case.query is not None else {}
@@ -325,3 +323,17 @@ def _real_token(target: Target, account_id: str, query: Mapping[str, Any]) -> st
     )
     token = (_body(first) or {}).get("next_page_token") if first.status_code == 200 else None
     return token if isinstance(token, str) and token else None
+
+
+def _steer_account(target: Target, case: schemathesis.Case) -> None:
+    """Pin ``accountId`` (unpinned: one case in five, and one in five gets an odd id)."""
+    account = case.path_parameters.get("accountId")
+    # Unpinned, one case in five still lists the target's account, so that pass reaches data too.
+    dice = zlib.crc32(
+        f"{_SEED}:{account!r}:{sorted((case.query or {}).items(), key=str)!r}".encode()
+    )
+    if isinstance(account, str) and account and _positive(case, ParameterLocation.PATH):
+        if target.pin_account or dice % 5 == 0:
+            case.path_parameters["accountId"] = target.account_id
+        elif dice % 5 == 1:  # ids a router may choke on (a newline was a plain-text 404)
+            case.path_parameters["accountId"] = _ODD_ACCOUNT_IDS[dice % len(_ODD_ACCOUNT_IDS)]

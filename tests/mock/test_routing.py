@@ -6,7 +6,7 @@ import pytest
 
 from tests.mock.conftest import InProcess
 
-ODD_ACCOUNT_IDS = ["abc%0Adef", "a%2Fb", "%00", "%F0%9F%98%80", "x%20y", "..%2F..", "%25"]
+ODD_ACCOUNT_IDS = ["abc%0Adef", "a%2Fb", "a/b", "%00", "%F0%9F%98%80", "x%20y", "..%2F..", "%25"]
 
 
 @pytest.mark.parametrize("account_id", ODD_ACCOUNT_IDS)
@@ -31,7 +31,16 @@ def test_the_master_account_is_still_listed(mock: InProcess) -> None:
 
 @pytest.mark.parametrize("method", ["GET", "POST", "DELETE", "PATCH"])
 @pytest.mark.parametrize(
-    "path", ["/v2", "/v2/", "/v2/clips", "/v2/accounts/x", "/v2/accounts/x/clips/y", "/v2/a%0Ab"]
+    "path",
+    [
+        "/v2",
+        "/v2/",
+        "/v2/clips",
+        "/v2/accounts/x",
+        "/v2/accounts/x/clips/y",
+        "/v2/a%0Ab",
+        "/v2/accounts/clips",
+    ],
 )
 def test_unknown_paths_under_v2_are_a_json_404(mock: InProcess, method: str, path: str) -> None:
     """A path under /v2 the API does not have is 404 with Zoom's ``{"code", "message"}`` body."""

@@ -354,9 +354,11 @@ def _clips_account_id(scope: Scope) -> str | None:
     """The decoded ``accountId`` of ``/v2/accounts/{accountId}/clips``, or None for another path."""
     raw: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
     segments = raw.split(b"?", 1)[0].split(b"/")
-    if len(segments) != 5 or segments[:3] != [b"", b"v2", b"accounts"] or segments[4] != b"clips":
+    if len(segments) < 5 or segments[:3] != [b"", b"v2", b"accounts"] or segments[-1] != b"clips":
         return None
-    return unquote(segments[3].decode("latin-1"), encoding="utf-8", errors="replace")
+    # An id with a raw slash spans segments (as Starlette's `{accountId:path}` allowed).
+    account_id = b"/".join(segments[3:-1]).decode("latin-1")
+    return unquote(account_id, encoding="utf-8", errors="replace")
 
 
 class _Outskirts:
