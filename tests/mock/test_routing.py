@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from zoom_clips.mock import MockClock, MockConfig, create_app
 
-from tests.mock.conftest import InProcess
+from tests.mock.conftest import NOW, InProcess
+
+
+@pytest.fixture(scope="module")
+def mock() -> InProcess:
+    """One small in-process mock for every routing test (routing never depends on the data)."""
+    return InProcess(create_app(MockConfig(clips=50, clock=MockClock(NOW))))
+
 
 ODD_ACCOUNT_IDS = ["abc%0Adef", "a%2Fb", "a/b", "%00", "%F0%9F%98%80", "x%20y", "..%2F..", "%25"]
 
