@@ -48,7 +48,9 @@ __all__ = ["MAX_PAGES", "current_target", "steer", "steer_unhooked", "use_target
 #: Pages followed per listing at most; a longer one is not judged as a whole.
 MAX_PAGES = 40
 _SEED = 20260207
-_ODD_ACCOUNT_IDS = ("abc\ndef", "a/b", "%", "\u00e9\U0001f600", " ", "\x00", "a;b")
+# Sent as written (schemathesis does not re-quote them, and drops a raw newline): `abc%0Adef` is
+# the newline id the review found answered with a plain-text 404.
+_ODD_ACCOUNT_IDS = ("abc%0Adef", "a%2Fb", "a/b", "%", "%00", "\u00e9\U0001f600", " ", "a;b")
 
 _target: Target | None = from_environment()
 _followed: set[tuple[str, str, QueryKey]] = set()
@@ -336,4 +338,4 @@ def _steer_account(target: Target, case: schemathesis.Case) -> None:
         if target.pin_account or dice % 5 == 0:
             case.path_parameters["accountId"] = target.account_id
         elif dice % 5 == 1:  # ids a router may choke on (a newline was a plain-text 404)
-            case.path_parameters["accountId"] = _ODD_ACCOUNT_IDS[dice % len(_ODD_ACCOUNT_IDS)]
+            case.path_parameters["accountId"] = _ODD_ACCOUNT_IDS[dice // 5 % len(_ODD_ACCOUNT_IDS)]
