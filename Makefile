@@ -75,18 +75,35 @@ test: lint typecheck regen-check pytest ## Everything CI runs: lint, typecheck, 
 
 CONTRACT_PORT ?= 8765
 CONTRACT_NOW := 2025-06-15T12:00:00Z
+# `make contract BASE_URL=http://host:port/v2 TOKEN_URL=http://host:port/oauth/token` tests that
+# server instead (ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET for its token, default the
+# mock's demo credentials; ACCOUNT_ID to list, default the mock's master account; NOW, the
+# instant its data lies before, default the wall clock).
+BASE_URL ?=
+TOKEN_URL ?=
+ACCOUNT_ID ?=
+NOW ?=
 
-contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it starts (and stops)
+contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, pinned and unpinned accountId, vs a mock it starts or BASE_URL
 	@set -euo pipefail; \
-	$(BIN)/python -m zoom_clips.mock --port $(CONTRACT_PORT) --now $(CONTRACT_NOW) >/dev/null & \
-	pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
-	token_url=http://127.0.0.1:$(CONTRACT_PORT)/oauth/token; \
-	for _ in $$(seq 100); do curl -s -o /dev/null $$token_url -X POST && break; sleep 0.1; done; \
-	token=$$(curl -s -X POST -u mock-client-id:mock-client-secret \
-		"$$token_url?grant_type=account_credentials&account_id=mock-master-account" \
-		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
-	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
-		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
+	base_url='$(BASE_URL)'; token_url='$(TOKEN_URL)'; now='$(NOW)'; \
+	if [ -z "$$base_url" ]; then \
+		$(BIN)/python -m zoom_clips.mock --port $(CONTRACT_PORT) --seed 7 --clips 20000 \
+			--now $(CONTRACT_NOW) >/dev/null & \
+		pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
+		base_url=http://127.0.0.1:$(CONTRACT_PORT)/v2; now=$${now:-$(CONTRACT_NOW)}; \
+		token_url=http://127.0.0.1:$(CONTRACT_PORT)/oauth/token; \
+		for _ in $$(seq 100); do curl -s -o /dev/null $$token_url -X POST && break; sleep 0.1; done; \
+	fi; \
+	test -n "$$token_url" || { echo "error: BASE_URL needs TOKEN_URL, its OAuth token endpoint" >&2; exit 2; }; \
+	token=$$(TOKEN_URL=$$token_url $(BIN)/python -m tests.contract.zoom_target token); \
+	export SCHEMATHESIS_HOOKS=tests.contract.zoom_checks CONTRACT_BASE_URL=$$base_url \
+		CONTRACT_TOKEN=$$token CONTRACT_ACCOUNT_ID='$(ACCOUNT_ID)' CONTRACT_NOW=$$now; \
+	for pin in 1 0; do \
+		echo "== accountId $$([ $$pin = 1 ] && echo pinned || echo generated freely) against $$base_url"; \
+		CONTRACT_PIN_ACCOUNT=$$pin $(BIN)/schemathesis --config-file schemathesis.toml \
+			run spec/master.json --url $$base_url --checks all -H "Authorization: Bearer $$token"; \
+	done
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs
