@@ -68,17 +68,24 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
 ...     server.base_url, server.token_url, server.dataset.sub_accounts[0].id
 """
 
-from zoom_clips.mock._app import create_app
-from zoom_clips.mock._config import FAULT_KINDS, MockClock, MockConfig
-from zoom_clips.mock._data import Account, Dataset, User
-from zoom_clips.mock._server import MockServer, serve
-from zoom_clips.mock._state import (
-    DEMO_ACCOUNT_ID,
-    DEMO_CLIENT_ID,
-    DEMO_CLIENT_SECRET,
-    DEMO_REFRESH_TOKEN,
-    MockState,
-)
+# Starlette and uvicorn come with the mock extra: without them, say so in one line (see _extras).
+try:
+    from zoom_clips.mock._app import create_app
+    from zoom_clips.mock._config import FAULT_KINDS, MockClock, MockConfig
+    from zoom_clips.mock._data import Account, Dataset, User
+    from zoom_clips.mock._server import MockServer, serve
+    from zoom_clips.mock._state import (
+        DEMO_ACCOUNT_ID,
+        DEMO_CLIENT_ID,
+        DEMO_CLIENT_SECRET,
+        DEMO_REFRESH_TOKEN,
+        MockState,
+    )
+except ModuleNotFoundError as _missing:
+    from zoom_clips._extras import reraise_naming_extra
+
+    reraise_naming_extra("mock", "zoom_clips.mock", _missing)
+
 
 __all__ = [
     "DEMO_ACCOUNT_ID",
