@@ -18,7 +18,8 @@ for user OAuth, the refresh token ``mock-refresh-token`` (first user of the firs
 Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
 
 - ``from``/``to`` take ``yyyy-MM-dd`` or a date-time with an offset (``...Z``, ``...+00:00``,
-  with or without milliseconds). Both ends are inclusive: a bare ``from`` date is the start of
+  with or without milliseconds), as Zoom may; the wrapper sends only the spec's documented
+  ``yyyy-MM-dd'T'HH:mm:ss'Z'``. Both ends are inclusive: a bare ``from`` date is the start of
   that day (UTC), a bare ``to`` date its end; a date-time is that instant. Omitted, ``from`` is
   today and ``to`` tomorrow, by the mock's clock. ``to`` may be at most one calendar month
   (``relativedelta(months=1)``) after ``from``, a bare ``to`` counting from the start of its day:
