@@ -18,7 +18,45 @@ _TOKEN_GUARD = (
     "a token of 100 or 101 characters is unknown either way and gets the same 400"
 )
 
+_QUOTED_LENGTH = (
+    "how many characters of a bad value an error message quotes is wording: the status, the "
+    "code and the field the message names are tested; no client or spec reads the quote's length"
+)
+
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    (
+        "mock/_app",
+        "_ApiRoutes.__call__",
+        "message = f'The API path {path[:80]!r} does not exist.'",
+        "80 -> 81",
+    ): _QUOTED_LENGTH,
+    (
+        "mock/_data",
+        "_parse_bound",
+        "f\"Invalid field: {name!r} must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss'Z', got {text[:40]!r}\"",
+        "40 -> 41",
+    ): _QUOTED_LENGTH,
+    (
+        "mock/_app",
+        "_clips_account_id",
+        "segments = raw.split(b'?', 1)[0].split(b'/')",
+        "1 -> 2",
+    ): "only the part before the first '?' is used, and it is the same for any maxsplit >= 1",
+    (
+        "mock/_state",
+        "MockState.save_cursor",
+        "self._cursors = {t: c for t, c in self._cursors.items() if c.expires_at > now}",
+        "> -> >=",
+    ): (
+        "a cursor expiring exactly now is kept until the next save instead of dropped; "
+        "cursor_for refuses it either way (expires_at <= now), so only memory differs"
+    ),
+    (
+        "_pagination",
+        "WindowPager.restart_after",
+        "return False",
+        "return value -> None",
+    ): "None is as falsy as False, and the only callers test it with `if`",
     (
         "mock/_app",
         "_list_clips",
