@@ -9,11 +9,11 @@ from __future__ import annotations
 
 __all__ = ["EQUIVALENT"]
 
-_TOKEN_LENGTH = (
+_OPAQUE_LENGTH = (
     "an opaque random token one byte longer is as unguessable and as opaque; nothing (the spec, "
     "Zoom's documents, a client) depends on its length, only on its being at most 100 characters"
 )
-_TOKEN_GUARD = (
+_LOOKUP_GUARD = (
     "the length guard only spares a dictionary lookup: every stored token is 32 characters, so "
     "a token of 100 or 101 characters is unknown either way and gets the same 400"
 )
@@ -27,19 +27,20 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     (
         "mock/_app",
         "_ApiRoutes.__call__",
-        "message = f'The API path {path[:80]!r} does not exist.'",
+        'message = f"The API path {path[:80]!r} does not exist."',
         "80 -> 81",
     ): _QUOTED_LENGTH,
     (
         "mock/_data",
         "_parse_bound",
-        "f\"Invalid field: {name!r} must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss'Z', got {text[:40]!r}\"",
+        "f\"Invalid field: {name!r} must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss'Z', "
+        'got {text[:40]!r}"',
         "40 -> 41",
     ): _QUOTED_LENGTH,
     (
         "mock/_app",
         "_clips_account_id",
-        "segments = raw.split(b'?', 1)[0].split(b'/')",
+        'segments = raw.split(b"?", 1)[0].split(b"/")',
         "1 -> 2",
     ): "only the part before the first '?' is used, and it is the same for any maxsplit >= 1",
     (
@@ -62,29 +63,29 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "_list_clips",
         "cursor = state.cursor_for(token) if len(token) <= 100 else None",
         "<= -> <",
-    ): _TOKEN_GUARD,
+    ): _LOOKUP_GUARD,
     (
         "mock/_app",
         "_list_clips",
         "cursor = state.cursor_for(token) if len(token) <= 100 else None",
         "100 -> 101",
-    ): _TOKEN_GUARD,
+    ): _LOOKUP_GUARD,
     (
         "mock/_state",
         "MockState.issue_token",
         "token = secrets.token_urlsafe(32)",
         "32 -> 33",
-    ): _TOKEN_LENGTH,
+    ): _OPAQUE_LENGTH,
     (
         "mock/_state",
         "MockState.save_cursor",
         "token = secrets.token_urlsafe(24)",
         "24 -> 25",
-    ): _TOKEN_LENGTH,
+    ): _OPAQUE_LENGTH,
     (
         "mock/_state",
         "MockState.rotate_refresh_token",
         "new = secrets.token_urlsafe(32)",
         "32 -> 33",
-    ): _TOKEN_LENGTH,
+    ): _OPAQUE_LENGTH,
 }
