@@ -88,4 +88,28 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "new = secrets.token_urlsafe(32)",
         "32 -> 33",
     ): _OPAQUE_LENGTH,
+    (
+        "_auth",
+        "_is_loopback",
+        "return False",
+        "return value -> None",
+    ): "None is as falsy as False, and the only caller tests it with `and`",
+    (
+        "_auth",
+        "_CachedTokenAuth.__init__",
+        "self._expires_at = 0.0",
+        "0.0 -> 1.0",
+    ): "without a token (None until the first fetch) the expiry is never read",
+    (
+        "_auth",
+        "_CachedTokenAuth._token_form",
+        "raise NotImplementedError",
+        "removed Raise",
+    ): "an abstract hook: both subclasses override it, so the base body never runs",
+    (
+        "_auth",
+        "_CachedTokenAuth._basic_credentials",
+        "raise NotImplementedError",
+        "removed Raise",
+    ): "an abstract hook: both subclasses override it, so the base body never runs",
 }
