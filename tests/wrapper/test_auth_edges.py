@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import httpx
+import pytest
 import zoom_clips as zc
 from zoom_clips._auth import refresh_at
 
-from .conftest import ACCOUNT, Facade, FakeZoom, clip_json, json_response, make_auth, page_json
+from .conftest import (
+    ACCOUNT,
+    SECRET,
+    TOKEN,
+    Facade,
+    FakeZoom,
+    clip_json,
+    json_response,
+    make_auth,
+    page_json,
+)
 
 
 def serve_page(request: httpx.Request) -> httpx.Response:
@@ -41,3 +53,25 @@ def test_a_cached_token_is_not_used_at_its_refresh_instant(
     now[0] = refresh_at(1000.0, 3600)
     client.list_page(ACCOUNT)
     assert len(zoom.token_requests) == 2
+
+
+@pytest.mark.parametrize("body", [[], None, "token", 3600])
+def test_a_token_body_that_is_not_an_object_is_an_authentication_error(
+    make_client: Callable[..., Facade], body: object
+) -> None:
+    """A 200 from the token endpoint whose JSON is not an object is AuthenticationError."""
+    zoom = FakeZoom(serve_page, token_body=body)
+    with pytest.raises(zc.AuthenticationError, match="usable access_token"):
+        make_client(zoom).list_page(ACCOUNT)
+
+
+def test_fetching_a_token_is_logged_at_debug_without_the_secret(
+    make_client: Callable[..., Facade], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each token fetch logs the token URL at DEBUG; neither secret nor token appears."""
+    caplog.set_level(logging.DEBUG, logger="zoom_clips")
+    make_client(FakeZoom(serve_page)).list_page(ACCOUNT)
+    fetches = [r.getMessage() for r in caplog.records if "access token" in r.getMessage()]
+    assert fetches == ["fetching a new access token from https://zoom.us/oauth/token"]
+    assert SECRET not in caplog.text
+    assert TOKEN not in caplog.text
