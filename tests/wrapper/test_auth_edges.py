@@ -75,3 +75,19 @@ def test_fetching_a_token_is_logged_at_debug_without_the_secret(
     assert fetches == ["fetching a new access token from https://zoom.us/oauth/token"]
     assert SECRET not in caplog.text
     assert TOKEN not in caplog.text
+
+
+def test_a_token_without_expires_in_is_trusted_for_zooms_hour(
+    make_client: Callable[..., Facade],
+) -> None:
+    """A token body lacking ``expires_in`` counts as Zoom's 3600 s: refetched at that refresh."""
+    now = [1000.0]
+    zoom = FakeZoom(serve_page, token_body={"access_token": TOKEN})
+    client = make_client(zoom, auth=make_auth(clock=lambda: now[0]))
+    client.list_page(ACCOUNT)
+    now[0] = refresh_at(1000.0, 3600) - 0.001
+    client.list_page(ACCOUNT)
+    assert len(zoom.token_requests) == 1
+    now[0] = refresh_at(1000.0, 3600)
+    client.list_page(ACCOUNT)
+    assert len(zoom.token_requests) == 2
