@@ -112,4 +112,10 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "raise NotImplementedError",
         "removed Raise",
     ): "an abstract hook: both subclasses override it, so the base body never runs",
+    (
+        "_pagination",
+        "each_id_once",
+        "return False",
+        "return value -> None",
+    ): "None is as falsy as False, and the pager only uses the rule as a filter",
 }

@@ -18,6 +18,7 @@ from zoom_clips._pagination import (
     iter_window,
     normalize_range,
     single_window_params,
+    split_windows,
 )
 
 from .conftest import clip_json, page_json
@@ -110,3 +111,14 @@ def test_one_window_on_its_own_yields_each_id_once_and_keeps_clips_without_one(
         [clip_json("b"), clip_json("c"), no_id],
     )
     assert _listed(is_async, answers) == ["a", "b", None, "c", None]
+
+
+def test_split_windows_is_the_windows_of_the_same_range() -> None:
+    """``split_windows(start, end)`` gives exactly ``DateRange.of(start, end).windows()``."""
+    windows = split_windows(date(2025, 1, 31), date(2025, 4, 2))
+    assert windows == DateRange.of(date(2025, 1, 31), date(2025, 4, 2)).windows()
+    assert [w.params()["from_"] for w in windows] == [
+        "2025-01-31T00:00:00Z",
+        "2025-02-28T00:00:00Z",
+        "2025-03-28T00:00:00Z",
+    ]
