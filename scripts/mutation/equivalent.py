@@ -118,4 +118,25 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "return False",
         "return value -> None",
     ): "None is as falsy as False, and the pager only uses the rule as a filter",
+    (
+        "_retry",
+        "parse_retry_after",
+        "if not text:",
+        "removed If",
+    ): "a blank value then fails float() and both timestamp parsers, which also returns None",
+    (
+        "_retry",
+        "backoff_delay",
+        "delay = min(policy.max_delay, policy.initial_delay * 2.0 ** min(attempt, 32))",
+        "32 -> 33",
+    ): (
+        "the cap only keeps 2**attempt finite; both 2**32 and 2**33 times initial_delay exceed "
+        "max_delay unless initial_delay < max_delay / 2**32 (under 2 ns for the defaults)"
+    ),
+    (
+        "_retry",
+        "log_decision",
+        "if not logger.isEnabledFor(logging.DEBUG):",
+        "removed If",
+    ): "a shortcut that skips formatting when DEBUG is off; logger.debug drops the record anyway",
 }

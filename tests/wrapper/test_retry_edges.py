@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import httpx
 import pytest
+import zoom_clips as zc
 from zoom_clips._retry import parse_retry_after, reset_time
+
+from .conftest import ACCOUNT, Facade, FakeZoom, clip_json, json_response, page_json
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -39,3 +44,44 @@ def test_a_reasonable_retry_after_resets_that_many_seconds_from_now() -> None:
     response = httpx.Response(429, headers={"Retry-After": "90"})
     assert reset_time(response, now=NOW) == datetime(2025, 1, 1, 0, 1, 30, tzinfo=UTC)
     assert reset_time(httpx.Response(429), now=NOW) is None
+
+
+def _serve(*statuses: int) -> Callable[[httpx.Request], httpx.Response]:
+    answers = iter(statuses)
+
+    def handler(_: httpx.Request) -> httpx.Response:
+        status = next(answers, 200)
+        if status != 200:
+            return httpx.Response(status)
+        return json_response(200, page_json([clip_json("a")]))
+
+    return handler
+
+
+def _messages(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+
+
+def test_each_retry_is_logged_with_its_number(
+    make_client: Callable[..., Facade], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Retries are logged as retry 1, retry 2, ... in order, each with the status that caused it."""
+    client = make_client(FakeZoom(_serve(503, 502)))
+    with caplog.at_level(logging.DEBUG, logger="zoom_clips"):
+        client.list_page(ACCOUNT)
+    messages = _messages(caplog)
+    assert [m.rsplit("(", 1)[1] for m in messages] == ["retry 1)", "retry 2)"]
+    assert ["status 503" in messages[0], "status 502" in messages[1]] == [True, True]
+
+
+def test_the_final_decision_is_logged_with_the_attempt_it_ended(
+    make_client: Callable[..., Facade], caplog: pytest.LogCaptureFixture
+) -> None:
+    """When retries run out, "not retrying" names the status and the attempt that was the last."""
+    client = make_client(FakeZoom(_serve(503, 503)), max_retries=1)
+    with caplog.at_level(logging.DEBUG, logger="zoom_clips"), pytest.raises(zc.ZoomClipsError):
+        client.list_page(ACCOUNT)
+    final = [m for m in _messages(caplog) if m.startswith("not retrying")]
+    assert len(final) == 1
+    assert "status 503" in final[0]
+    assert final[0].endswith("(attempt 2)")
