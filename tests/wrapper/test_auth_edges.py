@@ -91,3 +91,43 @@ def test_a_token_without_expires_in_is_trusted_for_zooms_hour(
     now[0] = refresh_at(1000.0, 3600)
     client.list_page(ACCOUNT)
     assert len(zoom.token_requests) == 2
+
+
+S2S = {"account_id": "acct", "client_id": "cid", "client_secret": "csecret"}
+USER = {"client_id": "cid", "client_secret": "csecret", "refresh_token": "rtoken"}
+
+
+@pytest.mark.parametrize("bad", ["", None, 42])
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("s2s", "account_id"),
+        ("s2s", "client_id"),
+        ("s2s", "client_secret"),
+        ("user", "client_id"),
+        ("user", "client_secret"),
+        ("user", "refresh_token"),
+        ("bearer", "token"),
+    ],
+)
+def test_every_credential_must_be_a_non_empty_string(kind: str, field: str, bad: object) -> None:
+    """An empty or non-string credential is a ValueError naming it, at construction."""
+    make: dict[str, Callable[..., object]] = {
+        "s2s": lambda **kw: zc.ServerToServerOAuth(**(S2S | kw)),
+        "user": lambda **kw: zc.UserOAuth(**(USER | kw)),
+        "bearer": lambda **kw: zc.BearerToken(**({"token": "t"} | kw)),
+    }
+    with pytest.raises(ValueError, match=f"{field} must be a non-empty string"):
+        make[kind](**{field: bad})
+    make[kind]()  # the same call with every credential given is fine
+
+
+def test_user_oauth_uses_a_given_access_token_before_refreshing(
+    make_client: Callable[..., Facade],
+) -> None:
+    """A user token pair's access token is sent as is; no refresh happens until Zoom refuses it."""
+    zoom = FakeZoom(serve_page)
+    auth = zc.UserOAuth(**USER, access_token="given-access")
+    make_client(zoom, auth=auth).list_page(ACCOUNT)
+    assert zoom.token_requests == []
+    assert zoom.api_requests[0].headers["Authorization"] == "Bearer given-access"
