@@ -131,3 +131,43 @@ def test_user_oauth_uses_a_given_access_token_before_refreshing(
     make_client(zoom, auth=auth).list_page(ACCOUNT)
     assert zoom.token_requests == []
     assert zoom.api_requests[0].headers["Authorization"] == "Bearer given-access"
+
+
+def _refused_once() -> Callable[[httpx.Request], httpx.Response]:
+    calls = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls[0] += 1
+        if calls[0] == 1:
+            return json_response(401, {"code": 124, "message": "Invalid access token."})
+        return serve_page(request)
+
+    return handler
+
+
+def test_a_refused_token_is_logged_before_the_one_retry(
+    make_client: Callable[..., Facade], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 401 code 124 logs, at DEBUG, that a new token is fetched and the call retried once."""
+    caplog.set_level(logging.DEBUG, logger="zoom_clips")
+    make_client(FakeZoom(_refused_once())).list_page(ACCOUNT)
+    refused = [r for r in caplog.records if "code 124" in r.getMessage()]
+    assert len(refused) == 1
+    assert refused[0].levelno == logging.DEBUG
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ([1, 2], "401 Unauthorized"),  # JSON, but not an object: no reason to read
+        ({"reason": 5, "error": "invalid_client"}, "invalid_client"),  # first string field wins
+    ],
+)
+def test_a_token_refusal_names_the_first_readable_reason(
+    make_client: Callable[..., Facade], body: object, shown: str
+) -> None:
+    """A refused token request is AuthenticationError with the first string reason Zoom gave."""
+    zoom = FakeZoom(serve_page, token_status=401, token_body=body)
+    with pytest.raises(zc.AuthenticationError) as caught:
+        make_client(zoom).list_page(ACCOUNT)
+    assert shown in str(caught.value)
