@@ -139,4 +139,16 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "if not logger.isEnabledFor(logging.DEBUG):",
         "removed If",
     ): "a shortcut that skips formatting when DEBUG is off; logger.debug drops the record anyway",
+    (
+        "_auth",
+        "_CachedTokenAuth.sync_auth_flow",
+        "for attempt in range(2):",
+        "2 -> 3",
+    ): "the second attempt always returns (`if attempt == 1: return`), so a third never starts",
+    (
+        "_auth",
+        "_CachedTokenAuth.async_auth_flow",
+        "for attempt in range(2):",
+        "2 -> 3",
+    ): "the second attempt always returns (`if attempt == 1: return`), so a third never starts",
 }

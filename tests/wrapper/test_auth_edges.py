@@ -171,3 +171,14 @@ def test_a_token_refusal_names_the_first_readable_reason(
     with pytest.raises(zc.AuthenticationError) as caught:
         make_client(zoom).list_page(ACCOUNT)
     assert shown in str(caught.value)
+
+
+def test_a_token_refused_twice_is_logged_once_and_not_retried_again(
+    make_client: Callable[..., Facade], caplog: pytest.LogCaptureFixture
+) -> None:
+    """With a persistent 124 the one retry is logged once; the second refusal is final."""
+    caplog.set_level(logging.DEBUG, logger="zoom_clips")
+    zoom = FakeZoom(lambda _: json_response(401, {"code": 124, "message": "Invalid access token."}))
+    with pytest.raises(zc.AuthenticationError):
+        make_client(zoom).list_page(ACCOUNT)
+    assert len([r for r in caplog.records if "code 124" in r.getMessage()]) == 1
