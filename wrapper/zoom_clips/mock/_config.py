@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -19,12 +21,14 @@ FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
 
 
 class MockClock:
-    """The mock's notion of "now": the wall clock, or a frozen instant, plus a settable offset.
+    """The mock's "now": the wall clock, a frozen instant or a running one, plus an offset.
 
     ``MockClock()`` follows the wall clock; ``MockClock(start)`` stands still at ``start`` (an aware
-    datetime) until advanced. ``advance(seconds)`` moves either kind forward, which is how tests
-    expire tokens and refill rate limits without waiting. ``sleep`` is how the mock waits (for
-    injected latency): a frozen clock just advances, a wall clock really sleeps.
+    datetime) until advanced; ``MockClock.running_from(start)`` starts at ``start`` and then moves
+    with the wall clock (what ``python -m zoom_clips.mock --now`` uses, so rate limits refill and
+    page tokens expire). ``advance(seconds)`` moves any kind forward, which is how tests expire
+    tokens and refill rate limits without waiting. ``sleep`` is how the mock waits (for injected
+    latency): a frozen clock just advances, a running one really sleeps.
 
     >>> clock = MockClock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
     >>> clock.advance(90)
@@ -33,20 +37,46 @@ class MockClock:
     """
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        if start is not None and start.utcoffset() is None:
-            raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
-        self._start = start.astimezone(UTC) if start is not None else None
+        self._start = _aware(start) if start is not None else None
         self._offset = dt.timedelta()
         self._lock = threading.Lock()
+        # Set by running_from: seconds elapsed since start are read from this source.
+        self._elapsed: Callable[[], float] | None = None
+
+    @classmethod
+    def running_from(
+        cls, start: dt.datetime, *, monotonic: Callable[[], float] = time.monotonic
+    ) -> MockClock:
+        """A clock that reads ``start`` now and then moves with ``monotonic`` (seconds).
+
+        ``monotonic`` is the wall-clock source, injectable so a test can move time without
+        waiting.
+
+        >>> ticks = iter([100.0, 102.5])
+        >>> clock = MockClock.running_from(
+        ...     dt.datetime(2025, 6, 1, tzinfo=dt.UTC), monotonic=lambda: next(ticks)
+        ... )
+        >>> clock.now().isoformat()
+        '2025-06-01T00:00:02.500000+00:00'
+        """
+        clock = cls(start)
+        origin = monotonic()
+        clock._elapsed = lambda: monotonic() - origin
+        return clock
 
     @property
     def frozen(self) -> bool:
         """Whether time stands still between calls to :meth:`advance`."""
-        return self._start is not None
+        return self._start is not None and self._elapsed is None
 
     def now(self) -> dt.datetime:
         """The current instant, an aware UTC datetime."""
-        base = self._start if self._start is not None else dt.datetime.now(UTC)
+        if self._start is None:
+            base = dt.datetime.now(UTC)
+        elif self._elapsed is None:
+            base = self._start
+        else:
+            base = self._start + dt.timedelta(seconds=self._elapsed())
         with self._lock:
             return base + self._offset
 
@@ -67,7 +97,14 @@ class MockClock:
             await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:
-        return f"MockClock(now={self.now().isoformat()!r}, frozen={self.frozen})"
+        kind = "frozen" if self.frozen else "running" if self._start is not None else "wall"
+        return f"MockClock(now={self.now().isoformat()!r}, {kind})"
+
+
+def _aware(start: dt.datetime) -> dt.datetime:
+    if start.utcoffset() is None:
+        raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
+    return start.astimezone(UTC)
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
