@@ -50,12 +50,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _mock_process() -> Iterator[tuple[str, int]]:
+def _mock_process(clips: int) -> Iterator[tuple[str, int]]:
     """The mock in a child process; yields its origin and pid, and stops it after."""
     port = _free_port()
     command = [
         *(sys.executable, "-m", "zoom_clips.mock", "--port", str(port)),
-        *("--seed", str(SEED), "--clips", str(CLIPS), "--now", NOW),
+        *("--seed", str(SEED), "--clips", str(clips), "--now", NOW),
     ]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     origin = f"http://127.0.0.1:{port}"
@@ -117,9 +117,11 @@ async def _walk(client: httpx.AsyncClient, account: str, pages: int) -> int:
     return served
 
 
-def _sequence(pages_per_slice: int, slices: int) -> tuple[list[list[float]], list[float]]:
+def _sequence(
+    clips: int, pages_per_slice: int, slices: int
+) -> tuple[list[list[float]], list[float]]:
     """Three runs on one mock: per run, CPU ms per page of each slice, and wall pages/s."""
-    with _mock_process() as (origin, pid):
+    with _mock_process(clips) as (origin, pid):
         token = httpx.post(
             f"{origin}/oauth/token",
             auth=(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
@@ -156,8 +158,8 @@ def run(*, quick: bool) -> Report:
     """Three consecutive runs against one mock; compare the mock's CPU per page, last vs first."""
     if not Path(f"/proc/{os.getpid()}/task").is_dir():
         raise RuntimeError("benchmark 6 reads the mock's CPU time from /proc (Linux only)")
-    pages_per_slice, slices = (200, 3) if quick else (600, 5)
-    costs, rates = _sequence(pages_per_slice, slices)
+    clips, pages_per_slice, slices = (3000, 100, 3) if quick else (CLIPS, 600, 5)
+    costs, rates = _sequence(clips, pages_per_slice, slices)
     medians = [statistics.median(run_costs) for run_costs in costs]
     kept = medians[0] / medians[-1]  # pages per CPU second, last run over first
     return Report(
@@ -169,7 +171,7 @@ def run(*, quick: bool) -> Report:
         notes=(
             f"{RUNS} runs of {slices} x {pages_per_slice} pages ({PAGE_SIZE} clips, one month of "
             f"the busiest sub account, {CONNECTIONS} connections, every token followed) against "
-            f"one mock of {CLIPS:,} clips in its own process, no reset between runs; CPU = the "
+            f"one mock of {clips:,} clips in its own process, no reset between runs; CPU = the "
             "mock's threads (schedstat), median over slices; wall clock, for information: "
             + " / ".join(f"{rate:,.0f}" for rate in rates)
             + " pages/s.",

@@ -47,21 +47,30 @@ class MockClock:
     def running_from(
         cls, start: dt.datetime, *, monotonic: Callable[[], float] = time.monotonic
     ) -> MockClock:
-        """A clock that reads ``start`` now and then moves with ``monotonic`` (seconds).
+        """A clock that reads exactly ``start`` when first read, then moves with ``monotonic``.
 
-        ``monotonic`` is the wall-clock source, injectable so a test can move time without
-        waiting.
+        Reading ``start`` exactly at first keeps a mock's seeded data set (built from the first
+        reading) the same on every run. ``monotonic`` is the wall-clock source in seconds,
+        injectable so a test can move time without waiting.
 
         >>> ticks = iter([100.0, 102.5])
         >>> clock = MockClock.running_from(
         ...     dt.datetime(2025, 6, 1, tzinfo=dt.UTC), monotonic=lambda: next(ticks)
         ... )
-        >>> clock.now().isoformat()
-        '2025-06-01T00:00:02.500000+00:00'
+        >>> clock.now().isoformat(), clock.now().isoformat()
+        ('2025-06-01T00:00:00+00:00', '2025-06-01T00:00:02.500000+00:00')
         """
         clock = cls(start)
-        origin = monotonic()
-        clock._elapsed = lambda: monotonic() - origin
+        origin: list[float] = []  # the monotonic reading of the first now()
+
+        def elapsed() -> float:
+            reading = monotonic()
+            with clock._lock:
+                if not origin:
+                    origin.append(reading)
+            return reading - origin[0]
+
+        clock._elapsed = elapsed
         return clock
 
     @property
