@@ -35,6 +35,17 @@ def test_a_running_clock_starts_at_its_instant_and_moves_with_the_wall_clock() -
     assert clock.now() == NOW + dt.timedelta(seconds=62.5)
 
 
+def test_a_running_clock_starts_when_first_read_not_when_shown() -> None:
+    """Its repr does not start it: the first ``now()`` reads the start instant, then it runs."""
+    wall = FakeWallClock()
+    clock = MockClock.running_from(NOW, monotonic=wall)
+    assert "not yet read" in repr(clock)
+    wall.seconds += 5
+    assert clock.now() == NOW
+    wall.seconds += 1
+    assert "2025-06-15T12:00:01+00:00" in repr(clock)
+
+
 def test_a_clock_given_a_start_stays_frozen() -> None:
     """``MockClock(start)`` (what tests use) does not move by itself, only by ``advance``."""
     clock = MockClock(NOW)

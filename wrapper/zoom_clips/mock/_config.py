@@ -40,8 +40,9 @@ class MockClock:
         self._start = _aware(start) if start is not None else None
         self._offset = dt.timedelta()
         self._lock = threading.Lock()
-        # Set by running_from: seconds elapsed since start are read from this source.
-        self._elapsed: Callable[[], float] | None = None
+        # Set by running_from: the wall-clock source, and its reading when first read.
+        self._monotonic: Callable[[], float] | None = None
+        self._origin: float | None = None
 
     @classmethod
     def running_from(
@@ -61,31 +62,27 @@ class MockClock:
         ('2025-06-01T00:00:00+00:00', '2025-06-01T00:00:02.500000+00:00')
         """
         clock = cls(start)
-        origin: list[float] = []  # the monotonic reading of the first now()
-
-        def elapsed() -> float:
-            reading = monotonic()
-            with clock._lock:
-                if not origin:
-                    origin.append(reading)
-            return reading - origin[0]
-
-        clock._elapsed = elapsed
+        clock._monotonic = monotonic
         return clock
 
     @property
     def frozen(self) -> bool:
         """Whether time stands still between calls to :meth:`advance`."""
-        return self._start is not None and self._elapsed is None
+        return self._start is not None and self._monotonic is None
 
     def now(self) -> dt.datetime:
         """The current instant, an aware UTC datetime."""
         if self._start is None:
             base = dt.datetime.now(UTC)
-        elif self._elapsed is None:
+        elif self._monotonic is None:
             base = self._start
         else:
-            base = self._start + dt.timedelta(seconds=self._elapsed())
+            reading = self._monotonic()
+            with self._lock:
+                if self._origin is None:
+                    self._origin = reading
+                elapsed = reading - self._origin
+            base = self._start + dt.timedelta(seconds=elapsed)
         with self._lock:
             return base + self._offset
 
@@ -106,8 +103,12 @@ class MockClock:
             await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:
-        kind = "frozen" if self.frozen else "running" if self._start is not None else "wall"
-        return f"MockClock(now={self.now().isoformat()!r}, {kind})"
+        if self._start is None:
+            return f"MockClock(now={self.now().isoformat()!r}, wall clock)"
+        if self.frozen or self._origin is None:  # reading a running clock would start it
+            kind = "frozen" if self.frozen else "running, not yet read"
+            return f"MockClock(now={(self._start + self._offset).isoformat()!r}, {kind})"
+        return f"MockClock(now={self.now().isoformat()!r}, running)"
 
 
 def _aware(start: dt.datetime) -> dt.datetime:
