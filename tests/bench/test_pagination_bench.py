@@ -10,13 +10,11 @@ from scripts.bench._report import Report, render
 
 
 def test_quick_run_reports_the_mock_cpu_of_three_runs() -> None:
-    """``run(quick=True)`` pages a mock in its own process and reports three positive costs."""
+    """``run(quick=True)`` pages two mock processes and reports three positive CPU ratios."""
     report = bench_6_pagination.run(quick=True)
     assert isinstance(report, Report)
     assert [m.label for m in report.measurements] == [
-        "run 1: mock CPU",
-        "run 2: mock CPU",
-        "run 3: mock CPU",
+        f"run {n}: mock CPU / control's" for n in (1, 2, 3)
     ]
     assert all(m.value > 0 for m in report.measurements)
     assert len(report.ratios) == 1
