@@ -72,6 +72,21 @@ def test_memory_stays_bounded_over_a_long_run() -> None:
     assert held[-1] == TTL_S
 
 
+def test_a_token_saved_out_of_expiry_order_is_refused_in_time_and_purged_later() -> None:
+    """After a wall-clock step back, an earlier expiry behind a later one still ends on time."""
+    state = _state()
+    later = state.save_cursor(_cursor(state, expires_at=NOW + PAGE_TOKEN_TTL))
+    earlier = state.save_cursor(_cursor(state, expires_at=NOW + dt.timedelta(minutes=5)))
+    state.clock.advance(10 * 60)
+    state.save_cursor(_cursor(state))
+    assert state.cursor_for(earlier) is None  # expired, though still held behind ``later``
+    assert state.cursor_for(later) is not None
+    assert state.cursors_held() == 3
+    state.clock.advance(5 * 60)
+    state.save_cursor(_cursor(state))
+    assert state.cursors_held() == 2  # both old tokens gone; the two recent ones live
+
+
 class _CountedInstant(dt.datetime):
     """An expiry time that counts how often the store compares it."""
 

@@ -157,7 +157,7 @@ class MockState:
         on a clock that moves forward, so the queue is in expiry order and the purge stops at
         the first live token. Should the wall clock step back, a token saved after it may sit
         behind a later-expiring one until that one expires too (``cursor_for`` still refuses
-        it): memory stays bounded by the tokens saved in the last TTL or so.
+        it): memory stays bounded by the tokens of the last TTL plus the length of the step.
         """
         token = secrets.token_urlsafe(24)
         now = self.clock.now()
