@@ -104,7 +104,10 @@ async def _busiest_account(client: httpx.AsyncClient) -> str:
         )
         page.raise_for_status()
         totals[account["id"]] = page.json()["total_records"]
-    return max(totals, key=totals.__getitem__)
+    busiest = max(totals, key=totals.__getitem__)
+    if totals[busiest] < 3 * PAGE_SIZE:  # a listing must have pages, or no token is ever saved
+        raise RuntimeError(f"too few clips in {WINDOW} to page through: {totals}")
+    return busiest
 
 
 async def _walk(client: httpx.AsyncClient, account: str, pages: int) -> int:
