@@ -202,7 +202,7 @@ def run(*, quick: bool) -> Report:
     """Three consecutive runs against one mock; its CPU per page relative to a fresh control."""
     if not Path(f"/proc/{os.getpid()}/task").is_dir():
         raise RuntimeError("benchmark 6 reads the mock's CPU time from /proc (Linux only)")
-    clips, pages_per_slice, slices = (3000, 30, 2) if quick else (CLIPS, 50, 30)
+    clips, pages_per_slice, slices = (5000, 30, 2) if quick else (CLIPS, 50, 30)
     runs = _sequence(clips, pages_per_slice, slices)
     relative = [
         statistics.median(m / c for m, c in zip(measured, control, strict=True))
