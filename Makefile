@@ -5,25 +5,47 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# One stamp per set of extras, each remade when pyproject.toml changes. `make demo` installs only
+# what the demo runs; `make test` (and every tool target) the development tools as well.
 STAMP := $(VENV)/.installed-stamp
 EXTRAS := dev,mock,cli
+DEMO_STAMP := $(VENV)/.installed-demo-stamp
+DEMO_EXTRAS := cli,mock
+DIST_STAMP := $(VENV)/.installed-dist-stamp
+DIST_EXTRAS := dist
 
 .PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
 
+# Colour only on a terminal (and never with NO_COLOR set); names get a column as wide as the longest.
 help: ## List the targets with what they do
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on=$$'\033[36m' off=$$'\033[0m'; else on= off=; fi; \
+	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "} \
+			{ name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1) } \
+			END { fmt = "  %s%-" width "s%s  %s\n"; \
+				for (i = 1; i <= NR; i++) printf fmt, on, name[i], off, text[i] }'
 
-demo: $(STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
+demo: $(DEMO_STAMP) ## The SDK end to end on an embedded mock Zoom (no account needed): summary, audit, clips.csv
 	$(BIN)/zoom-clips demo --output clips.csv
 
-$(STAMP): pyproject.toml
+# $(call install-extras,EXTRAS,STAMP...): make .venv if needed, install the package with EXTRAS.
+define install-extras
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
-	@touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(1)]'
+	@touch $(2)
+endef
 
-install: $(STAMP) ## Create .venv and install the package with its extras (reused until pyproject.toml changes)
+$(STAMP): pyproject.toml
+	$(call install-extras,$(EXTRAS),$(STAMP) $(DEMO_STAMP))
+
+$(DEMO_STAMP): pyproject.toml
+	$(call install-extras,$(DEMO_EXTRAS),$(DEMO_STAMP))
+
+$(DIST_STAMP): pyproject.toml
+	$(call install-extras,$(DIST_EXTRAS),$(DIST_STAMP))
+
+install: $(STAMP) ## Create .venv with the package, its extras and the dev tools (until pyproject.toml changes)
 
 generate: $(STAMP) ## Regenerate generated/zoom_clips_api from spec/master.json
 	$(BIN)/python scripts/generate.py
@@ -53,21 +75,42 @@ test: lint typecheck regen-check pytest ## Everything CI runs: lint, typecheck, 
 
 CONTRACT_PORT ?= 8765
 CONTRACT_NOW := 2025-06-15T12:00:00Z
+# `make contract BASE_URL=http://host:port/v2 TOKEN_URL=http://host:port/oauth/token` tests that
+# server instead (ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET for its token, default the
+# mock's demo credentials; ACCOUNT_ID to list, default the mock's master account; NOW, the
+# instant its data lies before, default the wall clock).
+BASE_URL ?=
+TOKEN_URL ?=
+ACCOUNT_ID ?=
+NOW ?=
 
-contract: $(STAMP) ## Schemathesis CLI, all checks, over HTTP against a mock it starts (and stops)
+contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, pinned and unpinned accountId, vs a mock it starts or BASE_URL
 	@set -euo pipefail; \
-	$(BIN)/python -m zoom_clips.mock --port $(CONTRACT_PORT) --now $(CONTRACT_NOW) >/dev/null & \
-	pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
-	token_url=http://127.0.0.1:$(CONTRACT_PORT)/oauth/token; \
-	for _ in $$(seq 100); do curl -s -o /dev/null $$token_url -X POST && break; sleep 0.1; done; \
-	token=$$(curl -s -X POST -u mock-client-id:mock-client-secret \
-		"$$token_url?grant_type=account_credentials&account_id=mock-master-account" \
-		| $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'); \
-	$(BIN)/schemathesis --config-file schemathesis.toml run spec/master.json \
-		--url http://127.0.0.1:$(CONTRACT_PORT)/v2 --checks all -H "Authorization: Bearer $$token"
+	base_url='$(BASE_URL)'; token_url='$(TOKEN_URL)'; now='$(NOW)'; \
+	if [ -z "$$base_url" ]; then \
+		$(BIN)/python -m zoom_clips.mock --port $(CONTRACT_PORT) --seed 7 --clips 20000 \
+			--now $(CONTRACT_NOW) >/dev/null & \
+		pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true' EXIT; \
+		base_url=http://127.0.0.1:$(CONTRACT_PORT)/v2; now=$${now:-$(CONTRACT_NOW)}; \
+		token_url=http://127.0.0.1:$(CONTRACT_PORT)/oauth/token; \
+		for _ in $$(seq 100); do curl -s -o /dev/null $$token_url -X POST && break; sleep 0.1; done; \
+	fi; \
+	test -n "$$token_url" || { echo "error: BASE_URL needs TOKEN_URL, its OAuth token endpoint" >&2; exit 2; }; \
+	token=$$(TOKEN_URL=$$token_url $(BIN)/python -m tests.contract.zoom_target token); \
+	export SCHEMATHESIS_HOOKS=tests.contract.zoom_checks CONTRACT_BASE_URL=$$base_url \
+		CONTRACT_TOKEN=$$token CONTRACT_ACCOUNT_ID='$(ACCOUNT_ID)' CONTRACT_NOW=$$now; \
+	for pin in 1 0; do \
+		echo "== accountId $$([ $$pin = 1 ] && echo pinned || echo generated freely) against $$base_url"; \
+		CONTRACT_PIN_ACCOUNT=$$pin $(BIN)/schemathesis --config-file schemathesis.toml \
+			run spec/master.json --url $$base_url --checks all -H "Authorization: Bearer $$token"; \
+	done
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs
+
+.PHONY: dist
+dist: $(DIST_STAMP) ## Build sdist and wheel, check them, smoke-test the wheel, run the sdist's `make test`
+	$(BIN)/python scripts/check_dist.py
 
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)

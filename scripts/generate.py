@@ -116,6 +116,9 @@ def generate(dest: Path) -> None:
         )
     with tempfile.TemporaryDirectory(prefix="zoom-clips-gen-") as tmp:
         out = _run_generator(Path(tmp))
+        # PEP 561: the package is typed. With ``--meta none`` the generator writes no py.typed,
+        # so generation adds it (it gets the header below like every other file).
+        (out / "py.typed").write_text("", encoding="utf-8")
         text = header(sha256, version)
         for path in sorted(out.rglob("*")):
             if path.is_file():

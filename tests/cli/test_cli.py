@@ -6,26 +6,20 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 from zoom_clips._cli import FailOn, app, gate_fails
+from zoom_clips._cli._options import parse_when
 from zoom_clips._export import AuditFinding
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
 
-NOW = "2026-01-10T12:00:00Z"
+from tests.cli._support import env_for, mock_args, run
+
 FROZEN = MockConfig(seed=0, clock=MockClock(datetime(2026, 1, 10, 12, tzinfo=UTC)))
 RANGE = ["--from", "2025-01-01", "--to", "2025-12-31"]
-ENV_NAMES = (
-    "ZOOM_ACCOUNT_ID",
-    "ZOOM_CLIENT_ID",
-    "ZOOM_CLIENT_SECRET",
-    "ZOOM_ACCESS_TOKEN",
-    "ZOOM_API_BASE_URL",
-    "ZOOM_OAUTH_TOKEN_URL",
-)
 
 
 @pytest.fixture(scope="module")
@@ -36,28 +30,15 @@ def dataset() -> Dataset:
     return state.dataset
 
 
-@pytest.fixture(autouse=True)
-def _no_zoom_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Any:
-    """Invoke the CLI in-process; stdout and stderr are kept apart."""
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-
-
-def mock_args(*extra: str) -> list[str]:
-    return ["--mock", "--mock-now", NOW, *extra]
-
-
 def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> None:
     """`list --mock --account A --from --to --format csv` writes exactly the account's clips."""
     account = dataset.sub_accounts[0].id
     result = run("list", *mock_args("--account", account, *RANGE, "--format", "csv"))
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    expected = dataset.select(account, from_="2025-01-01", to="2025-12-31")
+    expected = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+    )
     assert len(rows) == len(expected) > 100
     assert sorted(r["clip_id"] for r in rows) == sorted(c["clip_id"] for c in expected)
     assert {r["account_id"] for r in rows} == {account}
@@ -71,7 +52,9 @@ def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> Non
 def test_passcodes_only_with_include_passcodes(dataset: Dataset) -> None:
     """Passcodes never reach an export unless `--include-passcodes` is given."""
     account = dataset.sub_accounts[1].id
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-30")
+    expected = dataset.select(
+        account, from_="2025-06-01", to="2025-06-30", date_filter_type="CREATED_DATE"
+    )
     passcodes = {c["share_link_settings"].get("passcode") for c in expected} - {None, ""}
     assert passcodes
     base = ["list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-30")]
@@ -101,7 +84,9 @@ def test_jsonl_to_a_file_covers_every_account(dataset: Dataset, tmp_path: Any) -
     expected = {
         (a.id, c["clip_id"])
         for a in dataset.sub_accounts
-        for c in dataset.select(a.id, from_="2025-03-01", to="2025-04-15")
+        for c in dataset.select(
+            a.id, from_="2025-03-01", to="2025-04-15", date_filter_type="CREATED_DATE"
+        )
     }
     assert {(r["account_id"], r["clip_id"]) for r in records} == expected
     assert len(records) == len(expected)
@@ -114,7 +99,9 @@ def test_table_lists_the_clips(dataset: Dataset) -> None:
     result = run(
         "list", *mock_args("--account", account, "--from", "2025-06-01", "--to", "2025-06-07")
     )
-    expected = dataset.select(account, from_="2025-06-01", to="2025-06-07")
+    expected = dataset.select(
+        account, from_="2025-06-01", to="2025-06-07", date_filter_type="CREATED_DATE"
+    )
     assert result.exit_code == 0
     assert f"{len(expected)} clips" in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes, no progress bar
@@ -137,7 +124,9 @@ def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
     account = dataset.sub_accounts[0].id
     expected = [
         c
-        for c in dataset.select(account, from_="2025-01-01", to="2025-12-31")
+        for c in dataset.select(
+            account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+        )
         if c["share_link_settings"]["share_scope"] == "ANYONE"
     ]
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
@@ -174,16 +163,6 @@ def test_fail_on_decides_which_findings_fail_the_gate(
 def server() -> Iterator[MockServer]:
     with serve(MockConfig(seed=3, clips=200, daily_limit=2)) as running:
         yield running
-
-
-def env_for(server: MockServer, secret: str) -> dict[str, str]:
-    return {
-        "ZOOM_ACCOUNT_ID": server.account_id,
-        "ZOOM_CLIENT_ID": server.client_id,
-        "ZOOM_CLIENT_SECRET": secret,
-        "ZOOM_API_BASE_URL": server.base_url,
-        "ZOOM_OAUTH_TOKEN_URL": server.token_url,
-    }
 
 
 def test_bad_credentials_print_one_line_without_the_secret(server: MockServer) -> None:
@@ -259,6 +238,7 @@ def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())  # undo the terminal-width wrapping
     assert "signed in with Server-to-Server OAuth (1 access token issued)" in text
+    assert "by created date" in text  # an inventory: by CREATED_DATE (issue 11)
     for heading in ("Clips per account", "Clips per status", "Clips per share scope"):
         assert heading in text
     assert "shared with ANYONE" in text
@@ -267,3 +247,67 @@ def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -
     assert len(rows) > 1000
     assert len({(r["account_id"], r["clip_id"]) for r in rows}) == len(rows)
     assert "passcode" not in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("flag", "filter_type"),
+    [([], "CREATED_DATE"), (["--date-filter", "modified"], "MODIFIED_DATE")],
+    ids=["default-created", "modified"],
+)
+def test_list_compares_dates_to_the_created_date_unless_told(
+    dataset: Dataset, flag: list[str], filter_type: str
+) -> None:
+    """list builds inventories, so --from/--to filter on CREATED_DATE unless --date-filter says."""
+    account = dataset.sub_accounts[3].id
+    args = mock_args("--account", account, *RANGE, "--format", "csv", *flag)
+    result = run("list", *args)
+    assert result.exit_code == 0, result.stderr
+    listed = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    by_created = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
+    )
+    by_modified = dataset.select(
+        account, from_="2025-01-01", to="2025-12-31", date_filter_type="MODIFIED_DATE"
+    )
+    assert {c["clip_id"] for c in by_created} != {c["clip_id"] for c in by_modified}
+    expected = by_created if filter_type == "CREATED_DATE" else by_modified
+    assert listed == {c["clip_id"] for c in expected}
+
+
+@pytest.mark.parametrize(
+    ("flag", "filter_type"),
+    [([], "CREATED_DATE"), (["--date-filter", "modified"], "MODIFIED_DATE")],
+    ids=["default-created", "modified"],
+)
+def test_audit_compares_dates_to_the_created_date_unless_told(
+    dataset: Dataset, flag: list[str], filter_type: str
+) -> None:
+    """audit, like list, filters on CREATED_DATE by default; --date-filter modified overrides."""
+    account = dataset.sub_accounts[3].id
+    result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv", *flag))
+    found = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    expected = {
+        c["clip_id"]
+        for c in dataset.select(
+            account, from_="2025-01-01", to="2025-12-31", date_filter_type=filter_type
+        )
+        if c["share_link_settings"]["share_scope"] == "ANYONE"
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2026, 1, 10)),
+        ("yesterday", date(2026, 1, 9)),
+        ("30d", date(2025, 12, 11)),
+        ("4w", date(2025, 12, 13)),
+        ("2025-06-01", date(2025, 6, 1)),
+        ("2025-06-01T08:30:00", datetime(2025, 6, 1, 8, 30, tzinfo=UTC)),
+        ("2025-06-01T08:30:00Z", datetime(2025, 6, 1, 8, 30, tzinfo=UTC)),
+    ],
+)
+def test_dates_may_be_relative(text: str, expected: date) -> None:
+    """--from/--to accept today, yesterday, Nd and Nw (counted back from today) and ISO forms."""
+    assert parse_when(text, option="--from", today=date(2026, 1, 10)) == expected

@@ -29,7 +29,7 @@ def tmux(*args: str) -> str:
 
 
 def test_progress_bar_on_a_terminal_then_the_table(tmp_path: Path) -> None:
-    """In a tmux pane the progress bar is drawn (pages, clips, rate) and cleared for the table."""
+    """In a tmux pane the bar is drawn with labelled fields, then gives way to a summary line."""
     cli = Path(sys.executable).with_name("zoom-clips")
     command = shlex.join(
         [
@@ -58,8 +58,10 @@ def test_progress_bar_on_a_terminal_then_the_table(tmp_path: Path) -> None:
     finally:
         subprocess.run([str(TMUX), "kill-session", "-t", session], check=False, timeout=30)
     drawn = raw.read_bytes().decode("utf-8", "replace")
-    assert "clips/s" in drawn  # the progress bar was shown while listing
-    assert "pages" in drawn
+    for label in ("pages: ", "clips: ", "rate: ", "elapsed: "):
+        assert label in drawn  # the progress bar was shown while listing, its fields labelled
     assert re.search(r"\b\d+ clips\b", screen)  # the table's title
     assert "┏" in screen  # and the table itself
-    assert "clips/s" not in screen  # transient: gone once the table is printed
+    assert "pages: " not in screen  # transient: the bar is gone once the table is printed
+    summary = r"listed \d+ clips of \d+ accounts in \d+ pages, [\d.]+ s \(\d+ clips/s\)"
+    assert re.search(summary, screen)  # and a summary line stays in its place

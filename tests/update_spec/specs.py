@@ -17,7 +17,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASELINE = Path(__file__).resolve().parent / "baseline-master.json"
-SEED_PAGE = ROOT.parent / "shared" / "seeds" / "clips-master-api-page.md"
+SEED_PAGE = ROOT / "tests" / "seeds" / "clips-master-api-page.md"  # see tests/seeds/README.md
 CLIPS = "/accounts/{accountId}/clips"
 
 Spec = dict[str, Any]

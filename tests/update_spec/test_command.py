@@ -48,7 +48,6 @@ def _spec_file(tmp_path: Path, spec: specs.Spec) -> str:
     return str(path)
 
 
-@pytest.mark.skipif(not specs.SEED_PAGE.exists(), reason="../shared/seeds is not there")
 def test_seed_page_reports_no_changes_and_writes_nothing(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,10 +11,6 @@ import pytest
 from scripts import update_spec
 from tests.update_spec import specs
 
-needs_seed = pytest.mark.skipif(
-    not specs.SEED_PAGE.exists(), reason="../shared/seeds is not beside the checkout"
-)
-
 
 def _write(tmp_path: Path, name: str, content: str | bytes) -> str:
     path = tmp_path / name
@@ -74,7 +70,6 @@ def test_missing_file_and_directory_are_refused(tmp_path: Path) -> None:
         update_spec.load(str(tmp_path))
 
 
-@needs_seed
 def test_docs_page_yields_its_master_json_block_not_the_openapi_block() -> None:
     """The seed page's ### master.json block is what is read, with the page's provenance."""
     source = update_spec.load(str(specs.SEED_PAGE))
@@ -85,7 +80,6 @@ def test_docs_page_yields_its_master_json_block_not_the_openapi_block() -> None:
     assert source.page_snapshot_date == "2026-02-07"
 
 
-@needs_seed
 def test_docs_page_snapshot_of_a_changed_spec_reports_the_change(tmp_path: Path) -> None:
     """A docs-page snapshot whose download block declares tags reports tags as additive."""
     page = specs.docs_page(specs.dump(specs.with_tags(specs.baseline())))

@@ -11,8 +11,6 @@ import httpx
 import pytest
 import zoom_clips as zc
 from zoom_clips._client import DEFAULT_BASE_URL
-from zoom_clips._models import Clip
-from zoom_clips._pagination import BoundaryLedger, split_windows
 
 from .conftest import ACCOUNT, Facade, FakeZoom, clip_json, json_response, page_json
 
@@ -109,10 +107,15 @@ def test_list_repeats_the_query_on_every_page(make_client: Callable[..., Facade]
     )
     client = make_client(zoom)
     clips = client.list_all(
-        ACCOUNT, status="RECORD_SUCCESS", page_size=30, from_="2025-03-01", to="2025-03-20"
+        ACCOUNT, status="RECORD_SUCCESS", page_size=30, from_="2025-01-01", to="2025-01-20"
     )
     assert [c.clip_id for c in clips] == ["a", "b", "c", "d"]
-    base = {"status": "RECORD_SUCCESS", "page_size": "30", "from": "2025-03-01", "to": "2025-03-20"}
+    base = {
+        "status": "RECORD_SUCCESS",
+        "page_size": "30",
+        "from": "2025-01-01T00:00:00Z",
+        "to": "2025-01-21T00:00:00Z",
+    }
     assert zoom.queries() == [
         base,
         {**base, "next_page_token": "p2"},
@@ -121,14 +124,14 @@ def test_list_repeats_the_query_on_every_page(make_client: Callable[..., Facade]
 
 
 def test_long_range_is_split_into_month_windows(make_client: Callable[..., Facade]) -> None:
-    """A year is listed as consecutive windows of at most one month, sharing their boundaries."""
+    """A year of dates is 12 one-month windows of UTC instants, sharing their boundary instants."""
     zoom = FakeZoom(ok(page_json([])))
     client = make_client(zoom)
     assert client.list_all(ACCOUNT, from_=date(2025, 1, 1), to=date(2025, 12, 31)) == []
     windows = [(q["from"], q["to"]) for q in zoom.queries()]
-    assert windows[0] == ("2025-01-01", "2025-02-01")
-    assert windows[1] == ("2025-02-01", "2025-03-01")
-    assert windows[-1] == ("2025-12-01", "2025-12-31")
+    assert windows[0] == ("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z")
+    assert windows[1] == ("2025-02-01T00:00:00Z", "2025-03-01T00:00:00Z")
+    assert windows[-1] == ("2025-12-01T00:00:00Z", "2026-01-01T00:00:00Z")
     assert len(windows) == 12
 
 
@@ -148,36 +151,17 @@ def test_datetime_windows_use_zoom_datetime_format(make_client: Callable[..., Fa
 
 
 def test_clips_on_a_window_boundary_are_yielded_once(make_client: Callable[..., Facade]) -> None:
-    """A clip dated on the shared boundary day comes back from both windows but is yielded once."""
-    boundary = clip_json("edge", modified_date="2025-02-01T08:00:00Z")
+    """A clip dated on the shared boundary instant comes back from both windows, yielded once."""
+    boundary = clip_json("edge", modified_date="2025-02-01T00:00:00Z")
     by_window = {
-        "2025-01-01": [clip_json("jan", modified_date="2025-01-05T00:00:00Z"), boundary],
-        "2025-02-01": [boundary, clip_json("feb", modified_date="2025-02-10T00:00:00Z")],
+        "2025-01-01T00:00:00Z": [clip_json("jan", modified_date="2025-01-05T00:00:00Z"), boundary],
+        "2025-02-01T00:00:00Z": [boundary, clip_json("feb", modified_date="2025-02-10T00:00:00Z")],
     }
     zoom = FakeZoom(lambda r: json_response(200, page_json(by_window[r.url.params["from"]])))
     client = make_client(zoom)
     clips = client.list_all(ACCOUNT, from_=date(2025, 1, 1), to=date(2025, 2, 20))
     # The async client yields in arrival order across windows (documented), so compare as a bag.
     assert sorted(c.clip_id for c in clips) == ["edge", "feb", "jan"]
-
-
-def test_boundary_ledger_memory_is_bounded_by_the_boundary() -> None:
-    """The ledger remembers only boundary clips and forgets them once both neighbours finish."""
-    first, second, third = split_windows(date(2025, 1, 1), date(2025, 3, 15))
-    ledger = BoundaryLedger()
-    inside = [
-        Clip(clip_id=f"c{i}", modified_date=datetime(2025, 1, 10, tzinfo=UTC)) for i in range(500)
-    ]
-    edge = Clip(clip_id="edge", modified_date=datetime(2025, 2, 1, 12, tzinfo=UTC))
-    assert all(ledger.keep(first, clip) for clip in inside)
-    assert ledger.keep(first, edge)
-    assert ledger.remembered() == 1
-    ledger.window_done(first)
-    assert not ledger.keep(second, edge)
-    ledger.window_done(second)
-    assert ledger.remembered() == 0
-    assert third.has_previous
-    assert not third.has_next
 
 
 def test_repeating_page_token_raises_pagination_error(make_client: Callable[..., Facade]) -> None:
@@ -193,7 +177,7 @@ def test_repeating_page_token_raises_pagination_error(make_client: Callable[...,
     )
     client = make_client(zoom)
     with pytest.raises(zc.PaginationError, match="already sent"):
-        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-02")
+        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-31")
     assert len(zoom.api_requests) == 3
 
 
@@ -217,7 +201,7 @@ def test_expired_page_token_restarts_the_window_once(make_client: Callable[..., 
     """An expired token mid-window restarts the window, and no clip is yielded twice."""
     zoom = FakeZoom(expiring(1))
     client = make_client(zoom)
-    clips = client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-02")
+    clips = client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-31")
     assert [c.clip_id for c in clips] == ["a", "b", "c"]
     assert [q.get("next_page_token") for q in zoom.queries()] == [None, "p2", None, "p2"]
 
@@ -228,7 +212,7 @@ def test_page_token_expiring_twice_raises_pagination_error(
     """The restart happens once; a second expiry in the same window is a PaginationError."""
     client = make_client(FakeZoom(expiring(2)))
     with pytest.raises(zc.PaginationError) as caught:
-        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-02")
+        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-31")
     assert caught.value.code == 300
 
 
@@ -237,7 +221,7 @@ def test_first_page_400_is_a_bad_request_not_a_restart(make_client: Callable[...
     zoom = FakeZoom(lambda _: json_response(400, {"code": 300, "message": "bad from"}))
     client = make_client(zoom)
     with pytest.raises(zc.BadRequestError) as caught:
-        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-02")
+        client.list_all(ACCOUNT, from_="2025-01-01", to="2025-01-31")
     assert type(caught.value) is zc.BadRequestError
     assert len(zoom.api_requests) == 1
 
@@ -270,11 +254,23 @@ def test_arguments_outside_the_spec_fail_before_any_request(
 
 
 def test_list_page_refuses_a_range_longer_than_a_month(make_client: Callable[..., Facade]) -> None:
-    """list_page sends one request, so a range over Zoom's one-month limit is refused up front."""
-    client = make_client(FakeZoom(ok(page_json([]))))
-    with pytest.raises(ValueError, match="one-month"):
-        client.list_page(ACCOUNT, from_="2025-01-01", to="2025-02-02")
-    client.list_page(ACCOUNT, from_="2025-01-01", to="2025-02-01")
+    """list_page sends one request, so bounds over Zoom's one-month limit are refused up front.
+
+    A date ``to`` runs through the end of its day, so ``2025-01-01..2025-01-31`` is the longest
+    date range: ``..2025-02-01`` would send ``to=2025-02-02T00:00:00Z``.
+    """
+    zoom = FakeZoom(ok(page_json([])))
+    client = make_client(zoom)
+    for to in ("2025-02-01", "2025-02-01T00:00:01Z"):
+        with pytest.raises(ValueError, match="one-month"):
+            client.list_page(ACCOUNT, from_="2025-01-01", to=to)
+    assert zoom.api_requests == []
+    client.list_page(ACCOUNT, from_="2025-01-01", to="2025-01-31")
+    client.list_page(ACCOUNT, from_="2025-01-01", to="2025-02-01T00:00:00Z")
+    assert [(q["from"], q["to"]) for q in zoom.queries()] == [
+        ("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"),
+        ("2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"),
+    ]
 
 
 def test_without_dates_zoom_default_applies(make_client: Callable[..., Facade]) -> None:

@@ -64,7 +64,7 @@ class SlowZoom:
         return json_response(200, page_json(clips, token=token))
 
     def expected(self, accounts: list[str], windows: int = 12) -> set[str]:
-        months = [f"2025-{m:02d}-01" for m in range(1, windows + 1)]
+        months = [f"2025-{m:02d}-01T00:00:00Z" for m in range(1, windows + 1)]
         return {
             f"{a}/{w}/{p}/{i}"
             for a in accounts
@@ -145,12 +145,12 @@ def test_list_accounts_tags_each_clip_with_its_account() -> None:
 
 def test_boundary_clip_is_yielded_once_when_windows_finish_in_any_order() -> None:
     """One ledger is shared by concurrent windows: a clip on a boundary comes back once."""
-    edge = clip_json("edge", modified_date="2025-02-01T08:00:00Z")
+    edge = clip_json("edge", modified_date="2025-02-01T00:00:00Z")
 
     async def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/oauth/token":
             return json_response(200, {"access_token": TOKEN, "expires_in": 3600})
-        january = request.url.params["from"] == "2025-01-01"
+        january = request.url.params["from"] == "2025-01-01T00:00:00Z"
         await asyncio.sleep(0.2 if january else 0.01)  # February finishes first
         return json_response(200, page_json([edge, clip_json(f"own-{january}")]))
 
@@ -164,7 +164,7 @@ def test_boundary_clip_is_yielded_once_when_windows_finish_in_any_order() -> Non
 @pytest.mark.parametrize("fail_status", [403, 500])
 def test_a_failing_window_raises_its_typed_error_and_cancels_the_others(fail_status: int) -> None:
     """One window failing for good raises its error; the in-flight windows are cancelled."""
-    zoom = SlowZoom(pages=50, fail_window="2025-03-01", fail_status=fail_status)
+    zoom = SlowZoom(pages=50, fail_window="2025-03-01T00:00:00Z", fail_status=fail_status)
     seen: list[zc.Clip] = []
 
     async def drain(client: zc.AsyncZoomClips) -> None:

@@ -45,7 +45,8 @@ class Recorder:
             return json_response(503, {"code": 503, "message": "busy"})
         page = int(request.url.params.get("next_page_token") or 0)
         token = str(page + 1) if page < 2 else ""
-        return json_response(200, page_json([clip_json(f"{request.url}")], token=token))
+        clip = clip_json(f"{request.url}", modified_date=request.url.params["from"])  # in window
+        return json_response(200, page_json([clip], token=token))
 
 
 def client_for(zoom: Recorder, **kwargs: Any) -> zc.AsyncZoomClips:

@@ -33,7 +33,6 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
-from dateutil.relativedelta import relativedelta
 
 from ._auth import (
     DEFAULT_TOKEN_URL,
@@ -50,6 +49,7 @@ from ._errors import (
     status_error_from_response,
 )
 from ._fanout import WindowJob, fan_out
+from ._ledger import WindowLedger
 from ._models import (
     BodyNotJSON,
     Clip,
@@ -60,12 +60,13 @@ from ._models import (
     page_from_json,
 )
 from ._pagination import (
-    BoundaryLedger,
+    DateRange,
+    Keep,
     aiter_window_pages,
-    format_bound,
     iter_window,
     normalize_range,
-    split_windows,
+    single_window_params,
+    window_queries,
 )
 from ._ratelimit import RateLimitedAuth, RequestRateLimiter, resolve_rate_limit
 from ._retry import RetryPolicy, is_daily_limit, log_decision, reset_time, retry_delay
@@ -85,8 +86,6 @@ _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemotePro
 
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
 DateArg = date | datetime | str | None
-# (window or None for Zoom's default range, the query for it); `list` is shadowed in the classes.
-WindowQueries = list[tuple[Any, dict[str, Any]]]
 
 
 # -- arguments: checked before any request is sent -------------------------------------------------
@@ -225,30 +224,6 @@ def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
     return cls(f"{type(exc).__name__} talking to Zoom: {exc}", request=request)
 
 
-def _window_queries(
-    query: Mapping[str, Any], from_: DateArg, to: DateArg, now: datetime
-) -> Iterator[tuple[Any, dict[str, Any]]]:
-    bounds = normalize_range(from_, to, now=now)
-    if bounds is None:
-        yield None, dict(query)
-        return
-    for window in split_windows(*bounds):
-        yield window, {**query, **window.params()}
-
-
-def _single_range(from_: DateArg, to: DateArg, now: datetime) -> dict[str, str]:
-    bounds = normalize_range(from_, to, now=now)
-    if bounds is None:
-        return {}
-    start, end = bounds
-    if end > start + relativedelta(months=1):
-        raise ValueError(
-            f"from_..to spans more than Zoom's one-month maximum ({start} .. {end}): "
-            "list() splits longer ranges into windows"
-        )
-    return {"from_": format_bound(start), "to": format_bound(end)}
-
-
 # -- the clients -----------------------------------------------------------------------------------
 
 
@@ -343,7 +318,11 @@ class Clips:
         """One page of clips (one request, retried as the policy allows).
 
         ``from_``..``to`` may span at most one month here; ``list`` splits longer ranges. Without
-        them Zoom lists only today's clips.
+        them Zoom lists only today's clips. They are sent as ``list`` sends them, in Zoom's
+        documented ``yyyy-MM-ddTHH:mm:ssZ`` form only: a date ``from_`` D as ``DT00:00:00Z``, a
+        date ``to`` E as ``(E+1)T00:00:00Z`` (through the end of day E), a datetime with
+        sub-seconds rounded outward to whole seconds. The page is returned as Zoom sent it, so
+        a clip dated exactly on that rounded-up ``to`` may be in it; ``list`` drops those.
 
         >>> page = client.clips.list_page("acct", page_size=300)  # doctest: +SKIP
         """
@@ -354,7 +333,7 @@ class Clips:
             status=status,
             page_size=page_size,
         )
-        query.update(_single_range(from_, to, self._client._policy.now()))
+        query.update(single_window_params(from_, to, now=self._client._policy.now()))
         if _optional_str(next_page_token, "next_page_token"):
             query["next_page_token"] = next_page_token
         return self._client._fetch(_check_account_id(account_id), query)[0]
@@ -371,12 +350,21 @@ class Clips:
         status: ClipStatus | str | None = None,
         page_size: int | None = None,
     ) -> Iterator[Clip]:
-        """Every clip matching the filters, page after page, window after window.
+        """Every clip matching the filters, page after page, window after window, each once.
 
         ``from_``/``to`` take a ``date``, a ``datetime`` (naive means UTC) or an ISO string; both
-        are inclusive. A range longer than a month is split into one-month windows, and a clip
-        dated on a shared boundary is yielded once. **Without ``from_`` and ``to``, Zoom's own
-        default applies: only clips of today (UTC).** Arguments are checked before any request.
+        are inclusive: dates ``D``..``E`` list the instants ``[D 00:00Z, (E+1) 00:00Z)``, a
+        datetime ``to`` includes that instant. On the wire they are only ever
+        ``yyyy-MM-ddTHH:mm:ssZ`` (a date ``to`` E is sent as ``(E+1)T00:00:00Z``); what that
+        over-fetches is dropped here. A range longer than a month is split into one-month
+        windows. A clip is yielded at most once even if a server returns it from several
+        windows, and never if its filter date lies outside the range. **Without ``from_`` and
+        ``to``, Zoom's own default applies: only clips of today (UTC).** Arguments are checked
+        before any request.
+
+        Under ``MODIFIED_DATE`` (Zoom's default) a clip modified while the listing runs can
+        move to another window and be yielded twice, its newest state last; pass
+        ``date_filter_type="CREATED_DATE"`` for a stable inventory.
 
         >>> for clip in client.clips.list("acct", from_=date(2025, 1, 1), to=date(2025, 12, 31)):
         ...     print(clip.clip_id)  # doctest: +SKIP
@@ -389,23 +377,20 @@ class Clips:
             page_size=page_size,
         )
         account = _check_account_id(account_id)
-        windows = list(_window_queries(query, from_, to, self._client._policy.now()))
-        return self._iterate(account, windows, query.get("date_filter_type"))
+        span = normalize_range(from_, to, now=self._client._policy.now())
+        return self._iterate(account, span, query)
 
     def _iterate(
-        self, account: str, windows: WindowQueries, date_filter: str | None
+        self, account: str, span: DateRange | None, query: dict[str, Any]
     ) -> Iterator[Clip]:
-        ledger = BoundaryLedger(date_filter)
+        ledger = WindowLedger(span, query.get("date_filter_type"))
 
         def fetch(params: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
             return self._client._fetch(account, params)
 
-        for window, window_query in windows:
-            for clip in iter_window(fetch, window_query):
-                if window is None or ledger.keep(window, clip):
-                    yield clip
-            if window is not None:
-                ledger.window_done(window)
+        for window, window_query in window_queries(query, span):
+            yield from iter_window(fetch, window_query, ledger.keep)
+            ledger.window_done(window)
 
 
 class ZoomClips(_BaseZoomClips):
@@ -507,7 +492,7 @@ class AsyncClips:
             status=status,
             page_size=page_size,
         )
-        query.update(_single_range(from_, to, self._client._policy.now()))
+        query.update(single_window_params(from_, to, now=self._client._policy.now()))
         if _optional_str(next_page_token, "next_page_token"):
             query["next_page_token"] = next_page_token
         return (await self._client._fetch(_check_account_id(account_id), query))[0]
@@ -528,7 +513,10 @@ class AsyncClips:
 
         The one-month windows of a longer range are paged **concurrently**, at most the client's
         ``max_concurrency`` at a time, and clips come in the order their pages arrive: newest
-        first within a window, windows interleaved (sort them if order matters). If any window
+        first within a window, windows interleaved (sort them if order matters). The windows
+        share one ``WindowLedger``, so a clip is yielded once whichever window returns it first
+        (a clip modified during a ``MODIFIED_DATE`` listing may still come twice, normally its
+        newest state last: ``CREATED_DATE`` gives a stable inventory). If any window
         fails for good, the others are cancelled and its typed error is raised: a listing never
         ends early without an error. **Without ``from_`` and ``to``, Zoom's own default
         applies: only clips of today (UTC).** Arguments are checked when ``list`` is called.
@@ -604,7 +592,7 @@ class AsyncClips:
         to: DateArg,
         status: ClipStatus | str | None,
         page_size: int | None,
-    ) -> tuple[builtins.list[WindowJob], str | None]:
+    ) -> tuple[builtins.list[WindowJob], Callable[[], WindowLedger]]:
         query = build_query(
             user_id=user_id,
             search_key=search_key,
@@ -612,28 +600,28 @@ class AsyncClips:
             status=status,
             page_size=page_size,
         )
-        windows = list(_window_queries(query, from_, to, self._client._policy.now()))
+        span = normalize_range(from_, to, now=self._client._policy.now())
+        windows = window_queries(query, span)
         jobs = [
             WindowJob(account, window, window_query)
             for account in accounts
             for window, window_query in windows
         ]
-        return jobs, query.get("date_filter_type")
+        date_filter = query.get("date_filter_type")
+        return jobs, lambda: WindowLedger(span, date_filter)
 
     def _fan_out(
-        self, jobs: tuple[builtins.list[WindowJob], str | None]
+        self, jobs: tuple[builtins.list[WindowJob], Callable[[], WindowLedger]]
     ) -> AsyncGenerator[tuple[str, Clip], None]:
         client = self._client
 
-        def pages(job: WindowJob) -> AsyncIterator[list[Clip]]:
+        def pages(job: WindowJob, keep: Keep) -> AsyncIterator[list[Clip]]:
             def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
                 return client._fetch(job.account_id, params)
 
-            return aiter_window_pages(fetch, job.query)
+            return aiter_window_pages(fetch, job.query, keep)
 
-        return fan_out(
-            jobs[0], pages, max_concurrency=client.max_concurrency, date_filter_type=jobs[1]
-        )
+        return fan_out(jobs[0], pages, max_concurrency=client.max_concurrency, new_ledger=jobs[1])
 
     @staticmethod
     async def _clips_only(

@@ -117,21 +117,35 @@ def _csv_cell(value: Any) -> Any:
 
 
 class CsvSink:
-    """Writes clips as CSV as they arrive: a header, then a row per clip (tags joined by ``;``)."""
+    """Writes clips as CSV as they arrive: a header, then a row per clip (tags joined by ``;``).
+
+    The header is written with the first row (or by ``finish`` when there is none), so a listing
+    that fails before its first page leaves nothing on the stream.
+    """
 
     def __init__(self, out: IO[str], *, include_passcodes: bool) -> None:
         self._include_passcodes = include_passcodes
         self._writer = csv.DictWriter(
             out, fieldnames=csv_fields(include_passcodes=include_passcodes)
         )
-        self._writer.writeheader()
+        self._started = False
         self.count = 0
+
+    def _start(self) -> None:
+        if not self._started:
+            self._writer.writeheader()
+            self._started = True
 
     def write(self, item: AccountClip) -> None:
         """Write one clip."""
+        self._start()
         record = clip_record(item, include_passcodes=self._include_passcodes)
         self._writer.writerow({key: _csv_cell(value) for key, value in record.items()})
         self.count += 1
+
+    def finish(self) -> None:
+        """Write the header if no clip came (an empty listing is still a CSV with its header)."""
+        self._start()
 
 
 class JsonlSink:
@@ -148,12 +162,16 @@ class JsonlSink:
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.count += 1
 
+    def finish(self) -> None:
+        """Nothing to add: an empty listing is an empty JSON Lines stream."""
+
 
 def write_csv(items: Iterable[AccountClip], out: IO[str], *, include_passcodes: bool) -> int:
     """Write all ``items`` as CSV with a header; return the row count."""
     sink = CsvSink(out, include_passcodes=include_passcodes)
     for item in items:
         sink.write(item)
+    sink.finish()
     return sink.count
 
 

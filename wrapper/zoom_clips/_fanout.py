@@ -4,9 +4,13 @@ Zoom chains the pages of one query (each request needs the previous page's token
 costs one round trip per page. Independent windows and accounts can be paged at once. ``fan_out``
 runs ``max_concurrency`` worker tasks; each takes the next (account, window) job, pages through it
 and hands each page to one consumer (the async generator the caller iterates) over a bounded
-queue. The consumer alone touches the ``BoundaryLedger`` of each account, so de-duplication needs
-no lock, and a slow consumer holds the workers back instead of piling pages up in memory: at most
+queue. A slow consumer holds the workers back instead of piling pages up in memory: at most
 ``max_concurrency`` pages wait in the queue, plus one per worker.
+
+De-duplication is the sync client's rule (``_ledger.WindowLedger``, one per account: windows are
+per account): each worker's pager asks its account's ledger about every clip as its page comes
+in, and tells it when the window's last page is in. The ledger's calls never await, so on one
+event loop they need no lock; it decides as each page arrives, before the page is queued.
 
 Order: clips come in the order their pages arrive. Within a window they keep Zoom's order
 (newest first by the filtered date); windows and accounts interleave. Sort if order matters.
@@ -25,8 +29,9 @@ from typing import Any
 
 import attrs
 
+from ._ledger import WindowLedger
 from ._models import Clip
-from ._pagination import BoundaryLedger, Window
+from ._pagination import Keep, Window
 
 __all__ = ["WindowJob", "fan_out"]
 
@@ -40,19 +45,15 @@ class WindowJob:
     query: dict[str, Any]
 
 
-# A job's pages, as lists of clips (``aiter_window_pages`` bound to the account's fetch).
-PageSource = Callable[[WindowJob], AsyncIterator[list[Clip]]]
+# A job's pages, as lists of the clips ``keep`` let through (``aiter_window_pages`` bound to the
+# account's fetch).
+PageSource = Callable[[WindowJob, Keep], AsyncIterator[list[Clip]]]
 
 
 @attrs.frozen
 class _Page:
     job: WindowJob
     clips: list[Clip]
-
-
-@attrs.frozen
-class _WindowDone:
-    job: WindowJob
 
 
 @attrs.frozen
@@ -65,28 +66,21 @@ class _WorkerIdle:
     """A worker found no job left."""
 
 
-_Message = _Page | _WindowDone | _WorkerFailed | _WorkerIdle
+_Message = _Page | _WorkerFailed | _WorkerIdle
 
 
 @attrs.define
 class _Ledgers:
-    """One ``BoundaryLedger`` per account: window boundaries are per account."""
+    """One ``WindowLedger`` per account, made on first use by ``new_ledger``."""
 
-    date_filter_type: str | None
-    _by_account: dict[str, BoundaryLedger] = attrs.field(factory=dict)
+    new_ledger: Callable[[], WindowLedger]
+    _by_account: dict[str, WindowLedger] = attrs.field(factory=dict)
 
-    def _ledger(self, account_id: str) -> BoundaryLedger:
+    def __getitem__(self, account_id: str) -> WindowLedger:
         ledger = self._by_account.get(account_id)
         if ledger is None:
-            ledger = self._by_account[account_id] = BoundaryLedger(self.date_filter_type)
+            ledger = self._by_account[account_id] = self.new_ledger()
         return ledger
-
-    def keep(self, job: WindowJob, clip: Clip) -> bool:
-        return job.window is None or self._ledger(job.account_id).keep(job.window, clip)
-
-    def window_done(self, job: WindowJob) -> None:
-        if job.window is not None:
-            self._ledger(job.account_id).window_done(job.window)
 
 
 async def fan_out(
@@ -94,21 +88,25 @@ async def fan_out(
     pages: PageSource,
     *,
     max_concurrency: int,
-    date_filter_type: str | None,
+    new_ledger: Callable[[], WindowLedger],
 ) -> AsyncGenerator[tuple[str, Clip], None]:
-    """Every clip of every job as ``(account_id, clip)``, each once, jobs paged concurrently."""
+    """Every clip of every job as ``(account_id, clip)``, each once, jobs paged concurrently.
+
+    ``new_ledger`` makes the ``WindowLedger`` of each account, on its first job.
+    """
     if not jobs:
         return
     queue: asyncio.Queue[_Message] = asyncio.Queue(maxsize=max_concurrency)
     pending = iter(jobs)
-    ledgers = _Ledgers(date_filter_type)
+    by_account = _Ledgers(new_ledger)
 
     async def worker() -> None:
         try:
             for job in pending:  # one shared iterator: each job goes to exactly one worker
-                async for clips in pages(job):
+                ledger = by_account[job.account_id]
+                async for clips in pages(job, ledger.keep):
                     await queue.put(_Page(job, clips))
-                await queue.put(_WindowDone(job))
+                ledger.window_done(job.window)
         except Exception as exc:  # handed to the consumer, which raises it
             await queue.put(_WorkerFailed(exc))
         else:
@@ -123,12 +121,9 @@ async def fan_out(
                 raise message.error
             if isinstance(message, _WorkerIdle):
                 running -= 1
-            elif isinstance(message, _WindowDone):
-                ledgers.window_done(message.job)
             else:
                 for clip in message.clips:
-                    if ledgers.keep(message.job, clip):
-                        yield message.job.account_id, clip
+                    yield message.job.account_id, clip
     finally:
         for task in workers:
             task.cancel()

@@ -1,17 +1,23 @@
-"""Paging through clips: date windows of at most one month, pages within a window, de-duplication.
+"""Paging through clips: a range as UTC instants, windows of at most one month, pages within one.
 
 Three layers, each usable on its own (the concurrent fan-out of windows builds on them):
 
-- ``split_windows(from_, to)`` cuts a range into consecutive windows of at most one calendar month.
-  Zoom's ``from``/``to`` are both inclusive, so neighbouring windows share their boundary (a day for
-  dates, an instant for date-times) and a clip dated on it can come back from both.
+- ``normalize_range(from_, to)`` turns the caller's dates, datetimes or ISO strings into a
+  ``DateRange`` of two UTC instants, both inclusive, to the microsecond: a date ``from_`` is the
+  first instant of its day, a date ``to`` the last (``E 23:59:59.999999``), so a date range
+  ``D..E`` is ``[D 00:00Z, (E+1) 00:00Z)``.
+- ``split_windows`` / ``DateRange.windows`` cut a range into consecutive windows of at most one
+  calendar month. Zoom's ``from``/``to`` are inclusive and documented only as
+  ``yyyy-MM-ddTHH:mm:ssZ``, so every bound on the wire is a whole second in that form: the range
+  rounded outward (``from`` down, ``to`` up: a date ``to`` E is sent as ``(E+1)T00:00:00Z``), and
+  neighbouring windows share their boundary instant. What the rounding over-fetches is dropped
+  on the client by ``_ledger.WindowLedger``, which also de-duplicates across windows.
 - ``iter_window`` / ``aiter_window`` page through *one* window given its query: the unit of work.
   A ``WindowPager`` holds the pure logic both share: the next page's parameters (the original query
   plus the token), a token that repeats (``PaginationError``), and one restart of the window when
-  Zoom says the page token expired (400, code 300), without yielding any clip twice.
-- A ``BoundaryLedger`` de-duplicates across windows by ``clip_id``, remembering only the clips
-  dated on a shared boundary, and forgetting them once both neighbours are done: memory is bounded
-  by the clips on one boundary, not by all clips seen.
+  Zoom says the page token expired (400, code 300), without yielding any clip twice: a ``keep``
+  rule decides which clips to yield (by default: each id once per window; a listing passes its
+  ledger's rule, so one set of ids serves both the restart and the cross-window de-duplication).
 """
 
 from __future__ import annotations
@@ -25,24 +31,30 @@ import httpx
 from dateutil.relativedelta import relativedelta
 
 from ._errors import BadRequestError, PaginationError
-from ._models import Clip, ClipsPage, DateFilterType
+from ._models import Clip, ClipsPage
 
 __all__ = [
-    "BoundaryLedger",
+    "DateRange",
+    "Keep",
     "Window",
     "WindowPager",
     "aiter_window",
     "aiter_window_pages",
+    "each_id_once",
     "format_bound",
     "iter_window",
     "normalize_range",
+    "single_window_params",
     "split_windows",
+    "window_queries",
 ]
 
 Bound = date | datetime
 # A page fetcher: the generated call's keyword arguments in, the parsed page and raw response out.
 Fetch = Callable[[Mapping[str, Any]], tuple[ClipsPage, httpx.Response]]
 AsyncFetch = Callable[[Mapping[str, Any]], Awaitable[tuple[ClipsPage, httpx.Response]]]
+# Whether to yield a clip a window returned (and remember that it was).
+Keep = Callable[[Clip], bool]
 
 PAGE_TOKEN_ERROR_CODE = 300
 _ONE_MONTH = relativedelta(months=1)
@@ -68,11 +80,69 @@ def _to_bound(value: object, name: str) -> Bound:
     )
 
 
-def normalize_range(from_: object, to: object, *, now: datetime) -> tuple[Bound, Bound] | None:
-    """``(from, to)`` as two dates or two aware UTC datetimes, or ``None`` for Zoom's default.
+def _first_instant(value: Bound) -> datetime:
+    return value if isinstance(value, datetime) else datetime.combine(value, time.min, tzinfo=UTC)
 
-    Naive datetimes are UTC. A date-only ``from`` means the start of that day, a date-only ``to``
-    the end of that day. Without ``to``, the range ends now (today, for a date ``from``).
+
+def _last_instant(value: Bound) -> datetime:
+    return value if isinstance(value, datetime) else datetime.combine(value, time.max, tzinfo=UTC)
+
+
+def _ceil_second(when: datetime) -> datetime:
+    whole = when.replace(microsecond=0)
+    return whole if whole == when else whole + _ONE_SECOND
+
+
+@attrs.frozen
+class DateRange:
+    """The instants a listing covers: ``start``..``end``, both inclusive, aware UTC, to the µs.
+
+    ``DateRange.of(date(2025, 1, 1), date(2025, 1, 31))`` is ``2025-01-01 00:00:00`` ..
+    ``2025-01-31 23:59:59.999999``: a clip at ``23:59:59.900`` on the 31st is in it, one at
+    ``00:00:00.000`` on February 1st is not.
+    """
+
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def of(cls, start: Bound, end: Bound) -> DateRange:
+        """The range from the first instant of ``start`` to the last of ``end`` (dates: days)."""
+        first, last = _first_instant(start), _last_instant(end)
+        if last < first:
+            raise ValueError(f"from_ ({start}) is after to ({end})")
+        return cls(first, last)
+
+    def contains(self, when: datetime) -> bool:
+        """Whether the instant ``when`` lies in the range."""
+        return self.start <= when <= self.end
+
+    def windows(self) -> list[Window]:
+        """Consecutive windows of at most one month (``relativedelta``) covering the range.
+
+        The wire bounds are the range rounded outward to whole seconds. Each window ends one
+        month after it starts, where the next starts: Zoom's bounds are inclusive, so neighbours
+        share that instant. Chained, not anchored to the first start: Jan 31 -> Feb 28 -> Mar 28,
+        since a window from Feb 28 to Mar 31 would be longer than Zoom's one month.
+        """
+        start, end = self.start.replace(microsecond=0), _ceil_second(self.end)
+        bounds = [start]
+        while (nxt := bounds[-1] + _ONE_MONTH) < end:
+            bounds.append(nxt)
+        bounds.append(end)
+        last = len(bounds) - 2
+        return [
+            Window(i, bounds[i], bounds[i + 1], has_previous=i > 0, has_next=i < last)
+            for i in range(last + 1)
+        ]
+
+
+def normalize_range(from_: object, to: object, *, now: datetime) -> DateRange | None:
+    """The caller's ``from_``/``to`` as a ``DateRange``, or ``None`` for Zoom's default (today).
+
+    Naive datetimes are UTC; a date ``from_`` is the start of that day, a date ``to`` its end, a
+    datetime is that instant. Without ``to``, the range ends now (the end of today, for a date
+    ``from_``).
     """
     if from_ is None and to is None:
         return None
@@ -81,32 +151,26 @@ def normalize_range(from_: object, to: object, *, now: datetime) -> tuple[Bound,
     start = _to_bound(from_, "from_")
     end: Bound
     if to is None:
-        end = now.date() if type(start) is date else now.astimezone(UTC)
+        end = now.date() if not isinstance(start, datetime) else now.astimezone(UTC)
     else:
         end = _to_bound(to, "to")
-    if type(start) is date and type(end) is not date:
-        start = datetime.combine(start, time.min, tzinfo=UTC)
-    elif type(end) is date and type(start) is not date:
-        end = datetime.combine(end, time(23, 59, 59), tzinfo=UTC)
-    if end < start:  # both dates or both datetimes by now
-        raise ValueError(f"from_ ({start}) is after to ({end})")
-    return start, end
+    return DateRange.of(start, end)
 
 
-def format_bound(value: Bound) -> str:
-    """Zoom's formats: ``yyyy-MM-dd`` for a date, ``yyyy-MM-ddTHH:mm:ssZ`` for a date-time."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return value.isoformat()
+def format_bound(value: datetime) -> str:
+    """An instant in the one form Zoom documents for ``from``/``to``: ``yyyy-MM-ddTHH:mm:ssZ``."""
+    if value.microsecond:
+        raise ValueError(f"{value} is not a whole second: Zoom's bounds have none")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @attrs.frozen
 class Window:
-    """One query window, ``start``..``end`` inclusive, at most one calendar month long."""
+    """One query window, ``start``..``end`` inclusive on the wire (whole seconds, UTC)."""
 
     index: int
-    start: Bound
-    end: Bound
+    start: datetime
+    end: datetime
     has_previous: bool
     has_next: bool
 
@@ -116,102 +180,69 @@ class Window:
 
 
 def split_windows(start: Bound, end: Bound) -> list[Window]:
-    """Consecutive windows covering ``start``..``end``, each at most one month (``relativedelta``).
+    """The windows of ``DateRange.of(start, end)``: ``start``..``end`` in at most one month each."""
+    return DateRange.of(start, end).windows()
 
-    Window ``i`` starts ``i`` months after ``start`` (anchored, so Jan 31 -> Feb 28 -> Mar 31 does
-    not drift) and ends where the next starts: Zoom's bounds are inclusive, so they share it.
+
+def window_queries(
+    query: Mapping[str, Any], span: DateRange | None
+) -> list[tuple[Window | None, dict[str, Any]]]:
+    """Each window of ``span`` with its query (``None`` and the bare query: Zoom's default)."""
+    if span is None:
+        return [(None, dict(query))]
+    return [(window, {**query, **window.params()}) for window in span.windows()]
+
+
+def single_window_params(from_: object, to: object, *, now: datetime) -> dict[str, str]:
+    """``from_``/``to`` for one request (``list_page``): the bounds ``list`` would send.
+
+    A date ``to`` E goes out as ``(E+1)T00:00:00Z`` and a datetime with sub-seconds rounded
+    outward, as on a listing's last window; one raw page is returned as Zoom sent it, so a clip
+    dated on that rounded-up ``to`` may be in it (``list`` drops those). ``ValueError`` if the
+    bounds sent would be more than one month apart.
     """
-    bounds: list[Bound] = [start]
-    months = 1
-    while True:
-        nxt: Bound = start + relativedelta(months=months)
-        if nxt >= end:  # start and end have the same type
-            break
-        bounds.append(nxt)
-        months += 1
-    bounds.append(end)
-    last = len(bounds) - 2
-    return [
-        Window(i, bounds[i], bounds[i + 1], has_previous=i > 0, has_next=i < last)
-        for i in range(last + 1)
-    ]
+    span = normalize_range(from_, to, now=now)
+    if span is None:
+        return {}
+    windows = span.windows()
+    if len(windows) > 1:
+        raise ValueError(
+            f"from_..to spans more than Zoom's one-month maximum ({windows[0].start} .. "
+            f"{windows[-1].end} on the wire): list() splits longer ranges into windows"
+        )
+    return windows[0].params()
 
 
-def _on_boundary(day_or_instant: Bound, when: datetime) -> bool:
-    if isinstance(day_or_instant, datetime):
-        # Zoom's bounds have whole seconds: a clip within the boundary second may be in both.
-        return day_or_instant <= when < day_or_instant + _ONE_SECOND
-    return when.date() == day_or_instant
+def each_id_once() -> Keep:
+    """The default rule of one window on its own: every clip once by ``clip_id`` (no id: kept)."""
+    seen: set[str] = set()
 
-
-@attrs.define
-class BoundaryLedger:
-    """Which clips dated on a shared window boundary were already yielded, per boundary.
-
-    A boundary is named by the index of the window after it. Clips without the date Zoom filtered
-    on cannot be placed, so they are remembered under ``-1`` for the whole listing (Zoom always
-    sends the date it filters on; this only guards against a response without it).
-    """
-
-    date_filter_type: str | None = None
-    _seen: dict[int, set[str]] = attrs.field(factory=dict)
-    _finished: set[int] = attrs.field(factory=set)
-
-    def _filter_date(self, clip: Clip) -> datetime | None:
-        if self.date_filter_type == DateFilterType.CREATED_DATE:
-            return clip.created_date
-        return clip.modified_date  # Zoom's default filter is MODIFIED_DATE
-
-    def keep(self, window: Window, clip: Clip) -> bool:
-        """Whether to yield ``clip`` from ``window``: ``False`` only to repeat a boundary clip."""
-        if clip.clip_id is None or not (window.has_previous or window.has_next):
+    def keep(clip: Clip) -> bool:
+        if clip.clip_id is None:
             return True
-        when = self._filter_date(clip)
-        if when is None:
-            key = -1
-        elif window.has_previous and _on_boundary(window.start, when):
-            key = window.index
-        elif window.has_next and _on_boundary(window.end, when):
-            key = window.index + 1
-        else:
-            return True
-        seen = self._seen.setdefault(key, set())
         if clip.clip_id in seen:
             return False
         seen.add(clip.clip_id)
         return True
 
-    def window_done(self, window: Window) -> None:
-        """Forget the boundaries of ``window`` whose other neighbour has finished too.
-
-        Works in any order, so windows listed concurrently can share one ledger.
-        """
-        index = window.index
-        self._finished.add(index)
-        if index - 1 in self._finished:
-            self._seen.pop(index, None)
-        if index + 1 in self._finished:
-            self._seen.pop(index + 1, None)
-
-    def remembered(self) -> int:
-        """How many clip ids the ledger holds (its memory bound, for tests and benchmarks)."""
-        return sum(len(ids) for ids in self._seen.values())
+    return keep
 
 
 @attrs.define
 class WindowPager:
     """The pure state of paging through one window; ``iter_window``/``aiter_window`` do the I/O.
 
-    ``yielded`` holds the ids of this window's clips so far (bounded by one window), so that a
-    restart after an expired page token yields none of them twice.
+    ``keep`` decides which clips of a page to yield. It must remember what it let through, so
+    that a restart after an expired page token yields none of them twice: the default remembers
+    this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule.
     """
 
     query: Mapping[str, Any]
+    keep: Keep = attrs.field(factory=each_id_once)
     token: str | None = None
     restarted: bool = False
     done: bool = False
     _tokens: set[str] = attrs.field(factory=set)
-    _yielded: set[str] = attrs.field(factory=set)
 
     def params(self) -> dict[str, Any]:
         """The next request's arguments: always the original query, plus the page token."""
@@ -221,14 +252,7 @@ class WindowPager:
 
     def accept(self, page: ClipsPage, response: httpx.Response) -> list[Clip]:
         """The clips of ``page`` to yield, and the pager advanced to the next page (or done)."""
-        fresh = []
-        for clip in page.data:
-            clip_id = clip.clip_id
-            if clip_id is None:
-                fresh.append(clip)
-            elif clip_id not in self._yielded:
-                self._yielded.add(clip_id)
-                fresh.append(clip)
+        fresh = [clip for clip in page.data if self.keep(clip)]
         token = page.next_page_token
         if token is None:
             self.done = True
@@ -261,9 +285,9 @@ class WindowPager:
         return True
 
 
-def iter_window(fetch: Fetch, query: Mapping[str, Any]) -> Iterator[Clip]:
+def iter_window(fetch: Fetch, query: Mapping[str, Any], keep: Keep | None = None) -> Iterator[Clip]:
     """Every clip of one window, page by page; ``query`` is the generated call's arguments."""
-    pager = WindowPager(query)
+    pager = WindowPager(query, keep or each_id_once())
     while not pager.done:
         try:
             page, response = fetch(pager.params())
@@ -274,18 +298,20 @@ def iter_window(fetch: Fetch, query: Mapping[str, Any]) -> Iterator[Clip]:
         yield from pager.accept(page, response)
 
 
-async def aiter_window(fetch: AsyncFetch, query: Mapping[str, Any]) -> AsyncIterator[Clip]:
+async def aiter_window(
+    fetch: AsyncFetch, query: Mapping[str, Any], keep: Keep | None = None
+) -> AsyncIterator[Clip]:
     """The async twin of ``iter_window``."""
-    async for clips in aiter_window_pages(fetch, query):
+    async for clips in aiter_window_pages(fetch, query, keep):
         for clip in clips:
             yield clip
 
 
 async def aiter_window_pages(
-    fetch: AsyncFetch, query: Mapping[str, Any]
+    fetch: AsyncFetch, query: Mapping[str, Any], keep: Keep | None = None
 ) -> AsyncIterator[list[Clip]]:
     """The clips of one window a page at a time (the unit the concurrent fan-out hands on)."""
-    pager = WindowPager(query)
+    pager = WindowPager(query, keep or each_id_once())
     while not pager.done:
         try:
             page, response = await fetch(pager.params())

@@ -18,7 +18,8 @@ for user OAuth, the refresh token ``mock-refresh-token`` (first user of the firs
 Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
 
 - ``from``/``to`` take ``yyyy-MM-dd`` or a date-time with an offset (``...Z``, ``...+00:00``,
-  with or without milliseconds). Both ends are inclusive: a bare ``from`` date is the start of
+  with or without milliseconds), as Zoom may; the wrapper sends only the spec's documented
+  ``yyyy-MM-dd'T'HH:mm:ss'Z'``. Both ends are inclusive: a bare ``from`` date is the start of
   that day (UTC), a bare ``to`` date its end; a date-time is that instant. Omitted, ``from`` is
   today and ``to`` tomorrow, by the mock's clock. ``to`` may be at most one calendar month
   (``relativedelta(months=1)``) after ``from``, a bare ``to`` counting from the start of its day:
@@ -67,17 +68,24 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
 ...     server.base_url, server.token_url, server.dataset.sub_accounts[0].id
 """
 
-from zoom_clips.mock._app import create_app
-from zoom_clips.mock._config import FAULT_KINDS, MockClock, MockConfig
-from zoom_clips.mock._data import Account, Dataset, User
-from zoom_clips.mock._server import MockServer, serve
-from zoom_clips.mock._state import (
-    DEMO_ACCOUNT_ID,
-    DEMO_CLIENT_ID,
-    DEMO_CLIENT_SECRET,
-    DEMO_REFRESH_TOKEN,
-    MockState,
-)
+# Starlette and uvicorn come with the mock extra: without them, say so in one line (see _extras).
+try:
+    from zoom_clips.mock._app import create_app
+    from zoom_clips.mock._config import FAULT_KINDS, MockClock, MockConfig
+    from zoom_clips.mock._data import Account, Dataset, User
+    from zoom_clips.mock._server import MockServer, serve
+    from zoom_clips.mock._state import (
+        DEMO_ACCOUNT_ID,
+        DEMO_CLIENT_ID,
+        DEMO_CLIENT_SECRET,
+        DEMO_REFRESH_TOKEN,
+        MockState,
+    )
+except ModuleNotFoundError as _missing:
+    from zoom_clips._extras import reraise_naming_extra
+
+    reraise_naming_extra("mock", "zoom_clips.mock", _missing)
+
 
 __all__ = [
     "DEMO_ACCOUNT_ID",

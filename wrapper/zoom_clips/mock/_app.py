@@ -7,7 +7,7 @@ import binascii
 import re
 import secrets
 from collections.abc import Awaitable, Callable
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -322,14 +322,43 @@ def _mangling_send(fault: str, send: Send) -> Callable[[Message], Awaitable[None
     return mangle
 
 
-class _AnyMethod:
-    """An endpoint as a raw ASGI app: the router hands it every method, and it answers 405."""
+class _ApiRoutes:
+    """Pure ASGI middleware that routes ``/v2`` itself, so every path there gets Zoom's JSON.
 
-    def __init__(self, endpoint: Callable[[Request], Awaitable[Response]]) -> None:
-        self.app = request_response(endpoint)
+    Starlette's path patterns do not match a decoded newline (``/v2/accounts/abc%0Adef/clips``
+    was a plain-text 404), so the clips path is split from the raw, still-encoded path: any
+    account id reaches the endpoint (which answers 403 for one it does not know), any method
+    there is the endpoint's to refuse (405 with ``Allow``), and any other path under ``/v2`` is
+    a 404 with Zoom's ``{"code", "message"}`` body. Everything else goes to the Starlette routes.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.clips = request_response(_clips)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await self.app(scope, receive, send)
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/v2" or path.startswith("/v2/")):
+            await self.app(scope, receive, send)
+            return
+        account_id = _clips_account_id(scope)
+        if account_id is None:
+            message = f"The API path {path[:80]!r} does not exist."
+            await _zoom_error(404, 404, message)(scope, receive, send)
+            return
+        scope["path_params"] = {"accountId": account_id}
+        await self.clips(scope, receive, send)
+
+
+def _clips_account_id(scope: Scope) -> str | None:
+    """The decoded ``accountId`` of ``/v2/accounts/{accountId}/clips``, or None for another path."""
+    raw: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+    segments = raw.split(b"?", 1)[0].split(b"/")
+    if len(segments) < 5 or segments[:3] != [b"", b"v2", b"accounts"] or segments[-1] != b"clips":
+        return None
+    # An id with a raw slash spans segments (as Starlette's `{accountId:path}` allowed).
+    account_id = b"/".join(segments[3:-1]).decode("latin-1")
+    return unquote(account_id, encoding="utf-8", errors="replace")
 
 
 class _Outskirts:
@@ -382,12 +411,13 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     """
     state = MockState(config if config is not None else MockConfig())
     routes = [
-        Route("/v2/accounts/{accountId:path}/clips", _AnyMethod(_clips)),
         Route("/oauth/token", _token, methods=["POST"]),
         Route("/_mock/stats", _stats, methods=["GET"]),
         Route("/_mock/accounts", _accounts, methods=["GET"]),
         Route("/_mock/reset", _reset, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(_Outskirts, state=state)])
+    app = Starlette(
+        routes=routes, middleware=[Middleware(_Outskirts, state=state), Middleware(_ApiRoutes)]
+    )
     app.state.mock = state
     return app

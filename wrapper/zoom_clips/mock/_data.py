@@ -247,6 +247,37 @@ class Dataset:
             and (needle is None or needle in str(clip.wire["title"]).casefold())
         ]
 
+    def with_clips_at(self, account_id: str, instants: Mapping[str, dt.datetime]) -> Dataset:
+        """A copy with one more clip in ``account_id`` per ``{clip_id: instant}``, for tests.
+
+        Each new clip is created and modified at exactly its (aware) instant, sent with
+        milliseconds (``2025-05-31T23:59:59.900+00:00``), owned by the account's first user.
+        """
+        account = self.account(account_id)
+        if account is None:
+            raise ValueError(f"no account {account_id!r} in this data set")
+        added = []
+        for clip_id, instant in instants.items():
+            when = _window(instant, end_of_day=False)
+            stamp = _wire_date(when, with_millis=True)
+            wire = {
+                "title": f"Clip at {stamp}",
+                "description": "",
+                "duration": 60,
+                "status": "RECORD_SUCCESS",
+                "clip_id": clip_id,
+                "owner_id": account.users[0].id,
+                "file_size": 1_000_000,
+                "share_link": f"https://zoom.us/clips/share/{clip_id}",
+                "share_link_settings": {"share_scope": "ANYONE", "enable_passcode": False},
+                "thumbnail_link": f"https://file.zoom.us/file/{clip_id}?attachType=preview",
+                "created_date": stamp,
+                "modified_date": stamp,
+                "tags": [],
+            }
+            added.append(_Clip(account_id, account.users[0], when, when, wire))
+        return Dataset(self.master_account_id, self.accounts, (*self._clips, *added))
+
     def to_json(self) -> dict[str, Any]:
         """The accounts and users, as ``GET /_mock/accounts`` sends them."""
         return {

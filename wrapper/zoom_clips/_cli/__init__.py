@@ -1,0 +1,34 @@
+"""The ``zoom-clips`` command line: list, audit, mock and demo (extra ``cli``).
+
+    zoom-clips list --mock --from 30d --format csv --output clips.csv
+    zoom-clips audit --account SUB_ACCOUNT_ID --from 90d
+    zoom-clips mock --port 8765
+    zoom-clips demo
+
+Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
+against an embedded mock server started for the command instead. Every error prints one
+``error:`` line and exits 2 (``audit`` exits 1 when it has findings, so a scheduled job can tell
+the two apart). One module per command, beside the shared options, output and error handling:
+
+    _app.py      the command group (usage errors as one line)
+    _errors.py   failures as one line, in the user's words
+    _options.py  the shared options and their parsing (relative dates)
+    _output.py   -o written all or nothing; formats; tables that a pipe gets whole
+    _listing.py  the connection (checked) and the listing, with its progress bar
+    _list.py, _audit.py, _demo.py, _mock.py   the commands
+"""
+
+from __future__ import annotations
+
+from . import _audit, _demo, _list, _mock
+from ._app import app
+from ._audit import FailOn, gate_fails
+
+__all__ = ["FailOn", "app", "gate_fails", "main"]
+
+_COMMANDS = (_list, _audit, _demo, _mock)  # imported for their @app.command registrations
+
+
+def main() -> None:
+    """Entry point of the ``zoom-clips`` console script."""
+    app()

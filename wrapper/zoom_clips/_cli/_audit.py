@@ -1,0 +1,196 @@
+"""``zoom-clips audit``: the clips anyone with the link can watch, by owner (exit 1 if any)."""
+
+from __future__ import annotations
+
+import csv
+from enum import StrEnum
+from typing import IO, Annotated
+
+import typer
+from rich.table import Table
+
+from .._export import AccountClip, AuditFinding, audit
+from ._app import app
+from ._errors import reported, say
+from ._listing import Run
+from ._options import (
+    AccountOpt,
+    BaseUrlOpt,
+    DateFilter,
+    DateFilterOpt,
+    DebugOpt,
+    FromOpt,
+    MockNowOpt,
+    MockOpt,
+    MockSeedOpt,
+    OutputOpt,
+    SearchOpt,
+    StatusOpt,
+    TokenUrlOpt,
+    ToOpt,
+    UserOpt,
+    filters,
+    parse_instant,
+)
+from ._output import open_output, output_format, table_console
+
+__all__ = ["EXIT_FINDINGS", "AuditFormat", "FailOn", "audit_clips", "gate_fails", "print_findings"]
+
+EXIT_FINDINGS = 1
+
+
+class AuditFormat(StrEnum):
+    """How ``audit`` writes its findings."""
+
+    TABLE = "table"
+    CSV = "csv"
+
+
+FORMATS = {fmt.value: fmt for fmt in AuditFormat}
+
+
+class FailOn(StrEnum):
+    """Which findings make ``audit`` exit 1."""
+
+    ANYONE = "anyone"
+    NO_PASSCODE = "no-passcode"
+
+
+def gate_fails(findings: dict[str, list[AuditFinding]], fail_on: FailOn) -> bool:
+    """Whether ``audit`` exits 1: any public clip, or with ``no-passcode`` an unprotected one."""
+    rows = [row for group in findings.values() for row in group]
+    return any(fail_on is FailOn.ANYONE or not row.has_passcode for row in rows)
+
+
+def _owners_table(findings: dict[str, list[AuditFinding]]) -> Table:
+    table = Table(title="Clips anyone with the link can watch, by owner")
+    for column in ("owner", "account", "shared with ANYONE", "without passcode"):
+        table.add_column(column, justify="right" if column[0] in "sw" else "left", overflow="fold")
+    for owner, rows in findings.items():
+        accounts = ", ".join(sorted({row.account_id for row in rows}))
+        bare = sum(1 for row in rows if not row.has_passcode)
+        table.add_row(owner, accounts, str(len(rows)), str(bare))
+    return table
+
+
+def _bare_clips_table(findings: dict[str, list[AuditFinding]]) -> Table:
+    table = Table(title="Without a passcode: anyone with the link can watch these now")
+    for column in ("owner", "clip id", "title", "share link"):
+        table.add_column(column, overflow="fold")
+    for owner, rows in findings.items():
+        for row in rows:
+            if not row.has_passcode:
+                table.add_row(owner, row.clip_id, row.title, row.share_link)
+    return table
+
+
+def _write_csv(findings: dict[str, list[AuditFinding]], out: IO[str]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(["owner_id", "account_id", "clip_id", "title", "share_link", "has_passcode"])
+    count = 0
+    for rows in findings.values():
+        for row in rows:
+            writer.writerow(
+                [
+                    row.owner_id,
+                    row.account_id,
+                    row.clip_id,
+                    row.title,
+                    row.share_link,
+                    "true" if row.has_passcode else "false",
+                ]
+            )
+            count += 1
+    return count
+
+
+def print_findings(
+    findings: dict[str, list[AuditFinding]], out: IO[str], fmt: AuditFormat, *, details: bool
+) -> int:
+    """Write the findings to ``out``; return how many there are."""
+    if fmt is AuditFormat.CSV:
+        return _write_csv(findings, out)
+    console = table_console(out)
+    if not findings:
+        console.print("No clips are shared with anyone who has the link.")
+        return 0
+    public = sum(len(rows) for rows in findings.values())
+    bare = sum(1 for rows in findings.values() for row in rows if not row.has_passcode)
+    console.print(_owners_table(findings))
+    if details and bare:
+        console.print(_bare_clips_table(findings))
+    console.print(
+        f"{public} clips of {len(findings)} owners are shared with ANYONE; "
+        f"{bare} of them have no passcode."
+    )
+    return public
+
+
+@app.command("audit")
+@reported
+def audit_clips(
+    *,
+    account: AccountOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    status: StatusOpt = None,
+    user: UserOpt = None,
+    search: SearchOpt = None,
+    date_filter: DateFilterOpt = DateFilter.CREATED,
+    output_format_name: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table or csv. Default: a table on stdout; with -o, from its extension.",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 for any ANYONE clip, or only passcode-less ones."),
+    ] = FailOn.ANYONE,
+    base_url: BaseUrlOpt = None,
+    token_url: TokenUrlOpt = None,
+    mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Find clips shared with ANYONE, and among them those without a passcode, by owner.
+
+    Exits 0 when there are none, 1 when there are some, 2 on errors.
+
+    Examples (the first audits an embedded mock, the second your accounts):
+
+        zoom-clips audit --mock --from 90d --fail-on no-passcode
+
+        zoom-clips audit --account SUB_ACCOUNT_ID --from 365d -o public.csv
+    """
+    fmt = output_format(output_format_name, output, FORMATS, table=AuditFormat.TABLE)
+    run = Run(
+        mock=mock,
+        base_url=base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=parse_instant(mock_now, option="--mock-now"),
+    )
+    query = filters(
+        from_=from_,
+        to=to,
+        status=status,
+        user=user,
+        search=search,
+        date_filter=date_filter,
+        today=run.today(),
+    )
+    items: list[AccountClip] = []
+    with open_output(output) as out:
+        run.collect(account, query, items.append)
+        findings = audit(items)
+        rows = print_findings(findings, out, fmt, details=True)
+    if output is not None:
+        say(f"Wrote {rows} findings to {output}.")
+    if gate_fails(findings, fail_on):
+        raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,231 @@
+"""What the commands accept: the shared options, and their text turned into values.
+
+Options that need more than a type (dates, statuses, formats) are taken as text and parsed here,
+so that a bad value is refused in the user's words (``--from``, not ``from_``) and never with a
+validation library's prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .._models import ClipStatus
+from ._errors import CliError
+
+__all__ = [
+    "AccountOpt",
+    "BaseUrlOpt",
+    "DateFilter",
+    "DateFilterOpt",
+    "DebugOpt",
+    "FromOpt",
+    "MockNowOpt",
+    "MockOpt",
+    "MockSeedOpt",
+    "OutputOpt",
+    "SearchOpt",
+    "StatusOpt",
+    "ToOpt",
+    "TokenUrlOpt",
+    "UserOpt",
+    "filters",
+    "parse_instant",
+    "parse_when",
+]
+
+_RELATIVE = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE)
+_DATE_FORMS = "2025-01-31, 2025-01-31T12:00:00Z, today, yesterday, 30d (days ago) or 4w (weeks ago)"
+
+
+class DateFilter(StrEnum):
+    """Which date ``--from``/``--to`` compare against."""
+
+    CREATED = "created"
+    MODIFIED = "modified"
+
+
+# Options shared by `list` and `audit`.
+AccountOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--account",
+        "-a",
+        metavar="ID",
+        help="Sub account id to list (repeat for several). With --mock and none given: all of "
+        "the mock's sub accounts.",
+    ),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help="Start, inclusive: a date (2025-01-31), a date-time (2025-01-31T12:00:00Z), "
+        "today, yesterday, 30d (30 days ago) or 4w (4 weeks ago). Default: Zoom's, today.",
+    ),
+]
+ToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help="End, inclusive, in the same forms as --from. Ranges over a month are split.",
+    ),
+]
+StatusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Only clips in this status: " + ", ".join(s.value for s in ClipStatus) + ".",
+    ),
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option("--user", metavar="USER", help="Only clips of this owner (user id or email)."),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", metavar="TEXT", help="Only clips whose title matches (any case)."),
+]
+DateFilterOpt = Annotated[
+    DateFilter,
+    typer.Option(
+        "--date-filter",
+        help="Compare --from/--to to the clips' created or modified date. created gives a "
+        "stable inventory; by modified date, a clip edited while the listing runs can be "
+        "listed twice.",
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url", metavar="URL", help="API base URL (default: $ZOOM_API_BASE_URL or Zoom's)."
+    ),
+]
+TokenUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--token-url",
+        metavar="URL",
+        help="OAuth token URL (default: $ZOOM_OAUTH_TOKEN_URL or Zoom's).",
+    ),
+]
+MockOpt = Annotated[
+    bool,
+    typer.Option("--mock", help="Run against an embedded mock Zoom started for this command."),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+MockSeedOpt = Annotated[
+    int, typer.Option("--mock-seed", help="With --mock: the seed of the mock's data set.")
+]
+MockNowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--mock-now",
+        metavar="DATETIME",
+        help="With --mock: the mock's current time, an ISO date-time (its data covers the "
+        "12 months before it; relative dates count back from it). Default: the wall clock.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of stdout, replacing it only when the command "
+        "succeeds. The format follows the extension (.csv, .jsonl, .ndjson) unless --format "
+        "is given.",
+    ),
+]
+
+
+def parse_when(value: str | None, *, option: str, today: date) -> date | datetime | None:
+    """``value`` as a date or an aware date-time; relative forms count back from ``today``."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - timedelta(days=1)
+    relative = _RELATIVE.fullmatch(text)
+    if relative:
+        count, unit = int(relative.group(1)), relative.group(2)
+        return today - timedelta(days=count * (7 if unit == "w" else 1))
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"{option} {value!r} is not a date: use {_DATE_FORMS}") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def parse_instant(value: str | None, *, option: str) -> datetime | None:
+    """``value`` as an aware date-time (a bare date is its midnight, UTC)."""
+    if value is None:
+        return None
+    when = parse_when(value, option=option, today=datetime.now(UTC).date())
+    if isinstance(when, datetime):
+        return when
+    assert when is not None  # noqa: S101 -- parse_when returns None only for None
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
+
+
+def parse_status(value: str | None) -> ClipStatus | None:
+    """``--status``, any case, or a line listing the statuses there are."""
+    if value is None:
+        return None
+    for status in ClipStatus:
+        if status.value == value.strip().upper():
+            return status
+    known = ", ".join(s.value for s in ClipStatus)
+    raise CliError(f"--status {value!r} is not a clip status: use one of {known}")
+
+
+def _day(when: date | datetime) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def filters(
+    *,
+    from_: str | None,
+    to: str | None,
+    status: str | None,
+    user: str | None,
+    search: str | None,
+    date_filter: DateFilter,
+    today: date,
+) -> dict[str, Any]:
+    """The keyword arguments of ``clips.list_accounts`` for these options, checked."""
+    start = parse_when(from_, option="--from", today=today)
+    end = parse_when(to, option="--to", today=today)
+    if end is not None and start is None:
+        raise CliError("--to needs --from: Zoom's API has no open-ended start")
+    if start is not None and end is not None:
+        later = (
+            start > end
+            if isinstance(start, datetime) and isinstance(end, datetime)
+            else _day(start) > _day(end)
+        )
+        if later:
+            raise CliError(f"--from {from_} is after --to {to}")
+    return {
+        "from_": start,
+        "to": end,
+        "status": parse_status(status),
+        "user_id": user,
+        "search_key": search,
+        "date_filter_type": "CREATED_DATE"
+        if date_filter is DateFilter.CREATED
+        else "MODIFIED_DATE",
+    }
