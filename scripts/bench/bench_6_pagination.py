@@ -22,10 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +31,7 @@ import attrs
 import httpx
 from zoom_clips.mock import DEMO_ACCOUNT_ID, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
+from scripts.bench._mock_process import mock_process
 from scripts.bench._report import Measurement, Ratio, Report
 
 SEED = 7
@@ -46,42 +44,16 @@ RUNS = 3
 TARGET = 0.90
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def _mock_process(clips: int) -> Iterator[tuple[str, int]]:
     """The mock in a child process; yields its origin and pid, and stops it after."""
-    port = _free_port()
-    command = [
-        *(sys.executable, "-m", "zoom_clips.mock", "--port", str(port)),
-        *("--seed", str(SEED), "--clips", str(clips), "--now", NOW),
-    ]
-    # One hash seed for both, so their dicts and sets do the same work for the same keys.
-    environment = {**os.environ, "PYTHONHASHSEED": "0"}
-    child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
-    )
-    # Both mocks share one CPU, so neither runs on a core that is busier than the other's.
-    os.sched_setaffinity(child.pid, {max(os.sched_getaffinity(0))})
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{origin}/_mock/stats", timeout=1).status_code == 200:
-                    break
-            if child.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the mock process did not start")
-            time.sleep(0.05)
-        yield origin, child.pid
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
+    args = ("--seed", str(SEED), "--clips", str(clips), "--now", NOW)
+    # One hash seed for both, so their dicts and sets do the same work for the same keys; both
+    # mocks share one CPU, so neither runs on a core that is busier than the other's.
+    with mock_process(
+        args, env={"PYTHONHASHSEED": "0"}, cpus={max(os.sched_getaffinity(0))}
+    ) as running:
+        yield running
 
 
 def cpu_seconds(pid: int) -> float:
