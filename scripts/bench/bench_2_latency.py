@@ -14,10 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -34,6 +30,7 @@ from zoom_clips.mock import (
     create_app,
 )
 
+from scripts.bench._mock_process import mock_process
 from scripts.bench._report import Measurement, Ratio, Report, median_of, timed
 
 LATENCY_S = 0.05
@@ -42,36 +39,12 @@ FILTER = "CREATED_DATE"
 SEED = 7
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def _mock_process(clips: int) -> Iterator[str]:
     """``python -m zoom_clips.mock`` in a child process; yields its origin, stops it after."""
-    port = _free_port()
-    command = [
-        *(sys.executable, "-m", "zoom_clips.mock", "--port", str(port), "--seed", str(SEED)),
-        *("--clips", str(clips), "--latency-ms", str(LATENCY_S * 1000)),
-    ]
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{origin}/_mock/stats", timeout=1).status_code == 200:
-                    break
-            if child.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the mock process did not start")
-            time.sleep(0.05)
+    args = ("--seed", str(SEED), "--clips", str(clips), "--latency-ms", str(LATENCY_S * 1000))
+    with mock_process(args) as (origin, _pid):
         yield origin
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 def _auth(origin: str) -> ServerToServerOAuth:

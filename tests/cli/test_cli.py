@@ -311,3 +311,29 @@ def test_audit_compares_dates_to_the_created_date_unless_told(
 def test_dates_may_be_relative(text: str, expected: date) -> None:
     """--from/--to accept today, yesterday, Nd and Nw (counted back from today) and ISO forms."""
     assert parse_when(text, option="--from", today=date(2026, 1, 10)) == expected
+
+
+def test_mock_now_starts_a_running_clock_instead_of_freezing_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`--mock-now T` starts the embedded mock's clock at T and lets it run (issue 11 §4)."""
+    import httpx  # noqa: PLC0415
+    import zoom_clips.mock as mock_package  # noqa: PLC0415
+    from zoom_clips._cli._listing import Run  # noqa: PLC0415
+
+    seen: list[MockConfig] = []
+    real_serve = mock_package.serve
+
+    def recording_serve(config: MockConfig, **kwargs: Any) -> Any:
+        seen.append(config)
+        return real_serve(config, **kwargs)
+
+    monkeypatch.setattr(mock_package, "serve", recording_serve)
+    start = datetime(2025, 6, 15, 12, tzinfo=UTC)
+    command = Run(mock=True, base_url=None, token_url=None, mock_now=start)
+    with command.client(httpx.AsyncClient()):
+        pass
+    (config,) = seen
+    assert config.clock is not None
+    assert config.clock.now() >= start
+    assert not config.clock.frozen

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 import zoom_clips as zc
-import zoom_clips._client as client_module
+import zoom_clips._clips as clips_module
 from zoom_clips._ledger import WindowLedger
 from zoom_clips._pagination import DateRange
 
@@ -127,7 +127,7 @@ class RecordingLedger(WindowLedger):
 def ledgers(monkeypatch: pytest.MonkeyPatch) -> list[RecordingLedger]:
     """The ledgers the clients build during the test, recording their memory."""
     RecordingLedger.made = []
-    monkeypatch.setattr(client_module, "WindowLedger", RecordingLedger)
+    monkeypatch.setattr(clips_module, "WindowLedger", RecordingLedger)
     return RecordingLedger.made
 
 

@@ -230,7 +230,7 @@ QUIRKS: tuple[Quirk, ...] = (
         "signature defaults to it and sends date_filter_type=MODIFIED_DATE on every request, "
         "whether the caller asked for it or not.",
         fix="The wrapper passes UNSET explicitly unless the caller gave a date_filter_type.",
-        module="zoom_clips._client",
+        module="zoom_clips._clips",
         test="tests/wrapper/test_client.py::test_date_filter_type_sent_only_when_asked",
         present_in=_date_filter_type_has_default,
     ),
@@ -251,7 +251,7 @@ QUIRKS: tuple[Quirk, ...] = (
         "on a non-standard status (e.g. a proxy's 520).",
         fix="The wrapper builds each request with the generated get_user_clips._get_kwargs (path, "
         "quoting, query) and sends it itself, parsing the raw body with its own parser.",
-        module="zoom_clips._client",
+        module="zoom_clips._clips",
         test="tests/wrapper/test_client.py::test_unknown_status_and_odd_http_status_do_not_crash",
         present_in=_success_body_declared,
     ),

@@ -112,7 +112,8 @@ class Run:
             return
         from ..mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
 
-        clock = MockClock(self.mock_now) if self.mock_now else None
+        # Where the mock's clock starts; it then runs, so rate limits and token expiry clear.
+        clock = MockClock.running_from(self.mock_now) if self.mock_now else None
         with serve(MockConfig(seed=self.mock_seed, clock=clock)) as server:
             self.mock_accounts = [account.id for account in server.dataset.sub_accounts]
             self.mock_url = server.base_url

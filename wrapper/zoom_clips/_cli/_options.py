@@ -130,7 +130,7 @@ MockNowOpt = Annotated[
     typer.Option(
         "--mock-now",
         metavar="DATETIME",
-        help="With --mock: the mock's current time, an ISO date-time (its data covers the "
+        help="With --mock: where the mock's clock starts, an ISO date-time (its data covers the "
         "12 months before it; relative dates count back from it). Default: the wall clock.",
     ),
 ]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import sys
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from zoom_clips.mock._config import MockClock, MockConfig
-from zoom_clips.mock._server import serve
+from zoom_clips.mock._data import Dataset
+from zoom_clips.mock._server import MockServer, serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve a faithful mock of Zoom's Clips API (and its OAuth token endpoint).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
+    parser.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0: any free)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the data set and fault dice")
     parser.add_argument("--clips", type=int, default=3000, help="number of clips (default 3000)")
     parser.add_argument("--qps", type=int, default=None, help="per-second limit per account")
@@ -31,9 +34,19 @@ def _parser() -> argparse.ArgumentParser:
         "--now",
         type=_instant,
         default=None,
-        help="freeze the mock's clock at this ISO date-time (default: follow the wall clock)",
+        help="start the mock's clock at this ISO date-time; it then runs on (default: now)",
     )
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0..65535, got {port}")
+    return port
 
 
 def _instant(text: str) -> dt.datetime:
@@ -44,35 +57,84 @@ def _instant(text: str) -> dt.datetime:
     return instant if instant.utcoffset() is not None else instant.replace(tzinfo=dt.UTC)
 
 
+def config_from_args(
+    args: argparse.Namespace, *, monotonic: Callable[[], float] = time.monotonic
+) -> MockConfig:
+    """The configuration the parsed command line asks for (``ValueError`` if it is invalid).
+
+    ``--now`` sets where the clock starts; it then runs with ``monotonic`` (the wall clock,
+    injectable for tests), so rate limits refill and page tokens expire as they would.
+    """
+    return MockConfig(
+        seed=args.seed,
+        clips=args.clips,
+        qps=args.qps,
+        daily_limit=args.daily_limit,
+        fault_rate=args.fault_rate,
+        latency_ms=args.latency_ms,
+        token_ttl=args.token_ttl,
+        clock=MockClock.running_from(args.now, monotonic=monotonic) if args.now else None,
+    )
+
+
 def main(argv: Sequence[str] | None = None, *, stop: threading.Event | None = None) -> int:
     """Parse the arguments, serve, print where, and block until Ctrl-C (or ``stop`` is set)."""
     args = _parser().parse_args(argv)
     try:
-        config = MockConfig(
-            seed=args.seed,
-            clips=args.clips,
-            qps=args.qps,
-            daily_limit=args.daily_limit,
-            fault_rate=args.fault_rate,
-            latency_ms=args.latency_ms,
-            token_ttl=args.token_ttl,
-            clock=MockClock(args.now) if args.now else None,
-        )
+        config = config_from_args(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     stop = stop if stop is not None else threading.Event()
-    with serve(config, host=args.host, port=args.port) as server:
-        print(f"base URL:      {server.base_url}")
-        print(f"token URL:     {server.token_url}")
-        print(f"account id:    {server.account_id}")
-        print(f"client id:     {server.client_id}")
-        print(f"client secret: {server.client_secret}  (demo credential, not a secret)")
-        print(f"sub accounts:  {', '.join(a.id for a in server.dataset.sub_accounts)}")
-        print("Ctrl-C to stop.", flush=True)
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(serve(config, host=args.host, port=args.port))
+        except OSError as exc:
+            print(f"error: {_listen_error(exc, args.host, args.port)}", file=sys.stderr)
+            return 2
+        _print_banner(server)
         with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
     return 0
+
+
+def _listen_error(exc: OSError, host: str, port: int) -> str:
+    """One line saying why the mock could not listen on ``host:port``."""
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (another mock still running?); "
+            "choose another with --port, or --port 0 for any free port"
+        )
+    if exc.errno == errno.EACCES:
+        return f"no permission to listen on port {port} on {host}; use a port above 1023"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: not an address of this machine (try 127.0.0.1)"
+    return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
+
+
+def _print_banner(server: MockServer) -> None:
+    print(f"base URL:      {server.base_url}")
+    print(f"token URL:     {server.token_url}")
+    print(f"account id:    {server.account_id}")
+    print(f"client id:     {server.client_id}")
+    print(f"client secret: {server.client_secret}  (demo credential, not a secret)")
+    print(f"sub accounts:  {', '.join(a.id for a in server.dataset.sub_accounts)}")
+    print(f"clip dates:    {_date_range(server.dataset)}")
+    print(f"mock clock:    {server.clock.now().strftime('%Y-%m-%dT%H:%M:%SZ')}")
+    print("Ctrl-C to stop.", flush=True)
+
+
+def _date_range(dataset: Dataset) -> str:
+    """The first and last date (UTC) of the data set's clips, created or modified."""
+    dates = [
+        dt.datetime.fromisoformat(clip[field]).astimezone(dt.UTC).date()
+        for clip in dataset.clips
+        for field in ("created_date", "modified_date")
+    ]
+    if not dates:
+        return "none (the data set has no clips)"
+    first, last = min(dates), max(dates)
+    return f"{first} to {last} (UTC; pick --from/--to in this range)"
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -19,12 +21,14 @@ FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
 
 
 class MockClock:
-    """The mock's notion of "now": the wall clock, or a frozen instant, plus a settable offset.
+    """The mock's "now": the wall clock, a frozen instant or a running one, plus an offset.
 
     ``MockClock()`` follows the wall clock; ``MockClock(start)`` stands still at ``start`` (an aware
-    datetime) until advanced. ``advance(seconds)`` moves either kind forward, which is how tests
-    expire tokens and refill rate limits without waiting. ``sleep`` is how the mock waits (for
-    injected latency): a frozen clock just advances, a wall clock really sleeps.
+    datetime) until advanced; ``MockClock.running_from(start)`` starts at ``start`` and then moves
+    with the wall clock (what ``python -m zoom_clips.mock --now`` uses, so rate limits refill and
+    page tokens expire). ``advance(seconds)`` moves any kind forward, which is how tests expire
+    tokens and refill rate limits without waiting. ``sleep`` is how the mock waits (for injected
+    latency): a frozen clock just advances, a running one really sleeps.
 
     >>> clock = MockClock(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
     >>> clock.advance(90)
@@ -33,20 +37,52 @@ class MockClock:
     """
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        if start is not None and start.utcoffset() is None:
-            raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
-        self._start = start.astimezone(UTC) if start is not None else None
+        self._start = _aware(start) if start is not None else None
         self._offset = dt.timedelta()
         self._lock = threading.Lock()
+        # Set by running_from: the wall-clock source, and its reading when first read.
+        self._monotonic: Callable[[], float] | None = None
+        self._origin: float | None = None
+
+    @classmethod
+    def running_from(
+        cls, start: dt.datetime, *, monotonic: Callable[[], float] = time.monotonic
+    ) -> MockClock:
+        """A clock that reads exactly ``start`` when first read, then moves with ``monotonic``.
+
+        Reading ``start`` exactly at first keeps a mock's seeded data set (built from the first
+        reading) the same on every run. ``monotonic`` is the wall-clock source in seconds,
+        injectable so a test can move time without waiting.
+
+        >>> ticks = iter([100.0, 102.5])
+        >>> clock = MockClock.running_from(
+        ...     dt.datetime(2025, 6, 1, tzinfo=dt.UTC), monotonic=lambda: next(ticks)
+        ... )
+        >>> clock.now().isoformat(), clock.now().isoformat()
+        ('2025-06-01T00:00:00+00:00', '2025-06-01T00:00:02.500000+00:00')
+        """
+        clock = cls(start)
+        clock._monotonic = monotonic
+        return clock
 
     @property
     def frozen(self) -> bool:
         """Whether time stands still between calls to :meth:`advance`."""
-        return self._start is not None
+        return self._start is not None and self._monotonic is None
 
     def now(self) -> dt.datetime:
         """The current instant, an aware UTC datetime."""
-        base = self._start if self._start is not None else dt.datetime.now(UTC)
+        if self._start is None:
+            base = dt.datetime.now(UTC)
+        elif self._monotonic is None:
+            base = self._start
+        else:
+            reading = self._monotonic()
+            with self._lock:
+                if self._origin is None:
+                    self._origin = reading
+                elapsed = reading - self._origin
+            base = self._start + dt.timedelta(seconds=elapsed)
         with self._lock:
             return base + self._offset
 
@@ -67,7 +103,18 @@ class MockClock:
             await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:
-        return f"MockClock(now={self.now().isoformat()!r}, frozen={self.frozen})"
+        if self._start is None:
+            return f"MockClock(now={self.now().isoformat()!r}, wall clock)"
+        if self.frozen or self._origin is None:  # reading a running clock would start it
+            kind = "frozen" if self.frozen else "running, not yet read"
+            return f"MockClock(now={(self._start + self._offset).isoformat()!r}, {kind})"
+        return f"MockClock(now={self.now().isoformat()!r}, running)"
+
+
+def _aware(start: dt.datetime) -> dt.datetime:
+    if start.utcoffset() is None:
+        raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
+    return start.astimezone(UTC)
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 import random
 import secrets
 import threading
-from collections import Counter
+from collections import Counter, deque
 from typing import Any
 
 import attrs
@@ -99,6 +99,8 @@ class MockState:
                 DEMO_REFRESH_TOKEN: (self.refresh_account_id, self.refresh_user_id)
             }
             self._cursors: dict[str, Cursor] = {}
+            # Tokens in the order they were saved, with their expiry: the oldest is purged first.
+            self._cursor_expiries: deque[tuple[dt.datetime, str]] = deque()
             self._qps_second: int | None = None
             self._qps_counts: Counter[str] = Counter()
             self._daily_counts: Counter[tuple[str, dt.date]] = Counter()
@@ -148,13 +150,29 @@ class MockState:
     # --- pagination ---------------------------------------------------------------------------
 
     def save_cursor(self, cursor: Cursor) -> str:
-        """Store a cursor under a new opaque token (at most 100 characters, as the spec says)."""
+        """Store a cursor under a new opaque token (at most 100 characters, as the spec says).
+
+        Costs O(1) amortised: every token enters the expiry queue once and leaves it once, when
+        a later save finds it expired at the front. Cursors are saved with ``now + 15 minutes``
+        on a clock that moves forward, so the queue is in expiry order and the purge stops at
+        the first live token. Should the wall clock step back, a token saved after it may sit
+        behind a later-expiring one until that one expires too (``cursor_for`` still refuses
+        it): memory stays bounded by the tokens of the last TTL plus the length of the step.
+        """
         token = secrets.token_urlsafe(24)
         now = self.clock.now()
         with self._lock:
-            self._cursors = {t: c for t, c in self._cursors.items() if c.expires_at > now}
+            expiries = self._cursor_expiries
+            while expiries and expiries[0][0] <= now:
+                self._cursors.pop(expiries.popleft()[1], None)
             self._cursors[token] = cursor
+            expiries.append((cursor.expires_at, token))
         return token
+
+    def cursors_held(self) -> int:
+        """How many page tokens the mock holds (live ones, plus expired ones not yet purged)."""
+        with self._lock:
+            return len(self._cursors)
 
     def cursor_for(self, token: str) -> Cursor | None:
         """The cursor behind a live page token, or None if unknown or expired."""
