@@ -44,15 +44,6 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "1 -> 2",
     ): "only the part before the first '?' is used, and it is the same for any maxsplit >= 1",
     (
-        "mock/_state",
-        "MockState.save_cursor",
-        "self._cursors = {t: c for t, c in self._cursors.items() if c.expires_at > now}",
-        "> -> >=",
-    ): (
-        "a cursor expiring exactly now is kept until the next save instead of dropped; "
-        "cursor_for refuses it either way (expires_at <= now), so only memory differs"
-    ),
-    (
         "_pagination",
         "WindowPager.restart_after",
         "return False",
