@@ -14,7 +14,7 @@ DEMO_EXTRAS := cli,mock
 DIST_STAMP := $(VENV)/.installed-dist-stamp
 DIST_EXTRAS := dist
 
-.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live bench fuzz-nightly clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live mutation bench fuzz-nightly clean
 
 # Colour only on a terminal (and never with NO_COLOR set); names get a column as wide as the longest.
 help: ## List the targets with what they do
@@ -107,6 +107,9 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, pinned an
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs
+
+mutation: $(STAMP) ## Mutation test (minutes; ARGS=--only TARGET): mutants of mock and wrapper, planted bugs
+	$(BIN)/python -m scripts.mutation $(ARGS)
 
 .PHONY: dist
 dist: $(DIST_STAMP) ## Build sdist and wheel, check them, smoke-test the wheel, run the sdist's `make test`

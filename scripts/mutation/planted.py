@@ -1,0 +1,89 @@
+"""Named bugs planted in the mock, each of which the contract and mock tests must catch.
+
+Each bug is a patch: one exact piece of the mock's source and what it becomes. A patch whose
+text is not found exactly once is an error (the mock changed: update the registry), never a
+silently skipped bug. The list is issue 11 §3's, plus the spec's page-size limit.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["PLANTED", "PatchError", "PlantedBug"]
+
+
+class PatchError(ValueError):
+    """A planted bug's source text is not in the module exactly once."""
+
+
+@attrs.frozen
+class PlantedBug:
+    """A named bug: in ``module``, the text ``old`` replaced by ``new``."""
+
+    name: str
+    module: str
+    old: str
+    new: str
+
+    def apply(self, source: str) -> str:
+        """``source`` with the bug planted."""
+        count = source.count(self.old)
+        if count != 1:
+            raise PatchError(f"{self.name}: {self.old!r} occurs {count} times in {self.module}")
+        return source.replace(self.old, self.new)
+
+
+_APP = "wrapper/zoom_clips/mock/_app.py"
+_DATA = "wrapper/zoom_clips/mock/_data.py"
+
+PLANTED = (
+    PlantedBug(
+        "page_size over 100 is a 400",
+        _APP,
+        "not 30 <= int(text) <= 300",
+        "not 30 <= int(text) <= 100",
+    ),
+    PlantedBug(
+        "status=SUSPENDED is a 400",
+        _APP,
+        '_enum(values, "status", CLIP_STATUSES)',
+        '_enum(values, "status", tuple(s for s in CLIP_STATUSES if s != "SUSPENDED"))',
+    ),
+    PlantedBug(
+        "a page skips one clip",
+        _APP,
+        "            offset=end,\n",
+        "            offset=end + 1,\n",
+    ),
+    PlantedBug(
+        "total_records off by one",
+        _APP,
+        '"total_records": len(hits),',
+        '"total_records": len(hits) + 1,',
+    ),
+    PlantedBug(
+        "tags dropped from the wire",
+        _APP,
+        '"data": [copy_wire(clip.wire) for clip in hits[cursor.offset : end]],',
+        '"data": [{k: v for k, v in copy_wire(clip.wire).items() if k != "tags"}'
+        " for clip in hits[cursor.offset : end]],",
+    ),
+    PlantedBug(
+        "SAME_ORGANIZATON fixed on the wire",
+        _DATA,
+        'if fix_spelling and scope == "SAME_ORGANIZATON":',
+        'if scope == "SAME_ORGANIZATON":',
+    ),
+    PlantedBug(
+        "a page token accepted with another query",
+        _APP,
+        "tuple(sorted((k, v) for k, v in values.items() if k in _QUERY_PARAMETERS)),",
+        "(),",
+    ),
+    PlantedBug(
+        "405 without Allow",
+        _APP,
+        '{"Allow": "GET"}',
+        "{}",
+    ),
+)
