@@ -3,7 +3,8 @@
 The mock's targets are its query, paging, auth and error code (issue 11 §3); its fault
 injection, latency, stats endpoints, rate limiter and seeded data generator are not mutated
 (they are other concerns, with mostly equivalent mutants: a different random draw is still a
-valid data set). The wrapper's ``_pagination``, ``_retry`` and ``_auth`` are mutated whole.
+valid data set). The wrapper's ``_pagination`` (and ``_ledger``, its de-duplication), ``_retry``
+and ``_auth`` are mutated whole.
 Only the tests that cover a target run, fastest files first, so a killed mutant costs little.
 """
 
@@ -120,6 +121,8 @@ TARGETS = (
         MOCK_TESTS,
     ),
     Target("_pagination", "wrapper/zoom_clips/_pagination.py", None, _PAGINATION_TESTS),
+    # The cross-window de-duplication rule, split out of _pagination (issue 11 §2).
+    Target("_ledger", "wrapper/zoom_clips/_ledger.py", None, _PAGINATION_TESTS),
     Target("_retry", "wrapper/zoom_clips/_retry.py", None, _WRAPPER_TESTS),
     Target("_auth", "wrapper/zoom_clips/_auth.py", None, _WRAPPER_TESTS),
 )
