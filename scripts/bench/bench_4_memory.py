@@ -132,8 +132,9 @@ def run(*, quick: bool) -> Report:
         ratios=(Ratio("growth / 20 MB budget", growth / BUDGET_MB, "<= 1.0", growth <= BUDGET_MB),),
         notes=(
             "a year (12 one-month windows) of 300-clip pages from an httpx.MockTransport, "
-            "each size in a fresh process (peak RSS: VmHWM); the growth is mostly the pager's "
-            f"set of ids already yielded in the current window (for token restarts): about "
+            "each size in a fresh process (peak RSS: VmHWM); the growth is mostly the ledger's "
+            "set of ids of the window being paged (its own-window de-duplication, shared with "
+            f"the pager's token restarts): about "
             f"{_window_ids_mb(large):.1f} MB for {large // 12:,} clips per window",
         ),
     )
