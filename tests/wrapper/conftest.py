@@ -49,6 +49,11 @@ def page_json(clips: list[dict[str, Any]], token: str = "", **extra: Any) -> dic
     return {"data": clips, "next_page_token": token, "page_size": 30, "total_records": len(clips)}
 
 
+def serve_page(request: httpx.Request) -> httpx.Response:
+    """One page with one clip, whatever was asked."""
+    return json_response(200, page_json([clip_json("a")]))
+
+
 @attrs.define
 class FakeZoom:
     """A scripted Zoom: a token endpoint that counts, and the test's handler for the API."""

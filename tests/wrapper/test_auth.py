@@ -18,15 +18,10 @@ from .conftest import (
     TOKEN,
     Facade,
     FakeZoom,
-    clip_json,
     json_response,
     make_auth,
-    page_json,
+    serve_page,
 )
-
-
-def serve_page(request: httpx.Request) -> httpx.Response:
-    return json_response(200, page_json([clip_json("a")]))
 
 
 def test_default_token_url_is_zooms(make_client: Callable[..., Facade]) -> None:

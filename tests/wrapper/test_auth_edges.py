@@ -16,16 +16,10 @@ from .conftest import (
     TOKEN,
     Facade,
     FakeZoom,
-    clip_json,
     json_response,
     make_auth,
-    page_json,
+    serve_page,
 )
-
-
-def serve_page(request: httpx.Request) -> httpx.Response:
-    """One page with one clip, whatever was asked."""
-    return json_response(200, page_json([clip_json("a")]))
 
 
 def test_a_token_pair_repr_masks_each_token_and_shows_the_rest() -> None:
