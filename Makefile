@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # One stamp per set of extras, each remade when pyproject.toml changes. `make demo` installs only
 # what the demo runs; `make test` (and every tool target) the development tools as well.
 STAMP := $(VENV)/.installed-stamp
-EXTRAS := dev,mock,cli
+EXTRAS := dev,mock,cli,sync
 DEMO_STAMP := $(VENV)/.installed-demo-stamp
 DEMO_EXTRAS := cli,mock
 DIST_STAMP := $(VENV)/.installed-dist-stamp
@@ -47,7 +47,7 @@ $(DIST_STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv with the package, its extras and the dev tools (until pyproject.toml changes)
 
-generate: $(STAMP) ## Regenerate generated/zoom_clips_api from spec/master.json
+generate: $(STAMP) ## Regenerate generated/ from spec/master.json and spec/endpoints.json (a package each)
 	$(BIN)/python scripts/generate.py
 
 regen-check: $(STAMP) ## Fail with a diff if generated/ differs from what `make generate` writes

@@ -1,6 +1,12 @@
-"""Regenerate ``generated/zoom_clips_api`` from ``spec/master.json``, or check that it is current.
+"""Regenerate the client packages under ``generated/`` from Zoom's specs, or check they are current.
 
-    python scripts/generate.py           # rewrite generated/zoom_clips_api (``make generate``)
+Each spec gets its own package (the two specs share operation ids such as ``GetUserClips`` and
+schema names, which one package could not hold without renaming Zoom's operations):
+
+    spec/master.json     -> generated/zoom_clips_api            (the master-account API)
+    spec/endpoints.json  -> generated/zoom_clips_endpoints_api  (the Clips API under /clips)
+
+    python scripts/generate.py           # rewrite both packages (``make generate``)
     python scripts/generate.py --check   # regenerate into a temp dir, diff, exit 1 on drift
                                          # (``make regen-check``)
 
@@ -22,16 +28,52 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "spec" / "master.json"
-PROVENANCE = ROOT / "spec" / "PROVENANCE.json"
-CONFIG = ROOT / "scripts" / "openapi-python-client.yaml"
-PACKAGE = "zoom_clips_api"
-OUTPUT = ROOT / "generated" / PACKAGE
 GENERATOR = "openapi-python-client"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One vendored spec and the package generated from it."""
+
+    name: str
+    spec: Path
+    provenance: Path
+    config: Path
+    package: str
+
+    @property
+    def output(self) -> Path:
+        return ROOT / "generated" / self.package
+
+
+MASTER = Target(
+    name="master",
+    spec=ROOT / "spec" / "master.json",
+    provenance=ROOT / "spec" / "PROVENANCE.json",
+    config=ROOT / "scripts" / "openapi-python-client.yaml",
+    package="zoom_clips_api",
+)
+ENDPOINTS = Target(
+    name="endpoints",
+    spec=ROOT / "spec" / "endpoints.json",
+    provenance=ROOT / "spec" / "PROVENANCE.endpoints.json",
+    config=ROOT / "scripts" / "openapi-python-client.endpoints.yaml",
+    package="zoom_clips_endpoints_api",
+)
+TARGETS = (MASTER, ENDPOINTS)
+# The master package's names, kept for the callers that predate the second spec.
+SPEC, PROVENANCE, CONFIG, PACKAGE, OUTPUT = (
+    MASTER.spec,
+    MASTER.provenance,
+    MASTER.config,
+    MASTER.package,
+    MASTER.output,
+)
 
 
 class GenerationError(Exception):
@@ -66,27 +108,27 @@ def pinned_generator_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
     raise GenerationError(f"pyproject.toml does not pin {GENERATOR}==<version> in the dev extra")
 
 
-def header(sha256: str, version: str) -> str:
+def header(sha256: str, version: str, spec: Path = SPEC) -> str:
     """The comment every generated file starts with."""
     return (
-        f"# Generated from spec/master.json (sha256 {sha256[:12]}) by {GENERATOR} {version}\n"
+        f"# Generated from spec/{spec.name} (sha256 {sha256[:12]}) by {GENERATOR} {version}\n"
         "# via `make generate`. Do not edit by hand: change the spec or\n"
         "# scripts/openapi-python-client.yaml and regenerate.\n"
     )
 
 
-def _run_generator(workdir: Path) -> Path:
+def _run_generator(workdir: Path, target: Target) -> Path:
     bindir = Path(sys.executable).parent
-    out = workdir / PACKAGE
+    out = workdir / target.package
     env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
     result = subprocess.run(
         [
             str(bindir / GENERATOR),
             "generate",
             "--path",
-            str(SPEC),
+            str(target.spec),
             "--config",
-            str(CONFIG),
+            str(target.config),
             "--meta",
             "none",
             "--output-path",
@@ -104,9 +146,9 @@ def _run_generator(workdir: Path) -> Path:
     return out
 
 
-def generate(dest: Path) -> None:
-    """Generate the client package into ``dest``, replacing whatever was there."""
-    sha256 = verify_provenance()
+def generate(dest: Path, target: Target = MASTER) -> None:
+    """Generate ``target``'s client package into ``dest``, replacing whatever was there."""
+    sha256 = verify_provenance(target.spec, target.provenance)
     version = pinned_generator_version()
     installed = metadata.version(GENERATOR)
     if installed != version:
@@ -115,11 +157,11 @@ def generate(dest: Path) -> None:
             "run `make install`."
         )
     with tempfile.TemporaryDirectory(prefix="zoom-clips-gen-") as tmp:
-        out = _run_generator(Path(tmp))
+        out = _run_generator(Path(tmp), target)
         # PEP 561: the package is typed. With ``--meta none`` the generator writes no py.typed,
         # so generation adds it (it gets the header below like every other file).
         (out / "py.typed").write_text("", encoding="utf-8")
-        text = header(sha256, version)
+        text = header(sha256, version, target.spec)
         for path in sorted(out.rglob("*")):
             if path.is_file():
                 path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -137,7 +179,7 @@ def _files(root: Path) -> dict[str, str]:
     }
 
 
-def drift(expected: Path, actual: Path) -> str:
+def drift(expected: Path, actual: Path, package: str = PACKAGE) -> str:
     """A unified diff from what the generator writes (``expected``) to what is in the repo."""
     want, have = _files(expected), _files(actual)
     chunks: list[str] = []
@@ -145,7 +187,7 @@ def drift(expected: Path, actual: Path) -> str:
         old, new = want.get(name), have.get(name)
         if old == new:
             continue
-        label = f"generated/{PACKAGE}/{name}"
+        label = f"generated/{package}/{name}"
         chunks.extend(
             difflib.unified_diff(
                 (old or "").splitlines(keepends=True),
@@ -171,13 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if not args.check:
-            generate(OUTPUT)
-            print(f"wrote {OUTPUT.relative_to(ROOT)}")
+            for target in TARGETS:
+                generate(target.output, target)
+                print(f"wrote {target.output.relative_to(ROOT)} from spec/{target.spec.name}")
             return 0
+        diff = ""
         with tempfile.TemporaryDirectory(prefix="zoom-clips-regen-") as tmp:
-            fresh = Path(tmp) / PACKAGE
-            generate(fresh)
-            diff = drift(fresh, OUTPUT)
+            for target in TARGETS:
+                fresh = Path(tmp) / target.package
+                generate(fresh, target)
+                diff += drift(fresh, target.output, target.package)
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -189,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print("generated/ is up to date with spec/master.json")
+    print("generated/ is up to date with " + " and ".join(f"spec/{t.spec.name}" for t in TARGETS))
     return 0
 
 

@@ -141,10 +141,10 @@ def test_make_demo_on_a_fresh_machine_installs_only_what_the_demo_needs(project:
 
 
 def test_make_test_on_a_fresh_machine_installs_the_dev_tools(project: Path) -> None:
-    """`make test` with no .venv creates it and installs the dev tools with both extras, once."""
+    """`make test` with no .venv creates it and installs the dev tools and the extras, once."""
     calls = run_make(project, "test")
     assert calls[0] == "fake-python -m venv .venv"
-    assert installs(calls) == ["dev,mock,cli"]
+    assert installs(calls) == ["dev,mock,cli,sync"]
     assert any(call.startswith("mypy") for call in calls)
     assert any(call.startswith("python -m pytest") for call in calls)
 
@@ -153,7 +153,7 @@ def test_demo_and_test_in_either_order_reinstall_only_when_needed(project: Path)
     """demo then test adds the dev tools; after test, demo installs nothing; twice is a no-op."""
     assert installs(run_make(project, "demo")) == ["cli,mock"]
     assert installs(run_make(project, "demo")) == []
-    assert installs(run_make(project, "test")) == ["dev,mock,cli"]
+    assert installs(run_make(project, "test")) == ["dev,mock,cli,sync"]
     assert installs(run_make(project, "test")) == []
     assert installs(run_make(project, "demo")) == []
 
@@ -165,7 +165,7 @@ def test_a_changed_pyproject_reinstalls_for_both_targets(project: Path) -> None:
     for stamp in (project / ".venv").glob(".installed*stamp"):  # installed before the edit
         os.utime(stamp, (edited - 10, edited - 10))
     assert installs(run_make(project, "demo")) == ["cli,mock"]
-    assert installs(run_make(project, "test")) == ["dev,mock,cli"]
+    assert installs(run_make(project, "test")) == ["dev,mock,cli,sync"]
     assert installs(run_make(project, "demo")) == []
 
 

@@ -1,0 +1,66 @@
+# Generated from spec/endpoints.json (sha256 be1a2d902874) by openapi-python-client 0.29.1
+# via `make generate`. Do not edit by hand: change the spec or
+# scripts/openapi-python-client.yaml and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CompleteMultipartUploadResponse")
+
+
+@_attrs_define
+class CompleteMultipartUploadResponse:
+    """
+    Attributes:
+        clip_id (str | Unset): The clip file's unique ID.
+            Return this field if you pass the `CompleteMultipartUpload` value for the `method` field. Example:
+            xBvggqyjQUal6TecwMlYwQ.
+    """
+
+    clip_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        clip_id = self.clip_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if clip_id is not UNSET:
+            field_dict["clip_id"] = clip_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        clip_id = d.pop("clip_id", UNSET)
+
+        complete_multipart_upload_response = cls(
+            clip_id=clip_id,
+        )
+
+        complete_multipart_upload_response.additional_properties = d
+        return complete_multipart_upload_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+# Generated from spec/endpoints.json (sha256 be1a2d902874) by openapi-python-client 0.29.1
+# via `make generate`. Do not edit by hand: change the spec or
+# scripts/openapi-python-client.yaml and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateMultipartUploadRequestParams")
+
+
+@_attrs_define
+class CreateMultipartUploadRequestParams:
+    """The CreateMultipartUpload parameters.
+
+    Attributes:
+        file_name (str | Unset): The clip file's name. Example: file name.
+    """
+
+    file_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        file_name = self.file_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if file_name is not UNSET:
+            field_dict["file_name"] = file_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        file_name = d.pop("file_name", UNSET)
+
+        create_multipart_upload_request_params = cls(
+            file_name=file_name,
+        )
+
+        create_multipart_upload_request_params.additional_properties = d
+        return create_multipart_upload_request_params
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

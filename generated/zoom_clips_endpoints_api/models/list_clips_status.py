@@ -1,0 +1,16 @@
+# Generated from spec/endpoints.json (sha256 be1a2d902874) by openapi-python-client 0.29.1
+# via `make generate`. Do not edit by hand: change the spec or
+# scripts/openapi-python-client.yaml and regenerate.
+from enum import StrEnum
+
+
+class ListClipsStatus(StrEnum):
+    RECORD_DELETE = "RECORD_DELETE"
+    RECORD_END = "RECORD_END"
+    RECORD_FAILED = "RECORD_FAILED"
+    RECORD_START = "RECORD_START"
+    RECORD_SUCCESS = "RECORD_SUCCESS"
+    SUSPENDED = "SUSPENDED"
+
+    def __str__(self) -> str:
+        return str(self.value)
