@@ -1,0 +1,1 @@
+"""An incremental, resumable clip inventory in SQLite or PostgreSQL (the ``sync`` extra)."""
