@@ -28,9 +28,11 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = "openapi-python-client"
@@ -108,12 +110,12 @@ def pinned_generator_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
     raise GenerationError(f"pyproject.toml does not pin {GENERATOR}==<version> in the dev extra")
 
 
-def header(sha256: str, version: str, spec: Path = SPEC) -> str:
+def header(sha256: str, version: str, spec: Path = SPEC, config: Path = CONFIG) -> str:
     """The comment every generated file starts with."""
     return (
         f"# Generated from spec/{spec.name} (sha256 {sha256[:12]}) by {GENERATOR} {version}\n"
         "# via `make generate`. Do not edit by hand: change the spec or\n"
-        "# scripts/openapi-python-client.yaml and regenerate.\n"
+        f"# scripts/{config.name} and regenerate.\n"
     )
 
 
@@ -146,6 +148,65 @@ def _run_generator(workdir: Path, target: Target) -> Path:
     return out
 
 
+_LABEL = re.compile(r"\*\*\[Rate Limit Label\]\([^)]*\):\*\*\s*`(?P<label>[A-Z_]+)`")
+_OWN_LIMIT = re.compile(r"rate limit (?:of this API )?is \d+ requests per second", re.IGNORECASE)
+#: The category of an operation whose description states no label (quirk
+#: ``rate-limit-label-missing``): Zoom's most common one, as for ``GET /clips/{clipId}``.
+DEFAULT_CATEGORY = "LIGHT"
+#: The category of the upload operations, which state their own limit in prose instead of a label.
+UPLOAD_CATEGORY = "UPLOAD"
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def rate_limit_categories(spec: Mapping[str, Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    """``(METHOD, path) -> (category, how it was found)`` for every operation of ``spec``.
+
+    How: ``"label"`` (the description's "Rate Limit Label"), ``"own"`` (a limit stated in prose,
+    the upload operations') or ``"default"`` (no label: :data:`DEFAULT_CATEGORY`).
+    """
+    table: dict[tuple[str, str], tuple[str, str]] = {}
+    for path, item in spec.get("paths", {}).items():
+        for method in _METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if not isinstance(operation, dict):
+                continue
+            description = str(operation.get("description", ""))
+            label = _LABEL.search(description)
+            if label:
+                table[method.upper(), path] = (label.group("label"), "label")
+            elif _OWN_LIMIT.search(description):
+                table[method.upper(), path] = (UPLOAD_CATEGORY, "own")
+            else:
+                table[method.upper(), path] = (DEFAULT_CATEGORY, "default")
+    return table
+
+
+def rate_limits_module(spec: Mapping[str, Any], spec_name: str) -> str:
+    """The ``rate_limits.py`` written into each generated package (see :func:`generate`)."""
+    table = sorted(rate_limit_categories(spec).items())
+    categories = "".join(f'    ("{m}", "{p}"): "{c}",\n' for (m, p), (c, _) in table)
+    unlabelled = "".join(
+        f'        ("{m}", "{p}"),\n' for (m, p), (_, how) in table if how != "label"
+    )
+    unlabelled_set = f"frozenset(\n    {{\n{unlabelled}    }}\n)" if unlabelled else "frozenset()"
+    return (
+        f'"""Each operation\'s rate-limit category, read from spec/{spec_name} when generating.\n'
+        "\n"
+        "Written by scripts/generate.py, not by openapi-python-client. A category is the\n"
+        'operation\'s "Rate Limit Label"; the upload operations, which state their own limit in\n'
+        f"prose, get ``{UPLOAD_CATEGORY}``; an operation with neither gets\n"
+        f"``{DEFAULT_CATEGORY}`` and is listed in ``UNLABELLED`` (quirk ``rate-limit-label-missing``).\n"
+        '"""\n'
+        "\n"
+        "from typing import Final\n"
+        "\n"
+        "#: ``(METHOD, path as in the spec) -> category``.\n"
+        f"CATEGORIES: Final[dict[tuple[str, str], str]] = {{\n{categories}}}\n"
+        '#: The operations whose description states no "Rate Limit Label".\n'
+        f"UNLABELLED: Final[frozenset[tuple[str, str]]] = {unlabelled_set}\n"
+    )
+
+
 def generate(dest: Path, target: Target = MASTER) -> None:
     """Generate ``target``'s client package into ``dest``, replacing whatever was there."""
     sha256 = verify_provenance(target.spec, target.provenance)
@@ -161,7 +222,11 @@ def generate(dest: Path, target: Target = MASTER) -> None:
         # PEP 561: the package is typed. With ``--meta none`` the generator writes no py.typed,
         # so generation adds it (it gets the header below like every other file).
         (out / "py.typed").write_text("", encoding="utf-8")
-        text = header(sha256, version, target.spec)
+        spec = json.loads(target.spec.read_text(encoding="utf-8"))
+        (out / "rate_limits.py").write_text(
+            rate_limits_module(spec, target.spec.name), encoding="utf-8"
+        )
+        text = header(sha256, version, target.spec, target.config)
         for path in sorted(out.rglob("*")):
             if path.is_file():
                 path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,6 +1,6 @@
 # Generated from spec/endpoints.json (sha256 be1a2d902874) by openapi-python-client 0.29.1
 # via `make generate`. Do not edit by hand: change the spec or
-# scripts/openapi-python-client.yaml and regenerate.
+# scripts/openapi-python-client.endpoints.yaml and regenerate.
 """Contains all the data models used in inputs/outputs"""
 
 from .child_comment import ChildComment

@@ -1,4 +1,4 @@
 # Generated from spec/endpoints.json (sha256 be1a2d902874) by openapi-python-client 0.29.1
 # via `make generate`. Do not edit by hand: change the spec or
-# scripts/openapi-python-client.yaml and regenerate.
+# scripts/openapi-python-client.endpoints.yaml and regenerate.
 """Contains endpoint functions for accessing the API"""
