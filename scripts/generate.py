@@ -195,7 +195,8 @@ def rate_limits_module(spec: Mapping[str, Any], spec_name: str) -> str:
         "Written by scripts/generate.py, not by openapi-python-client. A category is the\n"
         'operation\'s "Rate Limit Label"; the upload operations, which state their own limit in\n'
         f"prose, get ``{UPLOAD_CATEGORY}``; an operation with neither gets\n"
-        f"``{DEFAULT_CATEGORY}`` and is listed in ``UNLABELLED`` (quirk ``rate-limit-label-missing``).\n"
+        f"``{DEFAULT_CATEGORY}`` and is listed in ``UNLABELLED``\n"
+        "(quirk ``rate-limit-label-missing``).\n"
         '"""\n'
         "\n"
         "from typing import Final\n"

@@ -6,7 +6,8 @@
 Written by scripts/generate.py, not by openapi-python-client. A category is the
 operation's "Rate Limit Label"; the upload operations, which state their own limit in
 prose, get ``UPLOAD``; an operation with neither gets
-``LIGHT`` and is listed in ``UNLABELLED`` (quirk ``rate-limit-label-missing``).
+``LIGHT`` and is listed in ``UNLABELLED``
+(quirk ``rate-limit-label-missing``).
 """
 
 from typing import Final
