@@ -14,13 +14,14 @@ part a check looks at does not have that quirk.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 __all__ = ["QUIRKS", "Quirk", "clip_item_properties", "list_clips_operation"]
 
 Spec = Mapping[str, Any]
+SpecName = Literal["master", "endpoints"]
 
 CLIPS_PATH = "/accounts/{accountId}/clips"
 
@@ -35,6 +36,9 @@ class Quirk:
     module: str
     test: str
     present_in: Callable[[Spec], bool] = attrs.field(repr=False)
+    specs: tuple[SpecName, ...] = attrs.field(default=("master",), kw_only=True)
+    """Which of Zoom's specs the quirk is about: ``master`` (master.json), ``endpoints``
+    (endpoints.json), or both; ``present_in`` is asked about each of them."""
 
 
 def _dig(node: Any, *keys: str) -> Any:
@@ -155,6 +159,7 @@ def _oauth_urls_empty(spec: Spec) -> bool:
 QUIRKS: tuple[Quirk, ...] = (
     Quirk(
         name="share-scope-misspelt",
+        specs=("master",),
         problem="share_scope's enum spells SAME_ORGANIZATION as SAME_ORGANIZATON, and so does the "
         "wire; Zoom may fix it on the wire without notice.",
         fix="ShareScope.SAME_ORGANIZATION is the member for both spellings.",
@@ -164,6 +169,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="tags-missing",
+        specs=("master",),
         problem="Zoom sends a tags array on each clip since 2026-04, but the spec does not declare "
         "it, so the generated model files it under additional_properties.",
         fix="Clip.tags is a tuple of str, read from the raw item, empty when absent.",
@@ -173,6 +179,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="dates-untyped",
+        specs=("master",),
         problem="created_date and modified_date are plain strings (no format: date-time), with "
         "examples in two forms: ...Z and ...631+00:00.",
         fix="Clip.created_date/modified_date are aware UTC datetimes, parsed from both forms.",
@@ -182,6 +189,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="server-url-lacks-v2",
+        specs=("master",),
         problem="The spec's server is https://api.zoom.us/ and its path lacks /v2, but Zoom serves "
         "the API under https://api.zoom.us/v2.",
         fix="The clients' default base_url is https://api.zoom.us/v2.",
@@ -191,6 +199,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="error-bodies-undeclared",
+        specs=("master",),
         problem="400/401/403/429 responses declare no body, so the generated client returns None "
         "for them; Zoom sends {code, message} JSON (and proxies send HTML 502 pages).",
         fix="The wrapper parses Zoom's error body itself and raises a typed APIStatusError.",
@@ -200,6 +209,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="total-records-is-number",
+        specs=("master",),
         problem="total_records is typed number (float) though it counts records.",
         fix="ClipsPage.total_records is an int.",
         module="zoom_clips._models",
@@ -208,6 +218,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="closed-enums",
+        specs=("master",),
         problem="status and share_scope are closed enums; the generated from_dict raises "
         "ValueError on a value Zoom adds later.",
         fix="An unknown enum value comes back as the plain string instead of raising.",
@@ -217,6 +228,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="oauth-urls-empty",
+        specs=("master",),
         problem="The oauth2 security scheme has empty tokenUrl/refreshUrl and the other scheme is "
         "an apiKey on Authorization, so the spec says nothing usable about getting a token.",
         fix="ServerToServerOAuth/UserOAuth use Zoom's real token URL, https://zoom.us/oauth/token.",
@@ -226,6 +238,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="date-filter-type-always-sent",
+        specs=("master",),
         problem="date_filter_type declares a default (MODIFIED_DATE), so the generated endpoint's "
         "signature defaults to it and sends date_filter_type=MODIFIED_DATE on every request, "
         "whether the caller asked for it or not.",
@@ -236,6 +249,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="fields-all-optional",
+        specs=("master",),
         problem="No clip property is required, so every generated field is `X | Unset` and callers "
         "would have to test for the generator's Unset sentinel.",
         fix="Clip's absent fields are None (tags: an empty tuple); Unset never leaves the wrapper.",
@@ -245,6 +259,7 @@ QUIRKS: tuple[Quirk, ...] = (
     ),
     Quirk(
         name="generated-parse-eager",
+        specs=("master",),
         problem="The generated sync_detailed/asyncio_detailed parse every 200 with "
         "ClipListResponse.from_dict before returning: an unknown enum value or a truncated body "
         "raises ValueError/JSONDecodeError with the raw response lost, and HTTPStatus(code) raises "
