@@ -13,6 +13,7 @@ import pytest
 from scripts import update_spec
 from scripts.update_spec import cli
 from tests.update_spec import specs
+from tests.update_spec.test_command import _copy_repository, _python_in
 
 TODAY = dt.date(2026, 5, 1)
 GROUP = "  GET /clips/{clipId}/comments\n"
@@ -245,3 +246,22 @@ def test_vendoring_writes_endpoints_json_and_its_own_provenance(
     assert record["source_url"] == "https://developers.zoom.us/api-hub/clips/methods/endpoints.json"
     assert record["extracted_from"] == "page.md, section '## Downloads' / '### endpoints.json'"
     assert master_before == {n: (root / "spec" / n).read_bytes() for n in master_before}
+
+
+def test_an_endpoints_update_regenerates_a_copy_of_the_repository(tmp_path: Path) -> None:
+    """Vendoring EMOJI into a copy regenerates the endpoints package with it, master's unchanged."""
+    copy = _copy_repository(tmp_path)
+    _install(copy, specs.ENDPOINTS_BASELINE, "endpoints.json", "PROVENANCE.endpoints.json")
+    master_package = {
+        p: p.read_bytes() for p in (copy / "generated" / "zoom_clips_api").rglob("*.py")
+    }
+    new_text = specs.dump(specs.with_emoji_comments(specs.endpoints_baseline()))
+    page = _write(tmp_path, "page.md", specs.docs_page(new_text, "endpoints"))
+
+    done = _python_in(copy, "-m", "scripts.update_spec", "--no-test", "--name", "endpoints", page)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Wrote spec/endpoints.json and spec/PROVENANCE.endpoints.json" in done.stdout
+    enum = copy / "generated" / "zoom_clips_endpoints_api" / "models" / "comment_content_type.py"
+    assert 'EMOJI = "EMOJI"' in enum.read_text(encoding="utf-8")
+    assert master_package == {p: p.read_bytes() for p in master_package}
+    assert _python_in(copy, "scripts/generate.py", "--check").returncode == 0
