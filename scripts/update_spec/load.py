@@ -153,7 +153,8 @@ def _choose_block(text: str, origin: str, name: str | None) -> tuple[str, re.Mat
         )
     if len(found) > 1:
         raise RefusedInput(
-            f"{origin} has both {_BLOCKS_WANTED} blocks: say which with NAME=master|endpoints"
+            f"{origin} has both a `### master.json` and a `### endpoints.json` block: say which "
+            "with NAME=master|endpoints"
         )
     if found:
         ((only, match),) = found.items()
@@ -192,12 +193,13 @@ def parse_source(text: str, origin: str, name: str | None = None) -> Source:
     parsed = parse_json(block.group("json"), what)
     source_url = _PAGE_SOURCE_URL.search(text)
     generated = _PAGE_GENERATED.search(text)
-    download = _PAGE_DOWNLOAD_PATH.search(text)
+    downloads = [m.group("path") for m in _PAGE_DOWNLOAD_PATH.finditer(text)]
+    download = next((d for d in downloads if d.endswith(f"/{block_name}.json")), None)
     page_url = source_url.group("url") if source_url else None
     download_url = None
     if page_url and download:
         origin_url = httpx.URL(page_url)
-        download_url = str(origin_url.copy_with(path=download.group("path"), query=None))
+        download_url = str(origin_url.copy_with(path=download, query=None))
     return Source(
         spec=_as_document(parsed, what),
         vendored_text=block.group("json") + "\n",

@@ -140,9 +140,14 @@ def test_a_page_with_both_blocks_needs_name(tmp_path: Path) -> None:
     master_block = specs.SEED_PAGE.read_text(encoding="utf-8").split("## Downloads", 1)[1]
     page = specs.USER_SEED_PAGE.read_text(encoding="utf-8") + "\n## Downloads" + master_block
     path = _write(tmp_path, "both.md", page)
-    with pytest.raises(update_spec.RefusedInput, match=r"has both `### master\.json` or"):
+    with pytest.raises(
+        update_spec.RefusedInput,
+        match=r"has both a `### master\.json` and a `### endpoints\.json` block",
+    ):
         update_spec.load(path)
-    assert update_spec.load(path, name="master").spec == specs.baseline()
+    master = update_spec.load(path, name="master")
+    assert master.spec == specs.baseline()
+    assert master.page_download_url == "https://developers.zoom.us/api-hub/clips/ma/master.json"
     assert update_spec.load(path, name="endpoints").spec == specs.endpoints_baseline()
 
 
