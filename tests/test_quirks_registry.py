@@ -143,6 +143,13 @@ def _fix_error_bodies(spec: dict[str, Any]) -> None:
                     response["content"] = {"application/json": {"schema": error}}
 
 
+def _fix_error_statuses(spec: dict[str, Any]) -> None:
+    for item in _ops(spec).values():
+        for operation in item.values():
+            for status in ("401", "429"):
+                operation["responses"].setdefault(status, {"description": "Zoom's error."})
+
+
 def _fix_endpoints_spelling_and_tags(spec: dict[str, Any]) -> None:
     for clip in _clips(spec):
         scope = clip["properties"]["share_link_settings"]["properties"]["share_scope"]
@@ -163,6 +170,7 @@ FIXES: dict[str, tuple[Callable[[dict[str, Any]], None], tuple[str, ...]]] = {
     "page-size-is-number": (_fix_page_size, ()),
     "clip-schema-inline-twice": (_fix_inline_clip, ()),
     "error-bodies-undeclared": (_fix_error_bodies, ()),
+    "error-statuses-undeclared": (_fix_error_statuses, ()),
     "share-scope-misspelt": (_fix_endpoints_spelling_and_tags, ("tags-missing",)),
 }
 
@@ -191,6 +199,16 @@ def test_the_spelling_must_be_fixed_in_both_clip_schemas_of_the_endpoints_spec()
     assert BY_NAME["share-scope-misspelt"].present_in(spec)
 
 
+def test_closed_enums_stays_while_the_transfer_status_is_closed() -> None:
+    """Opening the clip's status enums alone leaves the transfer task's: the quirk stays."""
+    spec = _spec("endpoints")
+    for clip in _clips(spec):
+        del clip["properties"]["status"]["enum"]
+    assert BY_NAME["closed-enums"].present_in(spec)
+    del _json_200(_ops(spec)["/clips/transfers/{taskId}"]["get"])["properties"]["status"]["enum"]
+    assert not BY_NAME["closed-enums"].present_in(spec)
+
+
 def test_quirk_names_are_unique() -> None:
     """Names identify quirks in update-spec reports, so they must not repeat."""
     assert len({q.name for q in QUIRKS}) == len(QUIRKS)
@@ -214,6 +232,7 @@ AWAITING_A_LINK = {
     "download-documented-as-200",
     "page-size-is-number",
     "clip-schema-inline-twice",
+    "error-statuses-undeclared",
 }
 
 

@@ -151,8 +151,10 @@ def total_records_is_number(spec: Spec) -> bool:
 
 
 def closed_enums(spec: Spec) -> bool:
-    """A clip's status is a closed enum."""
-    return any("enum" in prop for prop in _clip_property(spec, "status"))
+    """A clip's status, or endpoints.json's transfer task status, is a closed enum."""
+    task = json_schema(spec, dig(spec, "paths", TRANSFER_TASK_PATH, "get"), "200")
+    statuses = [*_clip_property(spec, "status"), _mapping(dig(task, "properties", "status"))]
+    return any("enum" in prop for prop in statuses)
 
 
 def date_filter_type_has_default(spec: Spec) -> bool:
@@ -276,6 +278,14 @@ def page_size_is_number(spec: Spec) -> bool:
         if dig(listing, "properties", "page_size", "type") == "number":
             return True
     return False
+
+
+def error_statuses_undeclared(spec: Spec) -> bool:
+    """An operation declares no 401 or no 429 response, though Zoom may answer either to any."""
+    return any(
+        not {"401", "429"} <= {str(status) for status in _mapping(operation.get("responses"))}
+        for _, _, operation in operations(spec)
+    )
 
 
 def clip_schema_inline_twice(spec: Spec) -> bool:
