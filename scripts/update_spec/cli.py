@@ -71,6 +71,7 @@ def run(
 ) -> int:
     """The command: parse arguments, report, and vendor unless told not to; returns the status."""
     parser = argparse.ArgumentParser(
+        prog="python -m scripts.update_spec",
         description=(__doc__ or "").splitlines()[0],
         epilog="Exit status: 0 done or nothing to do, 1 stopped by breaking changes, "
         "2 input refused, 3 generation or tests failed after vendoring.",

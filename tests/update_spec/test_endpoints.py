@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -270,3 +272,27 @@ def test_an_endpoints_update_regenerates_a_copy_of_the_repository(tmp_path: Path
     assert 'EMOJI = "EMOJI"' in enum.read_text(encoding="utf-8")
     assert master_package == {p: p.read_bytes() for p in master_package}
     assert _python_in(copy, "scripts/generate.py", "--check").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("endpoints", '-m scripts.update_spec --name "endpoints"  "a.json"'), ("", "")],
+    ids=["with NAME", "without NAME"],
+)
+def test_make_update_spec_passes_name_on(name: str, expected: str) -> None:
+    """`make update-spec NAME=...` runs the package with --name; without NAME, with none."""
+    make = shutil.which("make")
+    assert make, "GNU make is needed to run the Makefile"
+    # Without an enclosing make's flags (`make test` runs this suite), -n stays a dry run here.
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    done = subprocess.run(
+        [make, "-n", "update-spec", "SPEC=a.json", f"NAME={name}"],
+        cwd=specs.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (line,) = [ln for ln in done.stdout.splitlines() if "-m scripts.update_spec" in ln]
+    assert expected in line
+    assert ("--name" in line) is bool(name)
