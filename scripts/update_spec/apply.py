@@ -69,25 +69,38 @@ def _run(root: Path, argv: list[str]) -> bool:
     return subprocess.run(argv, cwd=root, env=env, check=False).returncode == 0
 
 
-def vendor(root: Path, source: Source, today: dt.date) -> tuple[bytes, bytes]:
-    """Write the new spec and its provenance; return the old bytes of both, to restore them."""
+Saved = tuple[bytes | None, bytes | None]
+"""The spec's and provenance's bytes before vendoring (None: the file did not exist yet)."""
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.exists() else None
+
+
+def vendor(root: Path, source: Source, today: dt.date) -> Saved:
+    """Write the new spec and its provenance; return the old bytes of both, to restore them.
+
+    A spec vendored for the first time gets a provenance record of its own.
+    """
     spec_path, provenance_path = root / source.target.file, root / source.target.provenance
-    old_spec, old_provenance = spec_path.read_bytes(), provenance_path.read_bytes()
+    old_spec, old_provenance = _read(spec_path), _read(provenance_path)
     sha256 = hashlib.sha256(source.vendored_text.encode("utf-8")).hexdigest()
-    record = new_provenance(json.loads(old_provenance), source, sha256, today, root)
+    previous = json.loads(old_provenance) if old_provenance is not None else {}
+    record = new_provenance(previous, source, sha256, today, root)
     _write_atomically(spec_path, source.vendored_text)
     _write_atomically(provenance_path, json.dumps(record, indent=2) + "\n")
     return old_spec, old_provenance
 
 
-def _restore(root: Path, target: SpecTarget, old_spec: bytes, old_provenance: bytes) -> None:
-    (root / target.file).write_bytes(old_spec)
-    (root / target.provenance).write_bytes(old_provenance)
+def _restore(root: Path, target: SpecTarget, old: Saved) -> None:
+    for path, data in zip((root / target.file, root / target.provenance), old, strict=True):
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(data)
 
 
-def regenerate_and_test(
-    root: Path, target: SpecTarget, old: tuple[bytes, bytes], *, run_tests: bool
-) -> int:
+def regenerate_and_test(root: Path, target: SpecTarget, old: Saved, *, run_tests: bool) -> int:
     """``make generate``, then the checks a new spec can break: mypy and the whole pytest suite.
 
     generate.py regenerates both packages, each from its own spec; only ``target``'s spec changed,
@@ -99,7 +112,7 @@ def regenerate_and_test(
     """
     python = sys.executable
     if not _run(root, [python, str(root / "scripts" / "generate.py")]):
-        _restore(root, target, *old)
+        _restore(root, target, old)
         print(
             "error: generation failed (above); spec/ is put back and generated/ is untouched.",
             file=sys.stderr,

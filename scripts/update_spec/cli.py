@@ -54,9 +54,9 @@ import httpx
 
 from scripts.update_spec.apply import regenerate_and_test, vendor
 from scripts.update_spec.diff import diff
-from scripts.update_spec.load import RefusedInput, load
+from scripts.update_spec.load import RefusedInput, Source, load
 from scripts.update_spec.nodes import Kind
-from scripts.update_spec.report import render_report
+from scripts.update_spec.report import render_first_vendoring, render_report
 from scripts.update_spec.targets import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +104,14 @@ def run(
         print(f"error: {exc}. Nothing was changed.", file=sys.stderr)
         return 2
     target = source.target
+    if not (root / target.file).exists():
+        # Nothing to compare with: every part would read as "added", required parameters as
+        # breaking. Report the quirks and vendor.
+        print(render_first_vendoring(source), end="")
+        if args.check:
+            print("\n--check: nothing was written.")
+            return 0
+        return _vendor_and_regenerate(root, source, today, run_tests=not args.no_test)
     vendored_bytes = (root / target.file).read_bytes()
     vendored = json.loads(vendored_bytes)
     changes = diff(vendored, source.spec)
@@ -126,10 +134,17 @@ def run(
     if args.check:
         print("\n--check: nothing was written.")
         return 0
+    return _vendor_and_regenerate(root, source, today, run_tests=not args.no_test)
+
+
+def _vendor_and_regenerate(
+    root: Path, source: Source, today: dt.date | None, *, run_tests: bool
+) -> int:
+    target = source.target
     old = vendor(root, source, today or dt.datetime.now(dt.UTC).date())
     written = f"{target.file.as_posix()} and {target.provenance.as_posix()}"
     print(f"\nWrote {written}; regenerating both packages.")
-    status = regenerate_and_test(root, target, old, run_tests=not args.no_test)
+    status = regenerate_and_test(root, target, old, run_tests=run_tests)
     if status == 0:
         print(
             "\nDone. Review `git diff`, add a CHANGELOG entry for the new spec, and retire the "

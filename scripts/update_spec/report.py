@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 from scripts.update_spec.diff import Change
+from scripts.update_spec.flatten import HTTP_METHODS
 from scripts.update_spec.load import Source
 from scripts.update_spec.nodes import Json, Kind, Section
 from scripts.update_spec.quirk_status import render_quirks
@@ -66,3 +67,26 @@ def render_report(
         parts.append(render_changes(changes))
     parts.append(render_quirks(old, new.spec, new.target.name))
     return "\n\n".join(parts) + "\n"
+
+
+def render_first_vendoring(new: Source) -> str:
+    """The report when the checkout has no spec of ``new``'s kind yet: what it is, its quirks."""
+    new_sha = hashlib.sha256(new.vendored_text.encode("utf-8")).hexdigest()
+    paths = new.spec.get("paths")
+    count = sum(
+        1
+        for item in (paths.values() if isinstance(paths, Mapping) else ())
+        if isinstance(item, Mapping)
+        for method in HTTP_METHODS
+        if isinstance(item.get(method), Mapping)
+    )
+    head = "\n".join(
+        [
+            f"Spec update report: {new.target.file.as_posix()} -> {new.origin}",
+            f"  vendored  (none: {new.target.file.as_posix()} is vendored for the first time)",
+            f"  new       sha256 {new_sha[:12]}",
+            "",
+            f"First vendoring: {count} operations, nothing to compare them with.",
+        ]
+    )
+    return f"{head}\n\n{render_quirks({}, new.spec, new.target.name)}\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts import update_spec
-from scripts.update_spec import cli
+from scripts.update_spec import apply, cli
 from tests.update_spec import specs
 from tests.update_spec.test_command import _copy_repository, _python_in
 
@@ -296,3 +296,45 @@ def test_make_update_spec_passes_name_on(name: str, expected: str) -> None:
     (line,) = [ln for ln in done.stdout.splitlines() if "-m scripts.update_spec" in ln]
     assert expected in line
     assert ("--name" in line) is bool(name)
+
+
+def test_a_first_vendoring_from_the_seed_page_writes_the_spec_and_a_new_provenance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no spec/endpoints.json yet, the seed page vendors it with the committed provenance."""
+    repo = tmp_path / "repo"
+    _install(repo, specs.BASELINE, "master.json", "PROVENANCE.json")
+    monkeypatch.setattr(cli, "regenerate_and_test", lambda *args, **kwargs: 0)
+
+    assert update_spec.run(["--check", str(specs.USER_SEED_PAGE)], root=repo) == 0
+    assert not (repo / "spec" / "endpoints.json").exists()
+    assert update_spec.run([str(specs.USER_SEED_PAGE)], root=repo, today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "  vendored  (none: spec/endpoints.json is vendored for the first time)" in out
+    assert "First vendoring: 13 operations, nothing to compare them with." in out
+    assert "  operation-id-trailing-period      present (new in this spec)" in out
+    vendored = (repo / "spec" / "endpoints.json").read_bytes()
+    assert vendored == specs.ENDPOINTS_BASELINE.read_bytes()
+    record = json.loads((repo / "spec" / "PROVENANCE.endpoints.json").read_text(encoding="utf-8"))
+    committed = json.loads(
+        (specs.ROOT / "spec" / "PROVENANCE.endpoints.json").read_text(encoding="utf-8")
+    )
+    assert list(record) == list(committed)
+    assert {k: v for k, v in record.items() if k != "extracted_from"} == {
+        k: v for k, v in committed.items() if k != "extracted_from"
+    }
+    assert record["extracted_from"].endswith(
+        "clips-user-api-page.md, section '## Downloads' / '### endpoints.json'"
+    )
+
+
+def test_a_failed_first_generation_removes_what_it_vendored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When generation fails after a first vendoring, the new spec and provenance are removed."""
+    repo = tmp_path / "repo"
+    _install(repo, specs.BASELINE, "master.json", "PROVENANCE.json")
+    before = _snapshot(repo)
+    monkeypatch.setattr(apply, "_run", lambda root, argv: False)
+    assert update_spec.run(["--no-test", str(specs.USER_SEED_PAGE)], root=repo) == 3
+    assert _snapshot(repo) == before
