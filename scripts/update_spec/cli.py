@@ -17,7 +17,8 @@ Which spec it is comes from its operations: ``GET /accounts/{accountId}/clips`` 
 or neither is refused, and ``--name`` must agree with what the operations say. The report
 compares the new spec with the vendored one of the same name, the quirk section lists the quirks
 registered for that spec, and vendoring writes that spec and its own provenance
-(spec/PROVENANCE.json or spec/PROVENANCE.endpoints.json), then regenerates both packages.
+(spec/PROVENANCE.json or spec/PROVENANCE.endpoints.json), then regenerates both packages. A spec
+the checkout does not have yet is vendored without a comparison (its quirks are still reported).
 
 Exit status: 0 done, or nothing to do; 1 breaking changes stopped the update (with ``--check``:
 would stop it); 2 the input was refused and nothing changed; 3 the spec was vendored but
@@ -62,14 +63,7 @@ from scripts.update_spec.targets import NAMES
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(
-    argv: Sequence[str] | None = None,
-    *,
-    root: Path = ROOT,
-    today: dt.date | None = None,
-    transport: httpx.BaseTransport | None = None,
-) -> int:
-    """The command: parse arguments, report, and vendor unless told not to; returns the status."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scripts.update_spec",
         description=(__doc__ or "").splitlines()[0],
@@ -96,28 +90,42 @@ def run(
     parser.add_argument(
         "--no-test", action="store_true", help="regenerate but skip mypy and pytest afterwards"
     )
-    args = parser.parse_args(argv)
+    return parser
 
+
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    root: Path = ROOT,
+    today: dt.date | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> int:
+    """The command: parse arguments, report, and vendor unless told not to; returns the status."""
+    args = _parser().parse_args(argv)
     try:
         source = load(args.spec, name=args.name, transport=transport)
     except RefusedInput as exc:
         print(f"error: {exc}. Nothing was changed.", file=sys.stderr)
         return 2
-    target = source.target
-    if not (root / target.file).exists():
+    if not (root / source.target.file).exists():
         # Nothing to compare with: every part would read as "added", required parameters as
         # breaking. Report the quirks and vendor.
         print(render_first_vendoring(source), end="")
-        if args.check:
-            print("\n--check: nothing was written.")
-            return 0
-        return _vendor_and_regenerate(root, source, today, run_tests=not args.no_test)
-    vendored_bytes = (root / target.file).read_bytes()
+    elif (status := _report_changes(root, source, args)) is not None:
+        return status
+    if args.check:
+        print("\n--check: nothing was written.")
+        return 0
+    return _vendor_and_regenerate(root, source, today, run_tests=not args.no_test)
+
+
+def _report_changes(root: Path, source: Source, args: argparse.Namespace) -> int | None:
+    """Print the report against the vendored spec; the exit status if the command stops here."""
+    vendored_bytes = (root / source.target.file).read_bytes()
     vendored = json.loads(vendored_bytes)
     changes = diff(vendored, source.spec)
     sha256 = hashlib.sha256(vendored_bytes).hexdigest()
     print(render_report(vendored, source, changes, sha256), end="")
-
     breaking = sum(1 for c in changes if c.kind is Kind.BREAKING)
     if not changes:
         print("\nNothing to do: spec/ and generated/ are left as they are.")
@@ -131,10 +139,7 @@ def run(
             file=sys.stderr,
         )
         return 1
-    if args.check:
-        print("\n--check: nothing was written.")
-        return 0
-    return _vendor_and_regenerate(root, source, today, run_tests=not args.no_test)
+    return None
 
 
 def _vendor_and_regenerate(

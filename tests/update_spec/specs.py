@@ -4,6 +4,8 @@ The base is ``baseline-master.json``, a frozen copy of spec/master.json as vendo
 2026-02-07 snapshot, so these tests keep meaning the same after `make update-spec` moves the
 real spec on.
 
+``baseline-endpoints.json`` is the same for spec/endpoints.json (the Clips API under /clips).
+
 Each ``with_*`` function takes a spec and returns a changed deep copy, so cases compose
 (``with_tags(with_spelling_fixed(baseline()))``) and each says in its name what Zoom changed.
 """
