@@ -53,9 +53,9 @@ generate: $(STAMP) ## Regenerate generated/ from spec/master.json and spec/endpo
 regen-check: $(STAMP) ## Fail with a diff if generated/ differs from what `make generate` writes
 	$(BIN)/python scripts/generate.py --check
 
-update-spec: $(STAMP) ## Vendor a new Zoom spec: SPEC=<path or URL> [ARGS=--check|--accept-breaking]
-	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path or URL> [ARGS=--check]" >&2; exit 2; }
-	$(BIN)/python scripts/update_spec.py $(ARGS) "$(SPEC)"
+update-spec: $(STAMP) ## Vendor a new Zoom spec: SPEC=<path or URL> [NAME=master|endpoints] [ARGS=--check|--accept-breaking]
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path or URL> [NAME=master|endpoints] [ARGS=--check]" >&2; exit 2; }
+	$(BIN)/python -m scripts.update_spec $(if $(NAME),--name "$(NAME)") $(ARGS) "$(SPEC)"
 
 lint: $(STAMP) ## ruff check and ruff format --check on the hand-written code
 	$(BIN)/ruff check .

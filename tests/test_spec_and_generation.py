@@ -1,5 +1,6 @@
-"""The vendored spec is Zoom's download, and generated/ is exactly what `make generate` writes."""
+"""Each vendored spec is Zoom's download, and generated/ is exactly what `make generate` writes."""
 
+import importlib
 import json
 import re
 import shutil
@@ -11,54 +12,91 @@ from zoom_clips_api import models
 from scripts import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_PAGE = ROOT / "tests" / "seeds" / "clips-master-api-page.md"  # see tests/seeds/README.md
+SEEDS = ROOT / "tests" / "seeds"  # see tests/seeds/README.md
+# Each spec, the docs page it was vendored from, and where Zoom publishes the file.
+PAGES = {
+    "master": (SEEDS / "clips-master-api-page.md", "https://developers.zoom.us/api-hub/clips/ma/"),
+    "endpoints": (
+        SEEDS / "clips-user-api-page.md",
+        "https://developers.zoom.us/api-hub/clips/methods/",
+    ),
+}
+TARGETS = {t.name: t for t in generate.TARGETS}
+by_name = pytest.mark.parametrize("target", generate.TARGETS, ids=lambda t: t.name)
 
 
-def _seed_master_json_block(page: str) -> str:
-    section = page.split("### master.json", 1)[1]
+def _seed_block(page: str, heading: str) -> str:
+    section = page.split(f"### {heading}", 1)[1]
     match = re.search(r"```json\n(.*?)\n```", section, re.DOTALL)
-    assert match, "the seed page has no ```json block under ### master.json"
+    assert match, f"the seed page has no ```json block under ### {heading}"
     return match.group(1)
 
 
-def test_spec_is_the_seed_master_json_block_byte_for_byte() -> None:
-    """spec/master.json is the page's `### master.json` download, not its `## OpenAPI` block."""
-    provenance = json.loads((ROOT / "spec" / "PROVENANCE.json").read_text(encoding="utf-8"))
-    if "clips-master-api-page.md" not in provenance["extracted_from"]:
+def _provenance(target: generate.Target) -> dict[str, str]:
+    record: dict[str, str] = json.loads(target.provenance.read_text(encoding="utf-8"))
+    return record
+
+
+def test_both_specs_are_generated_each_into_its_own_package() -> None:
+    """generate.py knows exactly the two vendored specs, with their own provenance and config."""
+    assert set(TARGETS) == {"master", "endpoints"}
+    endpoints = TARGETS["endpoints"]
+    assert endpoints.spec == ROOT / "spec" / "endpoints.json"
+    assert endpoints.provenance == ROOT / "spec" / "PROVENANCE.endpoints.json"
+    assert endpoints.config == ROOT / "scripts" / "openapi-python-client.endpoints.yaml"
+    assert endpoints.output == ROOT / "generated" / "zoom_clips_endpoints_api"
+    assert TARGETS["master"].output == generate.OUTPUT
+
+
+@by_name
+def test_spec_is_the_seed_download_block_byte_for_byte(target: generate.Target) -> None:
+    """spec/X.json is its page's `### X.json` download (not its `## OpenAPI` block), unchanged."""
+    page, _ = PAGES[target.name]
+    if page.name not in _provenance(target)["extracted_from"]:
         pytest.skip("`make update-spec` has vendored a spec from elsewhere than the seed page")
-    block = _seed_master_json_block(SEED_PAGE.read_text(encoding="utf-8"))
-    vendored = (ROOT / "spec" / "master.json").read_text(encoding="utf-8")
+    block = _seed_block(page.read_text(encoding="utf-8"), target.spec.name)
+    vendored = target.spec.read_text(encoding="utf-8")
     assert json.loads(vendored) == json.loads(block)
     assert vendored == block + "\n"  # Zoom's key order and 2-space indentation kept
 
 
-def test_provenance_records_the_spec_sha256() -> None:
-    """The provenance file's sha256 is the vendored spec's, which generation verifies."""
-    provenance = json.loads((ROOT / "spec" / "PROVENANCE.json").read_text(encoding="utf-8"))
-    assert provenance["source_url"] == "https://developers.zoom.us/api-hub/clips/ma/master.json"
-    assert provenance["sha256"] == generate.spec_sha256()
-    assert generate.verify_provenance() == provenance["sha256"]
+@by_name
+def test_provenance_records_the_spec_sha256(target: generate.Target) -> None:
+    """Each provenance file names its spec and records its sha256, which generation verifies."""
+    provenance = _provenance(target)
+    _, download_dir = PAGES[target.name]
+    assert provenance["file"] == target.spec.name
+    assert provenance["source_url"] == download_dir + target.spec.name
+    assert provenance["sha256"] == generate.spec_sha256(target.spec)
+    assert generate.verify_provenance(target.spec, target.provenance) == provenance["sha256"]
 
 
-def test_provenance_mismatch_is_refused(tmp_path: Path) -> None:
+@by_name
+def test_provenance_mismatch_is_refused(tmp_path: Path, target: generate.Target) -> None:
     """A spec edited without its provenance makes generation stop with a clear error."""
-    spec = tmp_path / "master.json"
-    spec.write_bytes((ROOT / "spec" / "master.json").read_bytes() + b" ")
+    spec = tmp_path / target.spec.name
+    spec.write_bytes(target.spec.read_bytes() + b" ")
     with pytest.raises(generate.GenerationError, match="without updating its provenance"):
-        generate.verify_provenance(spec=spec)
+        generate.verify_provenance(spec=spec, provenance=target.provenance)
 
 
-def test_every_generated_file_carries_the_do_not_edit_header() -> None:
-    """Each generated file says where it came from and that it must not be edited."""
-    expected = generate.header(generate.spec_sha256(), generate.pinned_generator_version())
-    files = [p for p in generate.OUTPUT.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    assert files
+@by_name
+def test_every_generated_file_carries_its_packages_header(target: generate.Target) -> None:
+    """Each generated file names its own spec and generator config and says not to edit it."""
+    sha256 = generate.spec_sha256(target.spec)
+    expected = generate.header(
+        sha256, generate.pinned_generator_version(), target.spec, target.config
+    )
+    assert f"# Generated from spec/{target.spec.name} (sha256 {sha256[:12]})" in expected
+    assert f"scripts/{target.config.name} and regenerate" in expected
+    files = [p for p in target.output.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert len(files) > 10
     for path in files:
         assert path.read_text(encoding="utf-8").startswith(expected), path
 
 
 def test_generated_models_have_readable_names() -> None:
-    """class_overrides in the generator config, not hand edits, name the models."""
+    """class_overrides in the generator config, not hand edits, name the master package's models."""
     assert set(models.__all__) == {
         "ClipItem",
         "ClipItemStatus",
@@ -70,17 +108,72 @@ def test_generated_models_have_readable_names() -> None:
     }
 
 
-def test_drift_names_the_edited_file(tmp_path: Path) -> None:
-    """A one-character edit to a generated file shows up as a diff naming that file."""
-    edited = tmp_path / "zoom_clips_api"
-    shutil.copytree(generate.OUTPUT, edited, ignore=shutil.ignore_patterns("__pycache__"))
-    target = edited / "models" / "clip_item.py"
-    text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace("class ClipItem:", "class ClipItemX:", 1), encoding="utf-8")
-    (edited / "stray.py").write_text("x = 1\n", encoding="utf-8")
+def test_endpoints_models_have_readable_names() -> None:
+    """The endpoints package's config names the models its resources use after what they are."""
+    endpoints = importlib.import_module("zoom_clips_endpoints_api.models")
+    wanted = {
+        "Clip",
+        "ClipItem",
+        "ClipListResponse",
+        "Collaborator",
+        "CollaboratorListResponse",
+        "Comment",
+        "CommentListResponse",
+        "ChildComment",
+        "TransferRequest",
+        "TransferCreated",
+        "TransferTask",
+        "CreateMultipartUploadRequest",
+        "CompleteMultipartUploadRequest",
+        "PartEtag",
+    }
+    assert wanted <= set(endpoints.__all__)
 
-    assert generate.drift(generate.OUTPUT, generate.OUTPUT) == ""
-    diff = generate.drift(generate.OUTPUT, edited)
-    assert "generated/zoom_clips_api/models/clip_item.py" in diff
+
+def test_the_specs_share_operation_ids_so_each_has_its_own_package() -> None:
+    """master.json and endpoints.json both define GetUserClips: one package could not hold both."""
+    ids = {
+        name: {
+            op["operationId"]
+            for item in json.loads(t.spec.read_text(encoding="utf-8"))["paths"].values()
+            for op in item.values()
+            if isinstance(op, dict) and "operationId" in op
+        }
+        for name, t in TARGETS.items()
+    }
+    assert "GetUserClips" in ids["master"] & ids["endpoints"]
+    for target in TARGETS.values():
+        assert list(target.output.glob("api/*/get_user_clips.py")), target.package
+
+
+def test_trailing_period_operation_id_generates_a_plain_module() -> None:
+    """`InitiateAndCompleteAClipMultipartUpload.` becomes a module without the period (quirk)."""
+    spec = json.loads(TARGETS["endpoints"].spec.read_text(encoding="utf-8"))
+    operation = spec["paths"]["/clips/files/multipart/upload_events"]["post"]
+    module = importlib.import_module(
+        "zoom_clips_endpoints_api.api.upload.initiate_and_complete_a_clip_multipart_upload"
+    )
+    assert operation["operationId"].rstrip(".") == "InitiateAndCompleteAClipMultipartUpload"
+    assert callable(module._get_kwargs)
+    upload = TARGETS["endpoints"].output / "api" / "upload"
+    assert not [p.name for p in upload.iterdir() if p.name.count(".") > 1]
+
+
+@by_name
+def test_drift_names_the_edited_file(tmp_path: Path, target: generate.Target) -> None:
+    """A one-character edit to a generated file shows up as a diff naming that package's file."""
+    edited = tmp_path / target.package
+    shutil.copytree(target.output, edited, ignore=shutil.ignore_patterns("__pycache__"))
+    target_file = edited / "models" / "clip_item.py"
+    text = target_file.read_text(encoding="utf-8")
+    target_file.write_text(text.replace("class ClipItem:", "class ClipItemX:", 1), encoding="utf-8")
+    (edited / "stray.py").write_text("x = 1\n", encoding="utf-8")
+    (edited / "rate_limits.py").unlink()
+
+    assert generate.drift(target.output, target.output, target.package) == ""
+    diff = generate.drift(target.output, edited, target.package)
+    assert f"generated/{target.package}/models/clip_item.py" in diff
     assert "+class ClipItemX:" in diff
-    assert "generated/zoom_clips_api/stray.py" in diff
+    assert f"generated/{target.package}/stray.py" in diff
+    assert f"generated/{target.package}/rate_limits.py (as `make generate` writes it)" in diff
+    assert "/dev/null (missing from the repository)" in diff

@@ -6,19 +6,25 @@ import hashlib
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "tests" / "seeds"
-SHARED_COPY = ROOT.parent / "shared" / "seeds" / "clips-master-api-page.md"
+SHARED = ROOT.parent / "shared" / "seeds"
+PAGES = ("clips-master-api-page.md", "clips-user-api-page.md")
 
 
-def test_the_seed_copy_has_the_sha256_its_readme_pins() -> None:
-    """tests/seeds/clips-master-api-page.md is exactly the document its README says it copies."""
-    pinned = re.search(r"^sha256: ([0-9a-f]{64})$", (SEEDS / "README.md").read_text("utf-8"), re.M)
-    assert pinned, "tests/seeds/README.md pins no sha256"
-    page = (SEEDS / "clips-master-api-page.md").read_bytes()
+@pytest.mark.parametrize("name", PAGES)
+def test_the_seed_copy_has_the_sha256_its_readme_pins(name: str) -> None:
+    """Each tests/seeds page is exactly the document its README section says it copies."""
+    readme = (SEEDS / "README.md").read_text("utf-8")
+    section = readme.split(f"## {name}\n", 1)[1].split("\n## ", 1)[0]
+    pinned = re.search(r"^sha256: ([0-9a-f]{64})$", section, re.M)
+    assert pinned, f"tests/seeds/README.md pins no sha256 for {name}"
+    page = (SEEDS / name).read_bytes()
     assert hashlib.sha256(page).hexdigest() == pinned.group(1)
-    if SHARED_COPY.exists():  # beside the shared reference material: still the same bytes
-        assert SHARED_COPY.read_bytes() == page
+    if (SHARED / name).exists():  # beside the shared reference material: still the same bytes
+        assert (SHARED / name).read_bytes() == page
 
 
 def test_no_test_reads_files_from_beside_the_checkout() -> None:

@@ -4,6 +4,8 @@ The base is ``baseline-master.json``, a frozen copy of spec/master.json as vendo
 2026-02-07 snapshot, so these tests keep meaning the same after `make update-spec` moves the
 real spec on.
 
+``baseline-endpoints.json`` is the same for spec/endpoints.json (the Clips API under /clips).
+
 Each ``with_*`` function takes a spec and returns a changed deep copy, so cases compose
 (``with_tags(with_spelling_fixed(baseline()))``) and each says in its name what Zoom changed.
 """
@@ -19,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 BASELINE = Path(__file__).resolve().parent / "baseline-master.json"
 SEED_PAGE = ROOT / "tests" / "seeds" / "clips-master-api-page.md"  # see tests/seeds/README.md
 CLIPS = "/accounts/{accountId}/clips"
+# endpoints.json (the Clips API under /clips), frozen from the same 2026-02-07 snapshot.
+ENDPOINTS_BASELINE = Path(__file__).resolve().parent / "baseline-endpoints.json"
+USER_SEED_PAGE = ROOT / "tests" / "seeds" / "clips-user-api-page.md"
 
 Spec = dict[str, Any]
 
@@ -130,14 +135,47 @@ def with_page_size_tightened(spec: Spec) -> Spec:
     return spec
 
 
+def endpoints_baseline() -> Spec:
+    """A fresh parse of the frozen endpoints.json baseline."""
+    spec: Spec = json.loads(ENDPOINTS_BASELINE.read_text(encoding="utf-8"))
+    return spec
+
+
+def with_emoji_comments(spec: Spec) -> Spec:
+    """endpoints.json: EMOJI joins the content_type enum of top-level comments."""
+    spec = copy.deepcopy(spec)
+    listing = spec["paths"]["/clips/{clipId}/comments"]["get"]["responses"]["200"]
+    comment = listing["content"]["application/json"]["schema"]["properties"]["data"]["items"]
+    comment["properties"]["content_type"]["enum"].append("EMOJI")
+    return spec
+
+
+def without_collaborator_role(spec: Spec) -> Spec:
+    """endpoints.json: the collaborators listing stops sending each collaborator's role."""
+    spec = copy.deepcopy(spec)
+    listing = spec["paths"]["/clips/{clipId}/collaborators"]["get"]["responses"]["200"]
+    item = listing["content"]["application/json"]["schema"]["properties"]["data"]["items"]
+    del item["properties"]["role"]
+    return spec
+
+
+def with_both_list_operations(spec: Spec) -> Spec:
+    """A document claiming to be both specs: master's list-clips path added to endpoints.json."""
+    spec = copy.deepcopy(spec)
+    master = baseline()
+    spec["paths"][CLIPS] = master["paths"][CLIPS]
+    operation(spec)["operationId"] = "GetSubAccountClips"  # operation ids must stay unique
+    return spec
+
+
 def dump(spec: Spec) -> str:
     """``spec`` as Zoom writes it: key order kept, two-space indentation, final newline."""
     return json.dumps(spec, indent=2) + "\n"
 
 
-def docs_page(spec_text: str) -> str:
-    """The seed docs page with its ``### master.json`` block replaced by ``spec_text``."""
-    page = SEED_PAGE.read_text(encoding="utf-8")
-    head, rest = page.split("### master.json\n```json\n", 1)
+def docs_page(spec_text: str, name: str = "master") -> str:
+    """A seed docs page with its ``### {name}.json`` block replaced by ``spec_text``."""
+    page = (SEED_PAGE if name == "master" else USER_SEED_PAGE).read_text(encoding="utf-8")
+    head, rest = page.split(f"### {name}.json\n```json\n", 1)
     _, tail = rest.split("\n```\n", 1)
-    return f"{head}### master.json\n```json\n{spec_text.rstrip()}\n```\n{tail}"
+    return f"{head}### {name}.json\n```json\n{spec_text.rstrip()}\n```\n{tail}"

@@ -171,7 +171,7 @@ def test_update_regenerates_a_copy_whose_client_and_wrapper_work(tmp_path: Path)
     spec = tmp_path / "fixed.json"
     spec.write_text(new_text, encoding="utf-8")
 
-    done = _python_in(copy, "scripts/update_spec.py", "--no-test", str(spec))
+    done = _python_in(copy, "-m", "scripts.update_spec", "--no-test", str(spec))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "3 changes: 0 breaking, 2 additive, 1 compatible." in done.stdout
     fixed = "fixed upstream: the workaround in zoom_clips._models can go once verified"
@@ -193,10 +193,10 @@ def test_update_regenerates_a_copy_whose_client_and_wrapper_work(tmp_path: Path)
             "'share_link_settings': {'share_scope': 'SAME_ORGANIZATION'}})\n"
             "assert clip.tags == ['a'], clip.tags\n"
             "assert clip.share_link_settings.share_scope is ShareScope.SAME_ORGANIZATION\n"
-            "from zoom_clips._quirks import QUIRKS\n"
+            "from zoom_clips._quirks import quirks_of\n"
             "import json, pathlib\n"
             "spec = json.loads(pathlib.Path('spec/master.json').read_text())\n"
-            "print(sorted(q.name for q in QUIRKS if not q.present_in(spec)))\n"
+            "print(sorted(q.name for q in quirks_of('master') if not q.present_in(spec)))\n"
         ),
     )
     assert client.returncode == 0, client.stderr
@@ -208,7 +208,7 @@ def test_update_regenerates_a_copy_whose_client_and_wrapper_work(tmp_path: Path)
     tests = _python_in(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", *wrapper_tests)
     assert tests.returncode == 0, tests.stdout + tests.stderr
 
-    again = _python_in(copy, "scripts/update_spec.py", "--no-test", str(spec))
+    again = _python_in(copy, "-m", "scripts.update_spec", "--no-test", str(spec))
     assert again.returncode == 0
     assert "No changes" in again.stdout
 
@@ -219,7 +219,9 @@ def test_accepted_breaking_update_is_written_and_regenerated(tmp_path: Path) -> 
     spec = tmp_path / "no-share-link.json"
     spec.write_text(specs.dump(specs.without_share_link(specs.baseline())), encoding="utf-8")
 
-    done = _python_in(copy, "scripts/update_spec.py", "--no-test", "--accept-breaking", str(spec))
+    done = _python_in(
+        copy, "-m", "scripts.update_spec", "--no-test", "--accept-breaking", str(spec)
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     clip_item = (copy / "generated" / "zoom_clips_api" / "models" / "clip_item.py").read_text(
         encoding="utf-8"

@@ -1,33 +1,52 @@
-"""The registry of places where Zoom's ``master.json`` is wrong, and how the wrapper copes.
+"""The registry of places where Zoom's specs are wrong, and how the wrapper copes.
 
-Every workaround in ``zoom_clips`` for a defect of the spec (or of the code generated from it) is
-listed here, once: what is wrong, how the wrapper fixes it, where the fix lives, which test fails if
-the fix is removed, and a check that tells whether a given spec still has the defect. When Zoom
-updates the spec, ``scripts/update_spec.py`` runs every check against the new spec and reports the
-quirks that are fixed upstream, so their workarounds can be retired once verified (the discipline of
-Azure's ``_patch.py`` files).
+Every workaround in ``zoom_clips`` for a defect of a spec (``master.json``, ``endpoints.json``, or
+both) or of the code generated from it is listed here, once: which spec has it, what is wrong,
+how the wrapper fixes it, where the fix lives, which test fails if the fix is removed, and a check
+that tells whether a given spec still has the defect (the checks are in ``_quirk_checks.py``).
+When Zoom updates a spec, ``make update-spec`` runs the checks of that spec's quirks against the
+new one and reports the quirks that are fixed upstream, so their workarounds can be retired once
+verified (the discipline of Azure's ``_patch.py`` files).
 
-Each ``present_in`` check reads a parsed OpenAPI document and never raises: a spec that lacks the
-part a check looks at does not have that quirk.
+A quirk whose workaround is not linked yet has an empty ``module`` and ``test``: it is registered
+and detected, and its ``fix`` says what the wrapper does about it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import Literal
 
 import attrs
 
-__all__ = ["QUIRKS", "Quirk", "clip_item_properties", "list_clips_operation"]
+from zoom_clips import _quirk_checks as checks
+from zoom_clips._quirk_checks import (
+    CLIPS_PATH,
+    USER_CLIPS_PATH,
+    Spec,
+    clip_item_properties,
+    list_clips_operation,
+)
 
-Spec = Mapping[str, Any]
+__all__ = [
+    "BOTH",
+    "CLIPS_PATH",
+    "QUIRKS",
+    "USER_CLIPS_PATH",
+    "Quirk",
+    "SpecName",
+    "clip_item_properties",
+    "list_clips_operation",
+    "quirks_of",
+]
 
-CLIPS_PATH = "/accounts/{accountId}/clips"
+SpecName = Literal["master", "endpoints"]
+BOTH: tuple[SpecName, ...] = ("master", "endpoints")
 
 
 @attrs.frozen
 class Quirk:
-    """One defect of the spec and the wrapper's workaround for it."""
+    """One defect of a spec and the wrapper's workaround for it."""
 
     name: str
     problem: str
@@ -35,216 +54,123 @@ class Quirk:
     module: str
     test: str
     present_in: Callable[[Spec], bool] = attrs.field(repr=False)
+    specs: tuple[SpecName, ...] = attrs.field(default=("master",), kw_only=True)
+    """Which of Zoom's specs the quirk is about: ``master`` (master.json), ``endpoints``
+    (endpoints.json), or both; ``present_in`` is asked about each of them."""
 
-
-def _dig(node: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(key)
-    return node
-
-
-def list_clips_operation(spec: Spec) -> Mapping[str, Any]:
-    """The ``GET`` operation on the clips path, or ``{}`` if the spec has none."""
-    operation = _dig(spec, "paths", CLIPS_PATH, "get")
-    return operation if isinstance(operation, Mapping) else {}
-
-
-def _response_schema(spec: Spec) -> Mapping[str, Any]:
-    schema = _dig(
-        list_clips_operation(spec), "responses", "200", "content", "application/json", "schema"
-    )
-    return schema if isinstance(schema, Mapping) else {}
-
-
-def _clip_item_schema(spec: Spec) -> Mapping[str, Any]:
-    item = _dig(_response_schema(spec), "properties", "data", "items")
-    return item if isinstance(item, Mapping) else {}
-
-
-def clip_item_properties(spec: Spec) -> Mapping[str, Any]:
-    """The properties of one clip in the 200 response, or ``{}`` if the spec has none."""
-    props = _clip_item_schema(spec).get("properties")
-    return props if isinstance(props, Mapping) else {}
-
-
-def _share_scope_enum(spec: Spec) -> list[Any]:
-    enum = _dig(clip_item_properties(spec), "share_link_settings", "properties", "share_scope")
-    values = _dig(enum, "enum")
-    return list(values) if isinstance(values, list) else []
-
-
-def _misspelt_share_scope(spec: Spec) -> bool:
-    return "SAME_ORGANIZATON" in _share_scope_enum(spec)
-
-
-def _tags_missing(spec: Spec) -> bool:
-    return bool(clip_item_properties(spec)) and "tags" not in clip_item_properties(spec)
-
-
-def _dates_untyped(spec: Spec) -> bool:
-    props = clip_item_properties(spec)
-    return any(
-        isinstance(props.get(name), Mapping) and props[name].get("format") != "date-time"
-        for name in ("created_date", "modified_date")
-    )
-
-
-def _server_lacks_v2(spec: Spec) -> bool:
-    servers = spec.get("servers")
-    urls = [s.get("url", "") for s in servers if isinstance(s, Mapping)] if servers else []
-    paths = spec.get("paths")
-    path_has_v2 = isinstance(paths, Mapping) and any(str(p).startswith("/v2/") for p in paths)
-    return not path_has_v2 and not any(str(u).rstrip("/").endswith("/v2") for u in urls)
-
-
-def _error_bodies_undeclared(spec: Spec) -> bool:
-    responses = _dig(list_clips_operation(spec), "responses")
-    if not isinstance(responses, Mapping):
-        return False
-    return any(
-        isinstance(responses.get(code), Mapping) and "content" not in responses[code]
-        for code in ("400", "401", "403", "429")
-    )
-
-
-def _total_records_is_number(spec: Spec) -> bool:
-    return bool(_dig(_response_schema(spec), "properties", "total_records", "type") == "number")
-
-
-def _closed_enums(spec: Spec) -> bool:
-    status = _dig(clip_item_properties(spec), "status")
-    return isinstance(status, Mapping) and "enum" in status
-
-
-def _date_filter_type_has_default(spec: Spec) -> bool:
-    parameters = list_clips_operation(spec).get("parameters")
-    if not isinstance(parameters, list):
-        return False
-    return any(
-        isinstance(p, Mapping)
-        and p.get("name") == "date_filter_type"
-        and isinstance(p.get("schema"), Mapping)
-        and "default" in p["schema"]
-        for p in parameters
-    )
-
-
-def _fields_all_optional(spec: Spec) -> bool:
-    return bool(clip_item_properties(spec)) and not _clip_item_schema(spec).get("required")
-
-
-def _success_body_declared(spec: Spec) -> bool:
-    return bool(_response_schema(spec))
-
-
-def _oauth_urls_empty(spec: Spec) -> bool:
-    schemes = _dig(spec, "components", "securitySchemes")
-    if not isinstance(schemes, Mapping):
-        return False
-    for scheme in schemes.values():
-        flows = _dig(scheme, "flows")
-        if isinstance(flows, Mapping):
-            for flow in flows.values():
-                if isinstance(flow, Mapping) and not str(flow.get("tokenUrl", "x")).strip():
-                    return True
-    return False
+    @property
+    def linked(self) -> bool:
+        """Whether the registry names the workaround's module and its regression test."""
+        return bool(self.module and self.test)
 
 
 QUIRKS: tuple[Quirk, ...] = (
     Quirk(
         name="share-scope-misspelt",
+        specs=BOTH,
         problem="share_scope's enum spells SAME_ORGANIZATION as SAME_ORGANIZATON, and so does the "
         "wire; Zoom may fix it on the wire without notice.",
         fix="ShareScope.SAME_ORGANIZATION is the member for both spellings.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_share_scope_accepts_both_spellings",
-        present_in=_misspelt_share_scope,
+        present_in=checks.misspelt_share_scope,
     ),
     Quirk(
         name="tags-missing",
+        specs=BOTH,
         problem="Zoom sends a tags array on each clip since 2026-04, but the spec does not declare "
         "it, so the generated model files it under additional_properties.",
         fix="Clip.tags is a tuple of str, read from the raw item, empty when absent.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_tags_are_read_though_the_spec_omits_them",
-        present_in=_tags_missing,
+        present_in=checks.tags_missing,
     ),
     Quirk(
         name="dates-untyped",
+        specs=BOTH,
         problem="created_date and modified_date are plain strings (no format: date-time), with "
         "examples in two forms: ...Z and ...631+00:00.",
         fix="Clip.created_date/modified_date are aware UTC datetimes, parsed from both forms.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_dates_parse_both_forms_to_aware_utc",
-        present_in=_dates_untyped,
+        present_in=checks.dates_untyped,
     ),
     Quirk(
         name="server-url-lacks-v2",
+        specs=BOTH,
         problem="The spec's server is https://api.zoom.us/ and its path lacks /v2, but Zoom serves "
         "the API under https://api.zoom.us/v2.",
         fix="The clients' default base_url is https://api.zoom.us/v2.",
         module="zoom_clips._client",
         test="tests/wrapper/test_client.py::test_default_base_url_has_v2",
-        present_in=_server_lacks_v2,
+        present_in=checks.server_lacks_v2,
     ),
     Quirk(
         name="error-bodies-undeclared",
-        problem="400/401/403/429 responses declare no body, so the generated client returns None "
-        "for them; Zoom sends {code, message} JSON (and proxies send HTML 502 pages).",
+        specs=BOTH,
+        problem="Error responses declare no body (master.json's 400/401/403/429, every non-2xx "
+        "of endpoints.json, whose error codes such as 30001 and 2000 are only in prose), so the "
+        "generated client returns None for them; Zoom sends {code, message} JSON (and proxies "
+        "send HTML 502 pages).",
         fix="The wrapper parses Zoom's error body itself and raises a typed APIStatusError.",
         module="zoom_clips._errors",
         test="tests/wrapper/test_errors.py::test_error_body_becomes_typed_error",
-        present_in=_error_bodies_undeclared,
+        present_in=checks.error_bodies_undeclared,
     ),
     Quirk(
         name="total-records-is-number",
+        specs=BOTH,
         problem="total_records is typed number (float) though it counts records.",
         fix="ClipsPage.total_records is an int.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_total_records_is_int",
-        present_in=_total_records_is_number,
+        present_in=checks.total_records_is_number,
     ),
     Quirk(
         name="closed-enums",
-        problem="status and share_scope are closed enums; the generated from_dict raises "
-        "ValueError on a value Zoom adds later.",
+        specs=BOTH,
+        problem="status and share_scope are closed enums (in endpoints.json also the transfer "
+        "task's status, a collaborator's type and role, a comment's content_type); the "
+        "generated from_dict raises ValueError on a value Zoom adds later.",
         fix="An unknown enum value comes back as the plain string instead of raising.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_unknown_enum_value_is_kept_as_string",
-        present_in=_closed_enums,
+        present_in=checks.closed_enums,
     ),
     Quirk(
         name="oauth-urls-empty",
+        specs=BOTH,
         problem="The oauth2 security scheme has empty tokenUrl/refreshUrl and the other scheme is "
         "an apiKey on Authorization, so the spec says nothing usable about getting a token.",
         fix="ServerToServerOAuth/UserOAuth use Zoom's real token URL, https://zoom.us/oauth/token.",
         module="zoom_clips._auth",
         test="tests/wrapper/test_auth.py::test_default_token_url_is_zooms",
-        present_in=_oauth_urls_empty,
+        present_in=checks.oauth_urls_empty,
     ),
     Quirk(
         name="date-filter-type-always-sent",
+        specs=BOTH,
         problem="date_filter_type declares a default (MODIFIED_DATE), so the generated endpoint's "
         "signature defaults to it and sends date_filter_type=MODIFIED_DATE on every request, "
         "whether the caller asked for it or not.",
         fix="The wrapper passes UNSET explicitly unless the caller gave a date_filter_type.",
         module="zoom_clips._clips",
         test="tests/wrapper/test_client.py::test_date_filter_type_sent_only_when_asked",
-        present_in=_date_filter_type_has_default,
+        present_in=checks.date_filter_type_has_default,
     ),
     Quirk(
         name="fields-all-optional",
+        specs=BOTH,
         problem="No clip property is required, so every generated field is `X | Unset` and callers "
         "would have to test for the generator's Unset sentinel.",
         fix="Clip's absent fields are None (tags: an empty tuple); Unset never leaves the wrapper.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_absent_fields_are_none_not_unset",
-        present_in=_fields_all_optional,
+        present_in=checks.fields_all_optional,
     ),
     Quirk(
         name="generated-parse-eager",
+        specs=BOTH,
         problem="The generated sync_detailed/asyncio_detailed parse every 200 with "
         "ClipListResponse.from_dict before returning: an unknown enum value or a truncated body "
         "raises ValueError/JSONDecodeError with the raw response lost, and HTTPStatus(code) raises "
@@ -253,6 +179,126 @@ QUIRKS: tuple[Quirk, ...] = (
         "quoting, query) and sends it itself, parsing the raw body with its own parser.",
         module="zoom_clips._clips",
         test="tests/wrapper/test_client.py::test_unknown_status_and_odd_http_status_do_not_crash",
-        present_in=_success_body_declared,
+        present_in=checks.success_body_declared,
+    ),
+    Quirk(
+        name="transfer-source-owner-required",
+        specs=("endpoints",),
+        problem="POST /clips/transfers requires source_owner_user_id, and so does the transfer "
+        "task of GET /clips/transfers/{taskId}, while both describe it as optional for full "
+        "transfers.",
+        fix="Follow the prose: transfer() sends source_owner_user_id only when given (a full "
+        "transfer may omit it), and a transfer task without it still parses.",
+        module="",
+        test="",
+        present_in=checks.transfer_source_owner_required,
+    ),
+    Quirk(
+        name="transfer-max-50-clip-ids",
+        specs=("endpoints",),
+        problem="clip_id_list takes at most 50 ids (maxItems; Zoom answers error 10004 above "
+        "that); a caller transferring an offboarded user's clips may have hundreds.",
+        fix="transfer() sends more than 50 ids as several PARTIAL_TRANSFERs of at most 50, one "
+        "task id each; the batch size follows the spec's maxItems, so a change of it is "
+        "reported here.",
+        module="",
+        test="",
+        present_in=checks.transfer_max_items_is_50,
+    ),
+    Quirk(
+        name="operation-id-trailing-period",
+        specs=("endpoints",),
+        problem="The multipart upload-events operation's operationId is "
+        "InitiateAndCompleteAClipMultipartUpload. (with a trailing period), not an identifier.",
+        fix="The generator drops the period: the module is "
+        "api.upload.initiate_and_complete_a_clip_multipart_upload and the wrapper imports it "
+        "under that name; a test pins it, so a fix upstream that renames it shows up.",
+        module="zoom_clips_endpoints_api.api.upload.initiate_and_complete_a_clip_multipart_upload",
+        test="tests/test_spec_and_generation.py::test_trailing_period_operation_id_generates_a_plain_module",
+        present_in=checks.operation_id_not_identifier,
+    ),
+    Quirk(
+        name="comment-content-type-lacks-emoji",
+        specs=("endpoints",),
+        problem="A comment's content_type describes EMOJI (an emoji reaction without text) but its "
+        "enum is only TEXT_WITH_MENTION and TEXT, so the generated parser raises on an emoji.",
+        fix="Comment.content_type knows EMOJI, and any other unknown value is kept as the plain "
+        "string (as closed-enums).",
+        module="",
+        test="",
+        present_in=checks.comment_content_type_lacks_emoji,
+    ),
+    Quirk(
+        name="upload-base-url-in-prose",
+        specs=("endpoints",),
+        problem="The three upload operations say in their descriptions that their base URL is "
+        "https://fileapi.zoom.us/v2/, but no servers entry (top level, path or operation) says so.",
+        fix="Uploads go to https://fileapi.zoom.us/v2 (configurable beside base_url), not to the "
+        "API's base URL.",
+        module="",
+        test="",
+        present_in=checks.upload_base_url_in_prose,
+    ),
+    Quirk(
+        name="rate-limit-label-missing",
+        specs=("endpoints",),
+        problem='GET /clips/{clipId} states no "Rate Limit Label" (every other operation states '
+        "one, or the uploads their own limit), so its rate-limit category is unknown.",
+        fix="scripts/generate.py gives it the default category, LIGHT (Zoom's category for "
+        "reads), in the generated rate_limits.CATEGORIES, and lists it in UNLABELLED.",
+        module="zoom_clips_endpoints_api.rate_limits",
+        test="tests/test_rate_limit_categories.py::test_an_unlabelled_operation_defaults_to_light",
+        present_in=checks.rate_limit_label_missing,
+    ),
+    Quirk(
+        name="download-documented-as-200",
+        specs=("endpoints",),
+        problem="GET /clips/{clipId}/download is documented as a 200 application/octet-stream "
+        "with an object schema, but Zoom answers 302 to the file's location (as its own "
+        "description says); the generated download_clip would feed the bytes to from_dict.",
+        fix="The download follows the 302 itself and streams the file; the generated parser is "
+        "never used for it.",
+        module="",
+        test="",
+        present_in=checks.download_documented_as_200,
+    ),
+    Quirk(
+        name="page-size-is-number",
+        specs=("endpoints",),
+        problem="The collaborators and comments listings type page_size as number (float), "
+        "though it counts records (GET /clips types it integer).",
+        fix="The collaborators and comments pages' page_size is an int.",
+        module="",
+        test="",
+        present_in=checks.page_size_is_number,
+    ),
+    Quirk(
+        name="error-statuses-undeclared",
+        specs=("endpoints",),
+        problem="The download declares no 401 or 429, and the three uploads only 201 and 429, "
+        "though Zoom answers 401 to a bad token and 429 past a rate limit on every operation.",
+        fix="The wrapper maps every status through the one error tree, declared or not; the mock "
+        "answers them on every route and the contract suite accepts them there.",
+        module="",
+        test="",
+        present_in=checks.error_statuses_undeclared,
+    ),
+    Quirk(
+        name="clip-schema-inline-twice",
+        specs=("endpoints",),
+        problem="GET /clips and GET /clips/{clipId} each declare the clip inline instead of one "
+        "shared $ref, so the generator makes two models (ClipItem, Clip) with two share-scope "
+        "and two status enums that can drift apart.",
+        fix="get() and the listing return the same zoom_clips Clip, converted from either "
+        "generated model by one converter.",
+        module="",
+        test="",
+        present_in=checks.clip_schema_inline_twice,
     ),
 )
+"""Every quirk: master.json's first (in the order they were found), then endpoints.json's."""
+
+
+def quirks_of(spec: SpecName) -> tuple[Quirk, ...]:
+    """The quirks registered for ``spec`` (``"master"`` or ``"endpoints"``)."""
+    return tuple(q for q in QUIRKS if spec in q.specs)
