@@ -386,3 +386,26 @@ def test_list_page_without_account_sends_one_get_clips(make_client: Callable[...
     assert [c.clip_id for c in call(client, "list_page", search_key="demo").data] == ["u"]
     assert [c.clip_id for c in call(client, "list_page", "acct").data] == ["m"]
     assert zoom.queries()[0] == {"search_key": "demo"}
+
+
+# -- quirks of endpoints.json (registered in zoom_clips._quirks) -----------------------------------
+
+
+def test_comment_content_type_emoji_is_a_member(make_client: Callable[..., Facade]) -> None:
+    """Quirk comment-content-type-emoji: EMOJI, named in the description only, is a member."""
+    body = {"data": [{"comment_id": "e", "content_type": "EMOJI"}, {"content_type": "GIF"}]}
+    client = make_client(FakeZoom(answer(200, body)))
+    emoji, newer = call(client, "comments.list", "c1")
+    assert emoji.content_type is zc.CommentContentType.EMOJI
+    assert newer.content_type == "GIF"
+
+
+def test_comments_page_size_is_sent_as_digits(make_client: Callable[..., Facade]) -> None:
+    """Quirk comments-page-size-string: the spec types it a string; an int goes out as digits."""
+    zoom = FakeZoom(answer(200, {"data": []}))
+    client = make_client(zoom)
+    call(client, "comments.list", "c1", page_size=15)
+    call(client, "comments.list", "c1")
+    assert zoom.queries() == [{"page_size": "15"}, {}]
+    with pytest.raises(ValueError, match="page_size"):
+        call(client, "comments.list", "c1", page_size="15")
