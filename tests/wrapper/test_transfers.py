@@ -302,3 +302,15 @@ def test_wait_for_transfer_times_out_on_the_injected_clock(
     assert caught.value.task.status is zc.TransferStatus.IN_PROCESS
     assert client.sleeps == expected_sleeps
     assert len(zoom.api_requests) == len(expected_sleeps) + 1
+
+
+def test_transfer_errors_sit_in_the_documented_tree() -> None:
+    """30001 is a BadRequestError; failed and timed-out waits share TransferError."""
+    assert zc.TransferInProgressError.__mro__[1] is zc.BadRequestError
+    assert zc.TransferError.__mro__[1] is zc.ZoomClipsError
+    for cls in (zc.TransferFailedError, zc.TransferTimeoutError):
+        assert cls.__mro__[1] is zc.TransferError
+    import zoom_clips._errors as errors_module  # noqa: PLC0415 -- its docstring is the subject
+
+    for cls in (zc.TransferInProgressError, zc.TransferFailedError, zc.TransferTimeoutError):
+        assert cls.__name__ in (errors_module.__doc__ or "")
