@@ -409,3 +409,43 @@ def test_comments_page_size_is_sent_as_digits(make_client: Callable[..., Facade]
     assert zoom.queries() == [{"page_size": "15"}, {}]
     with pytest.raises(ValueError, match="page_size"):
         call(client, "comments.list", "c1", page_size="15")
+
+
+@pytest.mark.parametrize(
+    ("operation", "args", "status", "body"),
+    [
+        ("comments.list", ("c1",), 200, {"data": [{"edited": "yes"}]}),
+        ("comments.list", ("c1",), 200, {"data": [{"mentions": {"a": 1}}]}),
+        ("comments.list", ("c1",), 200, {"data": [{"created_date": "yesterday"}]}),
+        ("comments.list", ("c1",), 200, {"data": [{"children_comments": [7]}]}),
+        ("collaborators.list", ("c1",), 200, {"data": [{"type": 5}]}),
+        ("collaborators.list", ("c1",), 200, {"data": [], "page_size": 2.5}),
+        ("transfer_status", ("t1",), 200, {"status": 3}),
+        ("transfer_status", ("t1",), 200, {"clip_id_list": [1]}),
+        ("transfer_status", ("t1",), 200, ["not", "an", "object"]),
+        ("get", ("c1",), 200, {"duration": "long"}),
+    ],
+)
+def test_a_body_of_the_wrong_shape_is_a_validation_error(
+    make_client: Callable[..., Facade],
+    operation: str,
+    args: tuple[Any, ...],
+    status: int,
+    body: Any,
+) -> None:
+    """JSON that is not what the spec promises raises APIResponseValidationError, not retried."""
+    zoom = FakeZoom(answer(status, body))
+    client = make_client(zoom)
+    with pytest.raises(zc.APIResponseValidationError):
+        call(client, operation, *args)
+    assert len(zoom.api_requests) == 1
+
+
+@pytest.mark.parametrize("body", [{}, {"task_id": ""}, {"task_id": 12}])
+def test_a_transfer_answer_without_a_task_id_is_a_validation_error(
+    make_client: Callable[..., Facade], body: dict[str, Any]
+) -> None:
+    """A 201 without the required task_id raises APIResponseValidationError."""
+    client = make_client(FakeZoom(answer(201, body)))
+    with pytest.raises(zc.APIResponseValidationError):
+        call(client, "transfer", target_owner_user_id="u-2")
