@@ -118,6 +118,12 @@ def _fix_download(spec: dict[str, Any]) -> None:
     del responses["200"]
 
 
+def _fix_comments_page_size(spec: dict[str, Any]) -> None:
+    for parameter in spec["paths"]["/clips/{clipId}/comments"]["get"]["parameters"]:
+        if parameter["name"] == "page_size":
+            parameter["schema"] = {"type": "integer", "maximum": 300}
+
+
 def _fix_page_size(spec: dict[str, Any]) -> None:
     for path in ("/clips/{clipId}/collaborators", "/clips/{clipId}/comments"):
         _json_200(_ops(spec)[path]["get"])["properties"]["page_size"]["type"] = "integer"
@@ -168,6 +174,7 @@ FIXES: dict[str, tuple[Callable[[dict[str, Any]], None], tuple[str, ...]]] = {
     "rate-limit-label-missing": (_fix_label, ()),
     "download-documented-as-200": (_fix_download, ()),
     "page-size-is-number": (_fix_page_size, ()),
+    "comments-page-size-string": (_fix_comments_page_size, ()),
     "clip-schema-inline-twice": (_fix_inline_clip, ()),
     "error-bodies-undeclared": (_fix_error_bodies, ()),
     "error-statuses-undeclared": (_fix_error_statuses, ()),
@@ -225,14 +232,8 @@ def test_every_quirk_says_which_spec_it_is_about() -> None:
 # resources, the downloads and uploads of the next issue); the integrator links each to its module
 # and regression test as that work lands, and removes it from this set.
 AWAITING_A_LINK = {
-    "transfer-source-owner-required",
-    "transfer-max-50-clip-ids",
-    "comment-content-type-lacks-emoji",
     "upload-base-url-in-prose",
     "download-documented-as-200",
-    "page-size-is-number",
-    "clip-schema-inline-twice",
-    "error-statuses-undeclared",
 }
 
 

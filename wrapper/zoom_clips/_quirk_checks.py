@@ -41,6 +41,10 @@ def _mapping(node: Any) -> Mapping[str, Any]:
     return node if isinstance(node, Mapping) else {}
 
 
+def _list(node: Any) -> list[Any]:
+    return node if isinstance(node, list) else []
+
+
 def deref(spec: Spec, node: Any) -> Any:
     """``node`` with local ``$ref`` pointers followed (a spec may move a schema to components)."""
     for _ in range(16):  # a cycle of references ends here rather than looping
@@ -277,6 +281,15 @@ def page_size_is_number(spec: Spec) -> bool:
         listing = json_schema(spec, dig(spec, "paths", path, "get"), "200")
         if dig(listing, "properties", "page_size", "type") == "number":
             return True
+    return False
+
+
+def comments_page_size_is_string(spec: Spec) -> bool:
+    """The comments listing's ``page_size`` query parameter is typed ``string``."""
+    for reference in _list(dig(spec, "paths", COMMENTS_PATH, "get", "parameters")):
+        parameter = deref(spec, reference)
+        if dig(parameter, "name") == "page_size" and dig(parameter, "in") == "query":
+            return dig(deref(spec, dig(parameter, "schema")), "type") == "string"
     return False
 
 

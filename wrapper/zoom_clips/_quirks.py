@@ -189,8 +189,8 @@ QUIRKS: tuple[Quirk, ...] = (
         "transfers.",
         fix="Follow the prose: transfer() sends source_owner_user_id only when given (a full "
         "transfer may omit it), and a transfer task without it still parses.",
-        module="",
-        test="",
+        module="zoom_clips._resources.transfers",
+        test="tests/wrapper/test_transfers.py::test_a_full_transfer_is_one_request_with_or_without_source",
         present_in=checks.transfer_source_owner_required,
     ),
     Quirk(
@@ -201,8 +201,8 @@ QUIRKS: tuple[Quirk, ...] = (
         fix="transfer() sends more than 50 ids as several PARTIAL_TRANSFERs of at most 50, one "
         "task id each; the batch size follows the spec's maxItems, so a change of it is "
         "reported here.",
-        module="",
-        test="",
+        module="zoom_clips._resources.transfers",
+        test="tests/wrapper/test_transfers.py::test_120_ids_make_three_partial_transfers_of_at_most_50",
         present_in=checks.transfer_max_items_is_50,
     ),
     Quirk(
@@ -224,8 +224,8 @@ QUIRKS: tuple[Quirk, ...] = (
         "enum is only TEXT_WITH_MENTION and TEXT, so the generated parser raises on an emoji.",
         fix="Comment.content_type knows EMOJI, and any other unknown value is kept as the plain "
         "string (as closed-enums).",
-        module="",
-        test="",
+        module="zoom_clips._api_models",
+        test="tests/wrapper/test_clips_api.py::test_comment_content_type_emoji_is_a_member",
         present_in=checks.comment_content_type_lacks_emoji,
     ),
     Quirk(
@@ -268,9 +268,20 @@ QUIRKS: tuple[Quirk, ...] = (
         problem="The collaborators and comments listings type page_size as number (float), "
         "though it counts records (GET /clips types it integer).",
         fix="The collaborators and comments pages' page_size is an int.",
-        module="",
-        test="",
+        module="zoom_clips._api_models",
+        test="tests/wrapper/test_clips_api.py::test_a_body_of_the_wrong_shape_is_a_validation_error",
         present_in=checks.page_size_is_number,
+    ),
+    Quirk(
+        name="comments-page-size-string",
+        specs=("endpoints",),
+        problem="GET /clips/{clipId}/comments types its page_size query parameter as a string "
+        "(the collaborators listing types the same parameter integer, maximum 300).",
+        fix="comments.list() takes page_size as an int, checks its range, and sends it as digits; "
+        "a string is refused before any request.",
+        module="zoom_clips._resources.comments",
+        test="tests/wrapper/test_clips_api.py::test_comments_page_size_is_sent_as_digits",
+        present_in=checks.comments_page_size_is_string,
     ),
     Quirk(
         name="error-statuses-undeclared",
@@ -279,8 +290,8 @@ QUIRKS: tuple[Quirk, ...] = (
         "though Zoom answers 401 to a bad token and 429 past a rate limit on every operation.",
         fix="The wrapper maps every status through the one error tree, declared or not; the mock "
         "answers them on every route and the contract suite accepts them there.",
-        module="",
-        test="",
+        module="zoom_clips._errors",
+        test="tests/wrapper/test_clips_api.py::test_each_operation_raises_zooms_errors_typed",
         present_in=checks.error_statuses_undeclared,
     ),
     Quirk(
@@ -291,8 +302,8 @@ QUIRKS: tuple[Quirk, ...] = (
         "and two status enums that can drift apart.",
         fix="get() and the listing return the same zoom_clips Clip, converted from either "
         "generated model by one converter.",
-        module="",
-        test="",
+        module="zoom_clips._resources.clips",
+        test="tests/wrapper/test_clips_api.py::test_get_returns_the_listings_clip_with_its_passcode_hidden",
         present_in=checks.clip_schema_inline_twice,
     ),
 )
