@@ -1,13 +1,25 @@
 """zoom_clips: a Python SDK for Zoom's Clips API.
 
-The hand-written layer over ``zoom_clips_api`` (generated from Zoom's ``master.json``). Everything
-public is importable from this module; every other module is private.
+The hand-written layer over ``zoom_clips_api`` and ``zoom_clips_endpoints_api`` (generated from
+Zoom's ``master.json`` and ``endpoints.json``). Everything public is importable from this module;
+every other module is private.
 
 >>> from zoom_clips import ZoomClips, ServerToServerOAuth
 >>> client = ZoomClips(auth=ServerToServerOAuth(account_id="a", client_id="i", client_secret="s"))
 >>> client.close()
 """
 
+from ._api_models import (
+    Collaborator,
+    CollaboratorRole,
+    CollaboratorType,
+    Comment,
+    CommentContentType,
+    Mention,
+    TransferStatus,
+    TransferTask,
+    TransferType,
+)
 from ._auth import BearerToken, ServerToServerOAuth, TokenPair, UserOAuth
 from ._client import AsyncZoomClips, ZoomClips
 from ._errors import (
@@ -22,6 +34,10 @@ from ._errors import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    TransferError,
+    TransferFailedError,
+    TransferInProgressError,
+    TransferTimeoutError,
     ZoomClipsError,
 )
 from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, ShareLinkSettings, ShareScope
@@ -58,9 +74,15 @@ __all__ = [  # noqa: RUF022 -- casefold order, which tests/test_exported_members
     "Clip",
     "ClipsPage",
     "ClipStatus",
+    "Collaborator",
+    "CollaboratorRole",
+    "CollaboratorType",
+    "Comment",
+    "CommentContentType",
     "DateFilterType",
     "InternalServerError",
     "LIGHT_RATE_LIMITS",
+    "Mention",
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
@@ -70,6 +92,13 @@ __all__ = [  # noqa: RUF022 -- casefold order, which tests/test_exported_members
     "ShareLinkSettings",
     "ShareScope",
     "TokenPair",
+    "TransferError",
+    "TransferFailedError",
+    "TransferInProgressError",
+    "TransferStatus",
+    "TransferTask",
+    "TransferTimeoutError",
+    "TransferType",
     "UserOAuth",
     "ZoomClips",
     "ZoomClipsError",

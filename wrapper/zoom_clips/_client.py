@@ -1,14 +1,15 @@
 """``ZoomClips`` and ``AsyncZoomClips``: the clients apps use.
 
-A client is a thin shell that owns the transport, auth, rate limit and retries; its resources
-(``client.clips``: ``_clips.Clips`` / ``_clips.AsyncClips``) build requests and send them through
-its one request path, ``_fetch``. Both clients share everything but I/O: turning a response into
-a page or a typed error, and the retry decisions of ``_retry``. Each runs one short retry loop
-around its own ``httpx`` client, with an injectable sleep.
+A client is a thin shell that owns the transport, auth, rate limit and retries. Its resources
+(``client.clips`` with ``.collaborators`` and ``.comments``, in ``_resources/``) build each request
+with the generated code and send it through the client's one request path, ``_send``: auth,
+retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
+clients share everything but I/O: what a response means and the retry decisions of ``_retry``.
+Each runs one short retry loop around its own ``httpx`` client, with an injectable sleep.
 
-Requests are built by the generated ``get_user_clips`` module and sent with the wrapper's own
+Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
 httpx client, auth and transport, rather than through ``sync_detailed``/``asyncio_detailed``,
-which parse every 200 eagerly with ``ClipListResponse.from_dict`` (quirk ``generated-parse-eager``).
+which parse every 200 eagerly with the generated ``from_dict`` (quirk ``generated-parse-eager``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from collections.abc import (
     Mapping,
 )
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
+import attrs
 import httpx
 
 from ._auth import (
@@ -34,24 +36,18 @@ from ._auth import (
     UserOAuth,
     require_secure_url,
 )
-from ._clips import AsyncClips, Clips, request_kwargs
-from ._errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    status_error_from_response,
-)
-from ._models import (
-    BodyNotJSON,
-    ClipsPage,
-    decode_json,
-    page_from_json,
-)
+from ._clips import request_kwargs
+from ._errors import APIConnectionError, APITimeoutError
+from ._models import ClipsPage
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
-from ._retry import RetryPolicy, is_daily_limit, log_decision, reset_time, retry_delay
+from ._resources import AsyncClips, Clips
+from ._responses import BodyCutShortError, Parse, page_from_response, status_error
+from ._retry import RetryPolicy, log_decision, retry_delay
 
-__all__ = ["DEFAULT_BASE_URL", "AsyncZoomClips", "ZoomClips"]
+# page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here.
+__all__ = ["DEFAULT_BASE_URL", "AsyncZoomClips", "ZoomClips", "page_from_response"]
+
+T = TypeVar("T")
 
 logger = logging.getLogger("zoom_clips")
 
@@ -66,44 +62,18 @@ _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemotePro
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
 
 
-# -- responses: a page or a typed error ------------------------------------------------------------
+# -- the one request path: a parsed value, a wait before the next attempt, or a typed error -------
 
 
-def _status_error(response: httpx.Response, policy: RetryPolicy) -> APIStatusError:
-    if response.status_code == 429:
-        return status_error_from_response(
-            response,
-            limit_type=response.headers.get("x-ratelimit-type")
-            or ("Daily-limit" if is_daily_limit(response) else None),
-            retry_after=reset_time(response, now=policy.now()),
-        )
-    return status_error_from_response(response)
+@attrs.frozen
+class _Wait:
+    """The outcome of an attempt worth retrying: seconds to wait before the next one."""
+
+    seconds: float
 
 
-class _BodyCutShortError(APIResponseValidationError):
-    """A 200 whose body is not JSON at all: cut short in transit, so worth another request."""
-
-
-def page_from_response(response: httpx.Response, policy: RetryPolicy) -> ClipsPage:
-    """The page in a 200 response, or the typed error for anything else.
-
-    A body that is not JSON (truncated by a proxy or a dropped connection) raises the private
-    ``_BodyCutShortError``, which the clients retry; JSON of the wrong shape is not retried.
-    """
-    if response.status_code != 200:
-        raise _status_error(response, policy)
-    try:
-        return page_from_json(decode_json(response.content))
-    except BodyNotJSON as exc:
-        raise _BodyCutShortError(
-            f"Zoom answered 200 with a body that is not JSON: {exc}", response=response
-        ) from exc
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        # decode_json and page_from_json raise InvalidBody (a ValueError) for every shape they
-        # check; the others are listed so that no surprise escapes as anything but this error.
-        raise APIResponseValidationError(
-            f"Zoom answered 200 with a body that is not a clips page: {exc}", response=response
-        ) from exc
+# Errors raised before a single byte of the request left: resending can never repeat an effect.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
@@ -158,33 +128,57 @@ class _BaseZoomClips:
             )
         return auth, base_url
 
-    def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, Any]:
-        return kwargs["method"], self.base_url + kwargs["url"], kwargs["params"]
+    def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
+        """Method, absolute URL and the other ``httpx`` arguments of a generated ``_get_kwargs``."""
+        extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
+        return kwargs["method"].upper(), self.base_url + kwargs["url"], extra
 
     def _after_failure(
-        self, attempt: int, method: str, url: str, outcome: httpx.Response | Exception
+        self,
+        attempt: int,
+        method: str,
+        url: str,
+        outcome: httpx.Response | Exception,
+        idempotent: bool,
     ) -> float | None:
         response = outcome if isinstance(outcome, httpx.Response) else None
         delay = retry_delay(attempt, response, self._policy)
+        if delay is not None and not idempotent and not _safe_to_resend(outcome):
+            # A POST that may have reached Zoom (a 5xx, a timeout, a body cut short) is not sent
+            # again: a second transfer would start, or fail with 30001 and hide the first.
+            delay = None
         log_decision(method, httpx.URL(url).path, attempt, delay, outcome)
         return delay
 
     def _outcome(
-        self, attempt: int, method: str, url: str, response: httpx.Response
-    ) -> ClipsPage | float:
-        """The page of ``response``, or the wait before the next attempt; else the typed error."""
+        self,
+        attempt: int,
+        method: str,
+        url: str,
+        response: httpx.Response,
+        parse: Parse[T],
+        *,
+        idempotent: bool,
+    ) -> T | _Wait:
+        """What ``response`` means (``parse``), or the wait before the next attempt; else raises."""
         if response.status_code >= 400:
-            delay = self._after_failure(attempt, method, url, response)
+            delay = self._after_failure(attempt, method, url, response, idempotent)
             if delay is None:
-                raise _status_error(response, self._policy)
-            return delay
+                raise status_error(response, self._policy)
+            return _Wait(delay)
         try:
-            return page_from_response(response, self._policy)
-        except _BodyCutShortError as exc:
-            delay = self._after_failure(attempt, method, url, exc)
+            return parse(response, self._policy)
+        except BodyCutShortError as exc:
+            delay = self._after_failure(attempt, method, url, exc, idempotent)
             if delay is None:
                 raise
-            return delay
+            return _Wait(delay)
+
+
+def _safe_to_resend(outcome: httpx.Response | Exception) -> bool:
+    if isinstance(outcome, httpx.Response):
+        return outcome.status_code == 429  # Zoom counted it against the limit and did nothing
+    return isinstance(outcome, _NEVER_SENT)
 
 
 class ZoomClips(_BaseZoomClips):
@@ -222,25 +216,40 @@ class ZoomClips(_BaseZoomClips):
         auth, base_url = cls._auth_from_env(os.environ if env is None else env)
         return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
 
-    def _fetch(self, account_id: str, query: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
-        method, url, params = self._prepare(request_kwargs(account_id, query))
+    def _send(
+        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+    ) -> tuple[T, httpx.Response]:
+        """Send a generated ``_get_kwargs`` request: auth, retries, ``parse`` or a typed error.
+
+        Every operation of every resource goes through here. ``idempotent=False`` (a transfer)
+        resends only what Zoom cannot have acted on: a 429 or a connection never made.
+        """
+        method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = self._http.request(method, url, params=params, auth=self._auth)
+                response = self._http.request(method, url, auth=self._auth, **extra)
             except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc)
+                delay = self._after_failure(attempt, method, url, exc, idempotent)
                 if delay is None:
                     raise _connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise _connection_error(exc) from exc
             else:
-                outcome = self._outcome(attempt, method, url, response)
-                if isinstance(outcome, ClipsPage):
+                outcome = self._outcome(
+                    attempt, method, url, response, parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, _Wait):
                     return outcome, response
-                delay = outcome
+                delay = outcome.seconds
             self._sleep(delay)
             attempt += 1
+
+    def _fetch(
+        self, account_id: str | None, query: Mapping[str, Any]
+    ) -> tuple[ClipsPage, httpx.Response]:
+        """One page of a listing (``account_id=None``: the user-level ``GET /clips``)."""
+        return self._send(request_kwargs(account_id, query), page_from_response)
 
     def close(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.Client``)."""
@@ -322,29 +331,36 @@ class AsyncZoomClips(_BaseZoomClips):
         auth, base_url = cls._auth_from_env(os.environ if env is None else env)
         return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
 
-    async def _fetch(
-        self, account_id: str, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        method, url, params = self._prepare(request_kwargs(account_id, query))
+    async def _send(
+        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+    ) -> tuple[T, httpx.Response]:
+        """The async twin of ``ZoomClips._send`` (the same body but for ``await``)."""
+        method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = await self._http.request(
-                    method, url, params=params, auth=self._request_auth
-                )
+                response = await self._http.request(method, url, auth=self._request_auth, **extra)
             except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc)
+                delay = self._after_failure(attempt, method, url, exc, idempotent)
                 if delay is None:
                     raise _connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise _connection_error(exc) from exc
             else:
-                outcome = self._outcome(attempt, method, url, response)
-                if isinstance(outcome, ClipsPage):
+                outcome = self._outcome(
+                    attempt, method, url, response, parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, _Wait):
                     return outcome, response
-                delay = outcome
+                delay = outcome.seconds
             await self._sleep(delay)
             attempt += 1
+
+    async def _fetch(
+        self, account_id: str | None, query: Mapping[str, Any]
+    ) -> tuple[ClipsPage, httpx.Response]:
+        """One page of a listing; see ``ZoomClips._fetch``."""
+        return await self._send(request_kwargs(account_id, query), page_from_response)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.AsyncClient``)."""

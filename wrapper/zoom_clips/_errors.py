@@ -5,15 +5,19 @@
     ZoomClipsError
     ├── APIConnectionError            the request never got a response
     │   └── APITimeoutError
-    ├── APIResponseValidationError    a 200 body that is not the JSON the spec promises
-    └── APIStatusError                Zoom answered with an error status
-        ├── BadRequestError           400
-        │   └── PaginationError       a page token that repeats, or expires twice
-        ├── AuthenticationError       401, or the token endpoint refused the credentials
-        ├── PermissionDeniedError     403
-        ├── NotFoundError             404
-        ├── RateLimitError            429 not worth retrying (daily limit), or retries ran out
-        └── InternalServerError       5xx
+    ├── APIResponseValidationError    a 2xx body that is not the JSON the spec promises
+    ├── APIStatusError                Zoom answered with an error status
+    │   ├── BadRequestError           400
+    │   │   ├── PaginationError       a page token that repeats, or expires twice
+    │   │   └── TransferInProgressError   400 code 30001: the two users have a transfer running
+    │   ├── AuthenticationError       401, or the token endpoint refused the credentials
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404 (code 2000: no such clip)
+    │   ├── RateLimitError            429 not worth retrying (daily limit), or retries ran out
+    │   └── InternalServerError       5xx
+    └── TransferError                 wait_for_transfer: the task did not succeed
+        ├── TransferFailedError       the task ended FAILED
+        └── TransferTimeoutError      the task was still running when the timeout ran out
 
 Messages carry Zoom's ``code`` and ``message`` and the ``x-zm-trackingid`` header, never a secret:
 no header values of the request and no request body ever go into a message.
@@ -24,8 +28,12 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import httpx
+
+if TYPE_CHECKING:
+    from ._api_models import TransferTask
 
 __all__ = [
     "APIConnectionError",
@@ -39,6 +47,10 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "TransferError",
+    "TransferFailedError",
+    "TransferInProgressError",
+    "TransferTimeoutError",
     "ZoomClipsError",
     "status_error_from_response",
 ]
@@ -100,6 +112,13 @@ class PaginationError(BadRequestError):
     """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart."""
 
 
+class TransferInProgressError(BadRequestError):
+    """400 code 30001: the source and target users already have a transfer task in progress.
+
+    Wait for that task (``clips.wait_for_transfer``) and send the transfer again.
+    """
+
+
 class AuthenticationError(APIStatusError):
     """401 from the API, or the OAuth token endpoint refused the credentials."""
 
@@ -109,7 +128,7 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: no such account."""
+    """404: no such account, clip (code 2000), comment (2005) or transfer task (10002)."""
 
 
 class RateLimitError(APIStatusError):
@@ -140,6 +159,34 @@ class RateLimitError(APIStatusError):
 class InternalServerError(APIStatusError):
     """5xx from Zoom or a proxy in front of it, after the retry policy gave up."""
 
+
+class TransferError(ZoomClipsError):
+    """A transfer task that ``wait_for_transfer`` saw end other than in success.
+
+    ``task`` is the task's last known state (``task.task_id`` names it).
+    """
+
+    def __init__(self, message: str, *, task: TransferTask) -> None:
+        super().__init__(message)
+        self.task = task
+        self.task_id = task.task_id
+
+
+class TransferFailedError(TransferError):
+    """The transfer task ended with status ``FAILED``."""
+
+
+class TransferTimeoutError(TransferError):
+    """The transfer task was still in progress when ``wait_for_transfer``'s timeout ran out.
+
+    The task itself goes on at Zoom: wait again, or check ``clips.transfer_status`` later.
+    """
+
+
+# Zoom's codes that name a more specific error than their status: (status, code) -> class.
+_BY_CODE: dict[tuple[int, int], type[APIStatusError]] = {
+    (400, 30001): TransferInProgressError,
+}
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -213,5 +260,7 @@ def status_error_from_response(
             limit_type=limit_type,
             retry_after=retry_after,
         )
-    cls = _BY_STATUS.get(status, InternalServerError if status >= 500 else APIStatusError)
+    cls = _BY_CODE.get((status, code)) if code is not None else None
+    if cls is None:
+        cls = _BY_STATUS.get(status, InternalServerError if status >= 500 else APIStatusError)
     return cls(text, response=response, code=code, message=message, tracking_id=tracking_id)

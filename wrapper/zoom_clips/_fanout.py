@@ -38,9 +38,12 @@ __all__ = ["WindowJob", "fan_out"]
 
 @attrs.frozen
 class WindowJob:
-    """One unit of work: one account's query over one window (``None``: Zoom's default range)."""
+    """One unit of work: one account's query over one window (``None``: Zoom's default range).
 
-    account_id: str
+    ``account_id`` ``None`` is the user-level listing (``GET /clips``).
+    """
+
+    account_id: str | None
     window: Window | None
     query: dict[str, Any]
 
@@ -74,9 +77,9 @@ class _Ledgers:
     """One ``WindowLedger`` per account, made on first use by ``new_ledger``."""
 
     new_ledger: Callable[[], WindowLedger]
-    _by_account: dict[str, WindowLedger] = attrs.field(factory=dict)
+    _by_account: dict[str | None, WindowLedger] = attrs.field(factory=dict)
 
-    def __getitem__(self, account_id: str) -> WindowLedger:
+    def __getitem__(self, account_id: str | None) -> WindowLedger:
         ledger = self._by_account.get(account_id)
         if ledger is None:
             ledger = self._by_account[account_id] = self.new_ledger()
@@ -89,7 +92,7 @@ async def fan_out(
     *,
     max_concurrency: int,
     new_ledger: Callable[[], WindowLedger],
-) -> AsyncGenerator[tuple[str, Clip], None]:
+) -> AsyncGenerator[tuple[str | None, Clip], None]:
     """Every clip of every job as ``(account_id, clip)``, each once, jobs paged concurrently.
 
     ``new_ledger`` makes the ``WindowLedger`` of each account, on its first job.
