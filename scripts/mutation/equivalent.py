@@ -25,8 +25,8 @@ _QUOTED_LENGTH = (
 
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     (
-        "mock/_app",
-        "_ApiRoutes.__call__",
+        "mock/_router",
+        "ApiRouter.__call__",
         'message = f"The API path {path[:80]!r} does not exist."',
         "80 -> 81",
     ): _QUOTED_LENGTH,
@@ -38,9 +38,9 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "40 -> 41",
     ): _QUOTED_LENGTH,
     (
-        "mock/_app",
-        "_clips_account_id",
-        'segments = raw.split(b"?", 1)[0].split(b"/")',
+        "mock/_router",
+        "ApiRouter.__call__",
+        'segments = raw.split(b"?", 1)[0].split(b"/")[2:]',
         "1 -> 2",
     ): "only the part before the first '?' is used, and it is the same for any maxsplit >= 1",
     (
@@ -50,13 +50,13 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "return value -> None",
     ): "None is as falsy as False, and the only callers test it with `if`",
     (
-        "mock/_app",
+        "mock/_routes_list",
         "_list_clips",
         "cursor = state.cursor_for(token) if len(token) <= 100 else None",
         "<= -> <",
     ): _LOOKUP_GUARD,
     (
-        "mock/_app",
+        "mock/_routes_list",
         "_list_clips",
         "cursor = state.cursor_for(token) if len(token) <= 100 else None",
         "100 -> 101",

@@ -33,57 +33,58 @@ class PlantedBug:
         return source.replace(self.old, self.new)
 
 
-_APP = "wrapper/zoom_clips/mock/_app.py"
-_DATA = "wrapper/zoom_clips/mock/_data.py"
+_LIST = "wrapper/zoom_clips/mock/_routes_list.py"
+_ROUTER = "wrapper/zoom_clips/mock/_router.py"
+_SEED = "wrapper/zoom_clips/mock/_seed.py"
 
 PLANTED = (
     PlantedBug(
         "page_size over 100 is a 400",
-        _APP,
+        _LIST,
         "not 30 <= int(text) <= 300",
         "not 30 <= int(text) <= 100",
     ),
     PlantedBug(
         "status=SUSPENDED is a 400",
-        _APP,
+        _LIST,
         '_enum(values, "status", CLIP_STATUSES)',
         '_enum(values, "status", tuple(s for s in CLIP_STATUSES if s != "SUSPENDED"))',
     ),
     PlantedBug(
         "a page skips one clip",
-        _APP,
+        _LIST,
         "            offset=end,\n",
         "            offset=end + 1,\n",
     ),
     PlantedBug(
         "total_records off by one",
-        _APP,
+        _LIST,
         '"total_records": len(hits),',
         '"total_records": len(hits) + 1,',
     ),
     PlantedBug(
         "tags dropped from the wire",
-        _APP,
+        _LIST,
         '"data": [copy_wire(clip.wire) for clip in hits[cursor.offset : end]],',
         '"data": [{k: v for k, v in copy_wire(clip.wire).items() if k != "tags"}'
         " for clip in hits[cursor.offset : end]],",
     ),
     PlantedBug(
         "SAME_ORGANIZATON fixed on the wire",
-        _DATA,
+        _SEED,
         'if fix_spelling and scope == "SAME_ORGANIZATON":',
         'if scope == "SAME_ORGANIZATON":',
     ),
     PlantedBug(
         "a page token accepted with another query",
-        _APP,
+        _LIST,
         "tuple(sorted((k, v) for k, v in values.items() if k in _QUERY_PARAMETERS)),",
         "(),",
     ),
     PlantedBug(
         "405 without Allow",
-        _APP,
-        '{"Allow": "GET"}',
+        _ROUTER,
+        '{"Allow": allow}',
         "{}",
     ),
 )

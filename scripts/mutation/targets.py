@@ -1,6 +1,7 @@
 """What ``make mutation`` mutates, and which tests each target runs against its mutants.
 
-The mock's targets are its query, paging, auth and error code (issue 11 §3); its fault
+The mock's targets are its query, paging, auth, routing and error code (issue 11 §3) and the
+rules of its clip, collaborator, comment and transfer routes (issue 14); its fault
 injection, latency, stats endpoints, rate limiter and seeded data generator are not mutated
 (they are other concerns, with mostly equivalent mutants: a different random draw is still a
 valid data set). The wrapper's ``_pagination`` (and ``_ledger``, its de-duplication), ``_retry``
@@ -75,24 +76,45 @@ TARGETS = (
     Target(
         "mock/_app",
         "wrapper/zoom_clips/mock/_app.py",
+        ("_oauth_error", "_client_credentials", "_token"),
+        MOCK_TESTS,
+    ),
+    Target(
+        "mock/_http",
+        "wrapper/zoom_clips/mock/_http.py",
         (
-            "_zoom_error",
-            "_oauth_error",
-            "_authenticate",
-            "_single_values",
-            "_enum",
-            "_page_size",
-            "_owner",
-            "_new_cursor",
-            "_list_clips",
-            "_clips",
-            "_client_credentials",
-            "_token",
-            "_ApiRoutes.__call__",
-            "_clips_account_id",
+            "zoom_error",
+            "authenticate",
+            "single_values",
+            "visible_clip",
+            "refuse_user_tokens",
+            "endpoint",
         ),
         MOCK_TESTS,
     ),
+    Target("mock/_router", "wrapper/zoom_clips/mock/_router.py", None, MOCK_TESTS),
+    Target("mock/_routes_list", "wrapper/zoom_clips/mock/_routes_list.py", None, MOCK_TESTS),
+    Target("mock/_routes_clips", "wrapper/zoom_clips/mock/_routes_clips.py", None, MOCK_TESTS),
+    Target(
+        "mock/_routes_transfers", "wrapper/zoom_clips/mock/_routes_transfers.py", None, MOCK_TESTS
+    ),
+    # The collaborators' and comments' rules and paging; not the seeded draws (a different draw
+    # is still a valid data set).
+    Target(
+        "mock/_social",
+        "wrapper/zoom_clips/mock/_social.py",
+        (
+            "_owner_entry",
+            "_names",
+            "Social.collaborators",
+            "Social.remove_collaborator",
+            "Social.comments",
+            "Social.delete_comment",
+            "Social.page",
+        ),
+        MOCK_TESTS,
+    ),
+    Target("mock/_transfers", "wrapper/zoom_clips/mock/_transfers.py", None, MOCK_TESTS),
     Target(
         "mock/_state",
         "wrapper/zoom_clips/mock/_state.py",
@@ -102,6 +124,7 @@ TARGETS = (
             "MockState.rotate_refresh_token",
             "MockState.save_cursor",
             "MockState.cursor_for",
+            "MockState.settle",
         ),
         MOCK_TESTS,
     ),
@@ -115,6 +138,10 @@ TARGETS = (
             "Dataset.account",
             "Dataset.find_user",
             "Dataset.matching",
+            "Dataset.clip",
+            "Dataset.owned_by",
+            "Dataset.update",
+            "Dataset.restore",
             "_order_key",
             "copy_wire",
         ),

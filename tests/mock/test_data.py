@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from zoom_clips.mock._data import CLIP_STATUSES, SHARE_SCOPES, build_dataset
+from zoom_clips.mock._data import CLIP_STATUSES, SHARE_SCOPES
+from zoom_clips.mock._seed import build_dataset
 
 from tests.mock.conftest import NOW
 

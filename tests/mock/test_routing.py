@@ -43,7 +43,9 @@ def test_the_master_account_is_still_listed(mock: InProcess) -> None:
     [
         "/v2",
         "/v2/",
-        "/v2/clips",
+        "/v2/clip",
+        "/v2/clips/x/y",
+        "/v2/clips//comments",
         "/v2/accounts/x",
         "/v2/accounts/x/clips/y",
         "/v2/a%0Ab",

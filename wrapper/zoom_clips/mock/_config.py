@@ -11,13 +11,20 @@ from typing import Any
 
 import attrs
 
-__all__ = ["FAULT_KINDS", "MockClock", "MockConfig"]
+__all__ = ["FAULT_KINDS", "PLANS", "MockClock", "MockConfig"]
 
 UTC = dt.UTC
 
 #: Every kind of fault the mock can inject: four gateway statuses, a connection dropped mid-body,
 #: and a complete 200 whose JSON is cut short.
 FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
+#: Zoom's per-account budgets by plan and category (ZOOM-FACTS "The Clips API"): requests per
+#: second, and per UTC day where the plan has a daily cap (None: no daily cap).
+PLANS: dict[str, dict[str, tuple[int, int | None]]] = {
+    "free": {"LIGHT": (4, 6000), "MEDIUM": (2, 2000)},
+    "pro": {"LIGHT": (30, None), "MEDIUM": (20, None)},
+    "business": {"LIGHT": (80, None), "MEDIUM": (60, None)},
+}
 
 
 class MockClock:
@@ -140,6 +147,13 @@ class MockConfig:
     and no faults, on the wall clock. ``fault_rate`` is the share of API requests that get a fault
     (spread evenly over the fault kinds in ``faults``); ``latency_ms`` is added to every API
     request, plus up to ``latency_jitter_ms`` more. ``clock=None`` means the wall clock.
+
+    Rate limits count per account and per category (LIGHT, MEDIUM), each category its own
+    budget: ``plan`` (``"free"``, ``"pro"``, ``"business"``) sets every category's budget as
+    Zoom's plans do; ``qps``/``daily_limit``, when set, are every category's budget instead
+    (so ``qps=2`` gives the listing 2/s and the transfers another 2/s). A transfer task takes
+    ``transfer_seconds`` of the mock's clock to complete; with ``fail_transfers`` every task
+    ends ``FAILED`` and moves nothing.
     """
 
     seed: int = 0
@@ -155,6 +169,21 @@ class MockConfig:
     fix_share_scope_spelling: bool = False
     clock: MockClock | None = attrs.field(default=None, eq=False)
     qps_retry_after_rate: float = attrs.field(default=0.5, validator=_rate)
+    plan: str | None = attrs.field(default=None)
+    transfer_seconds: float = attrs.field(default=5.0, validator=_non_negative)
+    fail_transfers: bool = False
+
+    @plan.validator
+    def _known_plan(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and value not in PLANS:
+            raise ValueError(f"plan must be one of {sorted(PLANS)} or None, got {value!r}")
+
+    def budget(self, category: str) -> tuple[int | None, int | None]:
+        """(requests per second, requests per UTC day) for one category; None: unlimited."""
+        qps, daily = PLANS[self.plan].get(category, (None, None)) if self.plan else (None, None)
+        if self.qps is not None or self.daily_limit is not None:
+            qps, daily = self.qps, self.daily_limit
+        return qps, daily
 
     @faults.validator
     def _known_faults(

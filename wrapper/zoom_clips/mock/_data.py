@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import random
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -22,7 +22,6 @@ __all__ = [
     "InvalidQueryError",
     "User",
     "Window",
-    "build_dataset",
     "parse_window",
 ]
 
@@ -39,18 +38,8 @@ DATE_FILTER_TYPES = ("CREATED_DATE", "MODIFIED_DATE")
 # Spelt as Zoom's spec and wire spell it; ``fix_share_scope_spelling`` sends SAME_ORGANIZATION.
 SHARE_SCOPES = ("ANYONE", "SAME_ORGANIZATON", "INVITED_MEMBERS_ONLY", "PRIVATE")
 
-_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
-_FIRST_NAMES = ("ana", "bo", "chen", "dara", "eli", "fatima", "goran", "hana", "ivo", "jun")
-_LAST_NAMES = ("abe", "berg", "costa", "diaz", "eze", "fox", "gupta", "horvat", "ito", "jensen")
-_TITLE_WORDS = (
-    ("Weekly", "Quarterly", "Quick", "Customer", "Team", "Product", "Onboarding", "Sales"),
-    ("roadmap", "standup", "demo", "review", "retro", "walkthrough", "update", "pitch"),
-    ("recap", "notes", "clip", "highlights", "preview", "draft", "take 2", "final"),
-)
-_TAGS = ("demo", "sales", "internal", "training", "customer", "bug", "design", "hiring")
-_STATUS_WEIGHTS = (1, 1, 1, 12, 2, 1)  # in CLIP_STATUSES order: most clips finished recording
 
 
 class InvalidQueryError(ValueError):
@@ -142,28 +131,38 @@ def _window(value: str | dt.datetime, *, end_of_day: bool) -> dt.datetime:
 
 @attrs.frozen(repr=False)
 class Dataset:
-    """The accounts, users and clips one mock serves; immutable once built.
+    """The accounts, users and clips one mock serves, as seeded, and their current state.
 
-    ``select`` is the ground truth a test compares the API's pages with.
+    The accounts and the seeded clips never change; the API changes a clip's current state
+    (a soft delete, a transfer of ownership, an admin edit) through :meth:`update`, and
+    :meth:`restore` brings back the seeded state. ``select`` is the ground truth a test compares
+    the API's pages with; it reads the current state.
     """
 
     master_account_id: str
     accounts: tuple[Account, ...]
     _clips: tuple[_Clip, ...]
+    # Every clip's current state by id, in seeded order.
+    _current: dict[str, _Clip] = attrs.field(init=False, repr=False, eq=False)
     # Per (account, date field): the account's clips in API order (newest first, then clip_id)
     # and their sort keys, so a query bisects to its date range instead of scanning every clip.
     _index: dict[tuple[str, bool], tuple[list[_Clip], list[tuple[float, str]]]] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _lock: threading.Lock = attrs.field(init=False, repr=False, eq=False, factory=threading.Lock)
 
     def __attrs_post_init__(self) -> None:
+        self._build(self._clips)
+
+    def _build(self, clips: tuple[_Clip, ...]) -> None:
         index: dict[tuple[str, bool], tuple[list[_Clip], list[tuple[float, str]]]] = {}
         for account in self.accounts:
-            mine = [clip for clip in self._clips if clip.account_id == account.id]
+            mine = [clip for clip in clips if clip.account_id == account.id]
             for by_created in (False, True):
                 keyed = sorted((_order_key(c, by_created=by_created), c) for c in mine)
                 index[account.id, by_created] = ([c for _, c in keyed], [k for k, _ in keyed])
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_current", {str(c.wire["clip_id"]): c for c in clips})
 
     @property
     def sub_accounts(self) -> tuple[Account, ...]:
@@ -172,8 +171,71 @@ class Dataset:
 
     @property
     def clips(self) -> list[dict[str, Any]]:
-        """Every clip as the API sends it, across all accounts."""
-        return [copy_wire(clip.wire) for clip in self._clips]
+        """Every clip as the API sends it now, across all accounts, in seeded order."""
+        with self._lock:
+            current = list(self._current.values())
+        return [copy_wire(clip.wire) for clip in current]
+
+    def clip(self, clip_id: str) -> _Clip | None:
+        """The current state of the clip with this id, or None if it never existed."""
+        with self._lock:
+            return self._current.get(clip_id)
+
+    def owned_by(self, account_id: str, owner_id: str) -> list[_Clip]:
+        """The current clips of ``account_id`` that ``owner_id`` owns, in API order."""
+        with self._lock:
+            ordered = list(self._index.get((account_id, False), ([], []))[0])
+        return [clip for clip in ordered if clip.owner.id == owner_id]
+
+    def update(
+        self,
+        clip_id: str,
+        *,
+        changes: Mapping[str, Any] | None = None,
+        owner: User | None = None,
+        modified: dt.datetime | None = None,
+    ) -> _Clip:
+        """Change a clip's current state and keep the listing order; returns the new state.
+
+        ``changes`` replaces wire fields (``share_link_settings`` is merged one level deep);
+        ``owner`` moves ``owner_id``; ``modified`` (aware) becomes ``modified_date``, written in
+        the clip's own wire form. Raises ``KeyError`` for an unknown clip id.
+        """
+        with self._lock:
+            old = self._current[clip_id]
+            wire = copy_wire(old.wire)
+            for name, value in (changes or {}).items():
+                if name == "share_link_settings" and isinstance(value, Mapping):
+                    wire[name] = {**wire[name], **value}
+                else:
+                    wire[name] = value
+            new_owner = owner if owner is not None else old.owner
+            wire["owner_id"] = new_owner.id
+            when = old.modified
+            if modified is not None:
+                with_millis = "." in str(old.wire["created_date"])
+                wire["modified_date"] = _wire_date(modified, with_millis=with_millis)
+                when = _parse_bound("to", wire["modified_date"], end_of_day=False)[0]
+            new = _Clip(old.account_id, new_owner, old.created, max(old.created, when), wire)
+            for by_created in (False, True):
+                ordered, keys = self._index[old.account_id, by_created]
+                at = bisect.bisect_left(keys, _order_key(old, by_created=by_created))
+                del ordered[at], keys[at]
+                key = _order_key(new, by_created=by_created)
+                at = bisect.bisect_left(keys, key)
+                ordered.insert(at, new)
+                keys.insert(at, key)
+            self._current[clip_id] = new
+            return new
+
+    def restore(self) -> None:
+        """Bring back every clip's seeded state (what ``POST /_mock/reset`` does)."""
+        with self._lock:
+            current = self._current.values()
+            if len(current) != len(self._clips) or any(
+                now is not seeded for now, seeded in zip(current, self._clips, strict=True)
+            ):
+                self._build(self._clips)
 
     def account(self, account_id: str) -> Account | None:
         """The account with this id, or None."""
@@ -234,14 +296,16 @@ class Dataset:
         owner = self.find_user(account_id, user_id) if user_id else None
         if (user_id and owner is None) or (account_id, by_created) not in self._index:
             return []
-        ordered, keys = self._index[account_id, by_created]
-        # Keys ascend as dates descend: [end, start] is one contiguous run of the ordered list.
-        first = bisect.bisect_left(keys, (-end.timestamp(), ""))
-        last = bisect.bisect_right(keys, (-start.timestamp(), "\U0010ffff"))
+        with self._lock:
+            ordered, keys = self._index[account_id, by_created]
+            # Keys ascend as dates descend: [end, start] is one contiguous run of the list.
+            first = bisect.bisect_left(keys, (-end.timestamp(), ""))
+            last = bisect.bisect_right(keys, (-start.timestamp(), "\U0010ffff"))
+            run = ordered[first:last]
         needle = search_key.casefold() if search_key else None
         return [
             clip
-            for clip in ordered[first:last]
+            for clip in run
             if (status is None or clip.wire["status"] == status)
             and (owner is None or clip.owner == owner)
             and (needle is None or needle in str(clip.wire["title"]).casefold())
@@ -308,88 +372,7 @@ def copy_wire(wire: Mapping[str, Any]) -> dict[str, Any]:
     return copied
 
 
-def _random_id(rng: random.Random, length: int) -> str:
-    return "".join(rng.choices(_ID_ALPHABET, k=length))
-
-
 def _wire_date(instant: dt.datetime, *, with_millis: bool) -> str:
     if with_millis:  # Zoom's example form: 2024-10-11T01:51:50.631+00:00
         return instant.isoformat(timespec="milliseconds")
     return instant.strftime("%Y-%m-%dT%H:%M:%SZ")  # the description's form: 2020-03-31T12:02:00Z
-
-
-def _make_accounts(rng: random.Random, sub_accounts: int) -> tuple[Account, ...]:
-    accounts = []
-    for index in range(sub_accounts + 1):
-        account_id = MASTER_ACCOUNT_ID if index == 0 else _random_id(rng, 22)
-        domain = "master.example.com" if index == 0 else f"sub{index}.example.com"
-        names = rng.sample([(f, la) for f in _FIRST_NAMES for la in _LAST_NAMES], k=2 + index)
-        users = [User(_random_id(rng, 22), f"{first}.{last}@{domain}") for first, last in names]
-        if index == 0:
-            users[0] = User(users[0].id, f"admin@{domain}")
-        accounts.append(Account(account_id, tuple(users)))
-    return tuple(accounts)
-
-
-def _make_clip(
-    rng: random.Random, account: Account, now: dt.datetime, *, fix_spelling: bool
-) -> _Clip:
-    owner = rng.choice(account.users)
-    age = dt.timedelta(seconds=rng.uniform(0, 365 * 86400))
-    with_millis = rng.random() < 0.5
-    created = now - age
-    modified = created + rng.choice((dt.timedelta(), age * rng.random() * rng.random()))
-    if not with_millis:  # the Z form has whole seconds: keep the instants what the wire says
-        created = created.replace(microsecond=0)
-        modified = max(created, modified.replace(microsecond=0))
-    else:
-        created = created.replace(microsecond=created.microsecond // 1000 * 1000)
-        modified = max(created, modified.replace(microsecond=modified.microsecond // 1000 * 1000))
-    clip_id = _random_id(rng, 38)
-    status = rng.choices(CLIP_STATUSES, weights=_STATUS_WEIGHTS)[0]
-    finished = status in ("RECORD_SUCCESS", "RECORD_DELETE", "SUSPENDED")
-    scope = rng.choice(SHARE_SCOPES)
-    if fix_spelling and scope == "SAME_ORGANIZATON":
-        scope = "SAME_ORGANIZATION"
-    settings: dict[str, Any] = {"share_scope": scope, "enable_passcode": rng.random() < 0.3}
-    if settings["enable_passcode"]:
-        settings["passcode"] = _random_id(rng, 8)
-    title = " ".join(rng.choice(words) for words in _TITLE_WORDS)
-    if rng.random() < 0.1:  # the spec's example naming, for search_key
-        title = f"Clip-{created:%Y%m%d}"
-    wire = {
-        "title": title,
-        "description": rng.choice(("", f"{title} for the {account.id[:4]} team")),
-        "duration": rng.randint(3, 3600) if finished else 0,
-        "status": status,
-        "clip_id": clip_id,
-        "owner_id": owner.id,
-        "file_size": rng.randint(50_000, 900_000_000) if finished else 0,
-        "share_link": f"https://zoom.us/clips/share/{clip_id}",
-        "share_link_settings": settings,
-        "thumbnail_link": f"https://file.zoom.us/file/{clip_id}?attachType=preview"
-        if finished
-        else "",
-        "created_date": _wire_date(created, with_millis=with_millis),
-        "modified_date": _wire_date(modified, with_millis=with_millis),
-        "tags": rng.sample(_TAGS, k=rng.randint(0, 3)),
-    }
-    return _Clip(account.id, owner, created, modified, wire)
-
-
-def build_dataset(
-    *, seed: int, clips: int, now: dt.datetime, sub_accounts: int = 4, fix_spelling: bool = False
-) -> Dataset:
-    """A data set determined by ``seed`` and ``now``: clips spread over the year before ``now``.
-
-    Most clips belong to sub accounts; the master account has a few of its own (its first user is
-    the admin that ``user_id=me`` means for a Server-to-Server token).
-    """
-    rng = random.Random(seed)  # noqa: S311 -- reproducible test data, not security
-    accounts = _make_accounts(rng, sub_accounts)
-    weights: Sequence[int] = [1] + [4] * sub_accounts
-    made = tuple(
-        _make_clip(rng, rng.choices(accounts, weights=weights)[0], now, fix_spelling=fix_spelling)
-        for _ in range(clips)
-    )
-    return Dataset(MASTER_ACCOUNT_ID, accounts, made)

@@ -16,7 +16,10 @@ from typing import Any
 import attrs
 
 from zoom_clips.mock._config import MockClock, MockConfig
-from zoom_clips.mock._data import Dataset, Window, build_dataset
+from zoom_clips.mock._data import Dataset, Window
+from zoom_clips.mock._seed import build_dataset
+from zoom_clips.mock._social import Social
+from zoom_clips.mock._transfers import TransferBook
 
 __all__ = [
     "DEMO_ACCOUNT_ID",
@@ -37,8 +40,12 @@ DEMO_CLIENT_SECRET = "mock-client-secret"  # noqa: S105 -- the documented demo c
 #: first sub account; each refresh rotates it, and ``reset()`` restores it.
 DEMO_REFRESH_TOKEN = "mock-refresh-token"  # noqa: S105 -- the documented demo credential
 PAGE_TOKEN_TTL = dt.timedelta(minutes=15)
-ACCOUNT_SCOPES = "clips:read:master clips:read:list_user_clips:master"
-USER_SCOPES = "clips:read:list_user_clips"
+#: A Server-to-Server token speaks for its account with admin scope (every clip of the account
+#: and of its sub accounts, transfers); a user-OAuth token for its user with user scope.
+ACCOUNT_SCOPES = (
+    "clips:read:master clips:read:list_user_clips:master clips:read:admin clips:write:admin"
+)
+USER_SCOPES = "clips:read:list_user_clips clips:read clips:write"
 
 
 @attrs.frozen
@@ -92,7 +99,17 @@ class MockState:
         self.reset()
 
     def reset(self) -> None:
-        """Forget every token, cursor, counter and stat, and re-seed the fault dice."""
+        """Forget every token, cursor, counter and stat, re-seed the fault dice, restore the data.
+
+        The data set's clips, collaborators and comments return to their seeded state, and
+        transfer tasks are forgotten.
+        """
+        self.dataset.restore()
+        config = self.config
+        self.social = Social(config.seed, {a.id: a.users for a in self.dataset.accounts})
+        self.transfers = TransferBook(
+            seed=config.seed, seconds=config.transfer_seconds, fail=config.fail_transfers
+        )
         with self._lock:
             self._grants: dict[str, Grant] = {}
             self._refresh: dict[str, tuple[str, str]] = {
@@ -102,13 +119,17 @@ class MockState:
             # Tokens in the order they were saved, with their expiry: the oldest is purged first.
             self._cursor_expiries: deque[tuple[dt.datetime, str]] = deque()
             self._qps_second: int | None = None
-            self._qps_counts: Counter[str] = Counter()
-            self._daily_counts: Counter[tuple[str, dt.date]] = Counter()
+            self._qps_counts: Counter[tuple[str, str]] = Counter()
+            self._daily_counts: Counter[tuple[tuple[str, str], dt.date]] = Counter()
             self._rng = random.Random(self.config.seed)  # noqa: S311 -- seeded fault dice, not security
             self._by_status: Counter[str] = Counter()
             self._rate_limited: Counter[str] = Counter()
             self._faults: Counter[str] = Counter()
             self._tokens_issued = 0
+
+    def settle(self) -> None:
+        """Complete the transfer tasks due by the mock's clock (every API request does this)."""
+        self.transfers.settle(self.clock.now(), self.dataset)
 
     # --- tokens -------------------------------------------------------------------------------
 
@@ -184,45 +205,49 @@ class MockState:
 
     # --- rate limits --------------------------------------------------------------------------
 
-    def rate_check(self, account_id: str) -> RateDecision:
-        """Count one API request for ``account_id``, or refuse it with the kind of 429."""
-        config = self.config
-        headers = {"X-RateLimit-Category": "Light"}
+    def rate_check(self, account_id: str, category: str = "LIGHT") -> RateDecision:
+        """Count one API request of ``category`` for ``account_id``, or refuse it with a 429.
+
+        Each category (LIGHT, MEDIUM) has its own budget and counters (``MockConfig.budget``).
+        """
+        qps, daily_limit = self.config.budget(category)
+        headers = {"X-RateLimit-Category": category.title()}
         now = self.clock.now()
         second, day = int(now.timestamp()), now.date()
+        key = (account_id, category)
         with self._lock:
             if self._qps_second != second:
                 self._qps_second, self._qps_counts = second, Counter()
-            daily_used = self._daily_counts[(account_id, day)]
-            qps_used = self._qps_counts[account_id]
-            if config.daily_limit is not None and daily_used >= config.daily_limit:
+            daily_used = self._daily_counts[(key, day)]
+            qps_used = self._qps_counts[key]
+            if daily_limit is not None and daily_used >= daily_limit:
                 reset_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
                 headers |= {
                     "X-RateLimit-Type": "Daily-limit",
-                    "X-RateLimit-Limit": str(config.daily_limit),
+                    "X-RateLimit-Limit": str(daily_limit),
                     "X-RateLimit-Remaining": "0",
                     "Retry-After": reset_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 }
                 self._rate_limited["Daily-limit"] += 1
                 return RateDecision("Daily-limit", headers)
-            if config.qps is not None and qps_used >= config.qps:
+            if qps is not None and qps_used >= qps:
                 headers |= {
                     "X-RateLimit-Type": "QPS",
-                    "X-RateLimit-Limit": str(config.qps),
+                    "X-RateLimit-Limit": str(qps),
                     "X-RateLimit-Remaining": "0",
                 }
-                if self._rng.random() < config.qps_retry_after_rate:
+                if self._rng.random() < self.config.qps_retry_after_rate:
                     headers["Retry-After"] = "1"
                 self._rate_limited["QPS"] += 1
                 return RateDecision("QPS", headers)
-            self._daily_counts[(account_id, day)] += 1
-            self._qps_counts[account_id] += 1
-        if config.daily_limit is not None:
-            headers["X-RateLimit-Limit"] = str(config.daily_limit)
-            headers["X-RateLimit-Remaining"] = str(config.daily_limit - daily_used - 1)
-        elif config.qps is not None:
-            headers["X-RateLimit-Limit"] = str(config.qps)
-            headers["X-RateLimit-Remaining"] = str(config.qps - qps_used - 1)
+            self._daily_counts[(key, day)] += 1
+            self._qps_counts[key] += 1
+        if daily_limit is not None:
+            headers["X-RateLimit-Limit"] = str(daily_limit)
+            headers["X-RateLimit-Remaining"] = str(daily_limit - daily_used - 1)
+        elif qps is not None:
+            headers["X-RateLimit-Limit"] = str(qps)
+            headers["X-RateLimit-Remaining"] = str(qps - qps_used - 1)
         return RateDecision(None, headers)
 
     # --- faults and latency -------------------------------------------------------------------

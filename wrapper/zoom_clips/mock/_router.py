@@ -1,0 +1,116 @@
+"""The ``/v2`` router: every API path of both specs, matched on the raw path, Zoom's JSON always.
+
+Starlette's path patterns do not match a decoded newline (``/v2/accounts/abc%0Adef/clips`` was
+a plain-text 404), so paths under ``/v2`` are split here from the raw, still-encoded path and
+each segment decoded on its own: any id reaches its endpoint (which answers 403 or 404 for one
+it does not know), an ``accountId`` with a raw slash spans segments (as Starlette's
+``{accountId:path}`` allowed), any method on a known path that the path does not serve is 405
+with ``Allow``, and any other path under ``/v2`` is a 404 with Zoom's ``{"code", "message"}``
+body. Everything else goes on to the Starlette routes (``/oauth/token``, ``/_mock/*``).
+
+Each operation's rate-limit category comes from the generated packages' ``rate_limits`` tables,
+which ``scripts/generate.py`` reads from the specs' "Rate Limit Label".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import unquote
+
+import attrs
+from starlette.routing import request_response
+from starlette.types import ASGIApp, Receive, Scope, Send
+from zoom_clips_api.rate_limits import CATEGORIES as MASTER_CATEGORIES
+from zoom_clips_endpoints_api.rate_limits import CATEGORIES as ENDPOINTS_CATEGORIES
+
+from zoom_clips.mock._http import Handler, endpoint, zoom_error
+
+__all__ = ["ApiRoute", "ApiRouter", "category_of"]
+
+#: The one path parameter that may span several raw segments.
+_SPANNING = "{accountId}"
+
+
+def category_of(method: str, template: str) -> str:
+    """The rate-limit category of an operation of either spec (LIGHT where none is known)."""
+    key = (method, template)
+    return MASTER_CATEGORIES.get(key) or ENDPOINTS_CATEGORIES.get(key) or "LIGHT"
+
+
+@attrs.frozen
+class ApiRoute:
+    """One spec path (``/clips/{clipId}``, without ``/v2``) and its handler per method."""
+
+    template: str
+    handlers: Mapping[str, Handler]
+    parts: tuple[str, ...] = attrs.field(init=False)
+    apps: Mapping[str, ASGIApp] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(self.template.strip("/").split("/")))
+        apps = {
+            method: request_response(endpoint(category_of(method, self.template), handler))
+            for method, handler in self.handlers.items()
+        }
+        object.__setattr__(self, "apps", apps)
+
+    def match(self, segments: Sequence[bytes]) -> dict[str, str] | None:
+        """The decoded path parameters if the raw ``segments`` (after ``/v2``) are this path."""
+        parts = self.parts
+        if _SPANNING in parts:
+            at = parts.index(_SPANNING)
+            tail = len(parts) - at - 1
+            if len(segments) < len(parts):
+                return None
+            end = len(segments) - tail
+            head = zip(parts[:at], segments[:at], strict=True)
+            pairs = [*head, *zip(parts[at + 1 :], segments[end:], strict=True)]
+            spanned = {"accountId": _decode(b"/".join(segments[at:end]))}
+        elif len(segments) == len(parts):
+            pairs, spanned = list(zip(parts, segments, strict=True)), {}
+        else:
+            return None
+        params: dict[str, str] = {}
+        for part, segment in pairs:
+            if part.startswith("{"):
+                if not segment:
+                    return None
+                params[part[1:-1]] = _decode(segment)
+            elif segment != part.encode():
+                return None
+        return params | spanned
+
+
+def _decode(segment: bytes) -> str:
+    return unquote(segment.decode("latin-1"), encoding="utf-8", errors="replace")
+
+
+class ApiRouter:
+    """Pure ASGI middleware routing ``/v2`` itself (see the module docstring)."""
+
+    def __init__(self, app: ASGIApp, routes: Sequence[ApiRoute]) -> None:
+        self.app = app
+        self.routes = tuple(routes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/v2" or path.startswith("/v2/")):
+            await self.app(scope, receive, send)
+            return
+        raw: bytes = scope.get("raw_path") or path.encode("utf-8")
+        segments = raw.split(b"?", 1)[0].split(b"/")[2:]
+        for route in self.routes:
+            params = route.match(segments)
+            if params is None:
+                continue
+            app = route.apps.get(scope["method"])
+            if app is None:
+                allow = ", ".join(route.apps)
+                message = f"Method {scope['method']} is not allowed here."
+                await zoom_error(405, 405, message, {"Allow": allow})(scope, receive, send)
+                return
+            scope["path_params"] = params
+            await app(scope, receive, send)
+            return
+        message = f"The API path {path[:80]!r} does not exist."
+        await zoom_error(404, 404, message)(scope, receive, send)
