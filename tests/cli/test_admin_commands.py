@@ -215,3 +215,13 @@ def test_removing_someone_not_there_is_one_line(server: MockServer) -> None:
     line = error_line(result)
     assert line.startswith(f"error: removing a collaborator of clip {clip_id} failed: HTTP 400")
     assert line.endswith("removed 0 of 1 collaborators before this")
+
+
+def test_a_refused_token_on_an_admin_call_names_the_call(server: MockServer) -> None:
+    """A 401 from `GET /clips/ID` is the API refusing the token, not the token endpoint."""
+    env = {"ZOOM_ACCESS_TOKEN": "not-a-token", "ZOOM_API_BASE_URL": server.base_url}
+    result = run("get", "some-clip", env=env)
+    assert result.exit_code == 2
+    line = error_line(result)
+    assert line.startswith("error: getting clip some-clip failed: HTTP 401; Zoom code 124")
+    assert "not-a-token" not in line

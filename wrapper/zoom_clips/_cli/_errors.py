@@ -95,7 +95,8 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
     if isinstance(exc, APIStatusError):
         url = exc.response.request.url
         account = _ACCOUNT_PATH.search(url.path)
-        if isinstance(exc, AuthenticationError) and account is None:
+        operation = _operation(exc.response.request)
+        if isinstance(exc, AuthenticationError) and account is None and operation is None:
             reason = exc.message or f"HTTP {exc.status_code}"
             tracking = f"; tracking id {exc.tracking_id}" if exc.tracking_id else ""
             return (
@@ -105,7 +106,7 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
         what = (
             f"listing the clips of account {account.group(1)}"
             if account
-            else _operation(exc.response.request)
+            else operation or "listing clips"
         )
         return f"{what} failed: " + "; ".join(_status_parts(exc))
     if isinstance(exc, TransferError):
@@ -115,6 +116,7 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
 
 # The admin commands' operations, by method and the path's end, in the user's words.
 _OPERATIONS = (
+    ("GET", re.compile(r"/clips$"), "listing clips"),
     ("POST", re.compile(r"/clips/transfers$"), "starting the transfer"),
     ("GET", re.compile(r"/clips/transfers/([^/]+)$"), "checking transfer task {}"),
     ("GET", re.compile(r"/clips/([^/]+)/collaborators$"), "listing the collaborators of clip {}"),
@@ -124,13 +126,13 @@ _OPERATIONS = (
 )
 
 
-def _operation(request: httpx.Request) -> str:
-    """What a request to the API was doing (``"getting clip ID"``); by default, listing clips."""
+def _operation(request: httpx.Request) -> str | None:
+    """What a request to the API was doing (``"getting clip ID"``); ``None``: not one of these."""
     for method, path, words in _OPERATIONS:
         found = path.search(request.url.path)
         if request.method == method and found:
             return words.format(*found.groups())
-    return "listing clips"
+    return None
 
 
 def _in_cli_words(message: str) -> str:
