@@ -20,7 +20,8 @@ BLOCKS = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
 @pytest.fixture(scope="module")
 def server() -> Iterator[MockServer]:
     """A mock on the wall clock, so the examples' relative dates find clips."""
-    with serve(MockConfig(seed=1, clips=800)) as running:
+    # A transfer completes in a second of the mock's clock, so wait_for_transfer examples are quick.
+    with serve(MockConfig(seed=1, clips=800, transfer_seconds=1.0)) as running:
         yield running
 
 

@@ -21,6 +21,7 @@ class InProcess:
     def __init__(self, app: Starlette) -> None:
         self.app = app
         self.state: MockState = app.state.mock
+        self._user_token = ""
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def send() -> httpx.Response:
@@ -40,6 +41,30 @@ class InProcess:
         assert response.status_code == 200, response.text
         token: str = response.json()["access_token"]
         return token
+
+    def user_token(self) -> str:
+        """A user-OAuth token (the first user of the first sub account): user scope only.
+
+        The demo refresh token rotates on use, so the first token is kept and given again.
+        """
+        if self._user_token:
+            return self._user_token
+        response = self.request(
+            "POST",
+            "/oauth/token",
+            auth=("mock-client-id", "mock-client-secret"),
+            data={"grant_type": "refresh_token", "refresh_token": "mock-refresh-token"},
+        )
+        assert response.status_code == 200, response.text
+        self._user_token: str = response.json()["access_token"]
+        return self._user_token
+
+    def api(
+        self, method: str, path: str, token: str | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """``method`` on ``/v2{path}`` with a bearer token (a new admin one unless given)."""
+        headers = {"Authorization": f"Bearer {token or self.token()}"} | kwargs.pop("headers", {})
+        return self.request(method, f"/v2{path}", headers=headers, **kwargs)
 
     def clips(self, account_id: str, token: str | None = None, **params: Any) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token or self.token()}"}

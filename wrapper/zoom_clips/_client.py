@@ -73,7 +73,7 @@ class _Wait:
 
 
 # Errors raised before a single byte of the request left: resending can never repeat an effect.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 def _connection_error(exc: httpx.TransportError) -> APIConnectionError:

@@ -22,7 +22,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -58,7 +58,6 @@ __all__ = [
 ]
 
 MIN_PAGE_SIZE, MAX_PAGE_SIZE = 30, 300
-DateArg = date | datetime | str | None
 
 
 # -- arguments: checked before any request is sent -------------------------------------------------

@@ -5,6 +5,12 @@ Needs the ``mock`` extra (``pip install 'zoom-clips[mock]'``: Starlette and uvic
 It serves, on loopback only:
 
 - ``GET /v2/accounts/{accountId}/clips`` with every query parameter of Zoom's spec;
+- from ``endpoints.json``, every operation but the three uploads and the download:
+  ``GET /v2/clips``, ``GET``/``DELETE /v2/clips/{clipId}``, ``GET``/``DELETE
+  /v2/clips/{clipId}/collaborators``, ``GET /v2/clips/{clipId}/comments``, ``DELETE
+  /v2/clips/{clipId}/comments/{commentId}``, ``POST /v2/clips/transfers`` and ``GET
+  /v2/clips/transfers/{taskId}`` (the rules of each are in its module: ``_routes_list``,
+  ``_routes_clips``, ``_routes_transfers``, ``_social``, ``_transfers``);
 - ``POST /oauth/token``: Server-to-Server OAuth (``grant_type=account_credentials``) and user
   OAuth (``grant_type=refresh_token``, rotating refresh tokens);
 - ``GET /_mock/stats``, ``GET /_mock/accounts``, ``POST /_mock/reset`` for tests and demos.
@@ -39,11 +45,26 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
   values (``status=`` too), ``page_size`` outside 30..300 or not an integer, unparsable dates,
   ranges over a month, a repeated parameter, bad or expired page tokens. Unknown parameters are
   ignored. Methods other than GET on the clips path get 405 with ``Allow: GET``.
+- One data set serves both APIs. ``DELETE /clips/{id}`` is a soft delete: the clip lists as
+  ``RECORD_DELETE`` in both listings and in ``GET /clips/{id}``, its ``modified_date`` now; only
+  an id that never existed is 404 code 2000. A transfer task moves ``owner_id`` when it
+  completes on the mock's clock (``transfer_seconds``); collaborators and comments are seeded
+  from ``seed`` and the clip id, paged with ``next_page_token`` and deletable. Requests settle
+  the due tasks first; ``MockState.settle()`` does it for a test reading the data directly.
+  ``POST /_mock/reset`` restores the seeded data too.
+- Scopes: a Server-to-Server token (``account_credentials``) carries admin scope: ``GET
+  /clips`` lists every clip of its account (``user_id`` filters by owner id or email, ``me`` is
+  the admin), ``/clips/{id}`` routes reach its account's and, for the master account, every
+  sub account's clips, and transfers are allowed. A user-OAuth token (``refresh_token``)
+  carries user scope: only its user's own clips (``user_id`` only ``me`` or the user), and
+  transfers are 403 code 1003.
 - Auth: no token is 401 code 1002; an unknown or expired token 401 code 124 ("Invalid access
   token."); an account the token may not read (not the master account or one it owns; for a
   user token, not the user's own account) 403 code 1003.
-- Rate limits (off by default) count per token account: a QPS limit per clock second and a daily
-  limit per UTC day. A QPS 429 carries ``Retry-After: 1`` on a seeded share of answers
+- Rate limits (off by default) count per token account and per category (LIGHT, MEDIUM: each
+  route's category comes from the generated ``rate_limits`` tables, so ``POST /clips/transfers``
+  never spends the listing's budget): a QPS limit per clock second and a daily limit per UTC
+  day, from ``plan`` (Zoom's free/pro/business budgets) or ``qps``/``daily_limit``. A QPS 429 carries ``Retry-After: 1`` on a seeded share of answers
   (``qps_retry_after_rate``) and none on the rest; a daily 429 carries ``Retry-After`` as an ISO
   timestamp (next UTC midnight). 429s carry ``X-RateLimit-Category``/``-Type``/``-Limit``/
   ``-Remaining``; other answers carry the category and, when a limit is set, limit and remaining
