@@ -78,7 +78,8 @@ def test_a_partial_transfer_moves_the_clips_and_reports_each_task(
     assert all("\tSUCCESS\tPARTIAL_TRANSFER\t" in line for line in lines)
     assert sum(int(line.split("\t")[3].split()[0]) for line in lines) == count
     assert {owner_of(server, c) for c in clips} == {target}
-    assert f"started {len(lines)} transfer tasks for {count} clips of {source}" in result.stderr
+    tasks = "1 transfer task" if len(lines) == 1 else f"{len(lines)} transfer tasks"
+    assert f"started {tasks} for {count} clips of {source}" in result.stderr
 
 
 def test_a_full_transfer_moves_every_clip(server: MockServer) -> None:
@@ -214,7 +215,7 @@ def test_removing_someone_not_there_is_one_line(server: MockServer) -> None:
     assert result.exit_code == 2
     line = error_line(result)
     assert line.startswith(f"error: removing a collaborator of clip {clip_id} failed: HTTP 400")
-    assert line.endswith("removed 0 of 1 collaborators before this")
+    assert line.endswith("removed 0 of 1 collaborator before this")
 
 
 def test_a_refused_token_on_an_admin_call_names_the_call(server: MockServer) -> None:

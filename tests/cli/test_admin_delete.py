@@ -76,7 +76,7 @@ def test_on_a_terminal_it_asks_first(
 
     result = CliRunner().invoke(app, ["delete", clips[0]], input=answer, env=env_for(server))
     assert result.exit_code == code, result.output
-    assert "Delete these 1 clips?" in result.output
+    assert "Delete 1 clip?" in result.output
     assert (clip_status(server, clips[0]) == "RECORD_DELETE") is deleted
 
 

@@ -20,7 +20,7 @@ from .._models import Clip
 from ._errors import CliError
 from ._listing import Run
 
-__all__ = ["clip_ids", "converse", "describe_clip", "plain"]
+__all__ = ["clip_ids", "converse", "describe_clip", "plain", "plural"]
 
 T = TypeVar("T")
 
@@ -68,3 +68,8 @@ def plain(value: Any) -> str:
 def describe_clip(clip: Clip) -> str:
     """A clip in a few words, for a progress line: ``"title" (owner OWNER, STATUS)``."""
     return f"{clip.title or '(untitled)'!r} (owner {clip.owner_id or '?'}, {plain(clip.status)})"
+
+
+def plural(count: int, noun: str) -> str:
+    """``"1 clip"``, ``"3 clips"``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

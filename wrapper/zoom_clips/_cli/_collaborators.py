@@ -11,7 +11,7 @@ from rich.table import Table
 
 from .._api_models import Collaborator
 from .._client import AsyncZoomClips
-from ._admin import clip_ids, converse, plain
+from ._admin import clip_ids, converse, plain, plural
 from ._app import app
 from ._errors import reported, say
 from ._listing import Run
@@ -48,7 +48,7 @@ def collaborator_record(collaborator: Collaborator) -> dict[str, Any]:
 
 
 def _table(clip_id: str, rows: list[Collaborator]) -> Table:
-    table = Table(title=f"{len(rows)} collaborators of clip {clip_id}")
+    table = Table(title=f"{plural(len(rows), 'collaborator')} of clip {clip_id}")
     for column in ("user id", "name", "email", "type", "role", "channel id"):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -121,7 +121,9 @@ def collaborators(
                 else:
                     await client.clips.collaborators.remove(wanted, channel_id=channel)
             except Exception as exc:
-                exc.add_note(f"removed {done} of {len(removals)} collaborators before this")
+                exc.add_note(
+                    f"removed {done} of {plural(len(removals), 'collaborator')} before this"
+                )
                 raise
             say(f"removed {user or f'channel {channel}'} from clip {wanted}")
         return [row async for row in client.clips.collaborators.list(wanted)]

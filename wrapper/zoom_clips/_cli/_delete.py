@@ -27,7 +27,7 @@ from rich.table import Table
 from .._client import AsyncZoomClips
 from .._errors import NotFoundError
 from .._models import Clip, ClipStatus
-from ._admin import clip_ids, converse, describe_clip, plain
+from ._admin import clip_ids, converse, describe_clip, plain, plural
 from ._app import app
 from ._errors import CliError, reported, say
 from ._listing import Run
@@ -103,7 +103,7 @@ def _interactive() -> bool:
 
 
 def _plan_table(clips: list[Clip]) -> Table:
-    table = Table(title=f"{len(clips)} clips to delete")
+    table = Table(title=f"{plural(len(clips), 'clip')} to delete")
     for column in ("clip id", "title", "owner", "status", "share scope", "modified"):
         table.add_column(column, overflow="fold")
     for clip in clips:
@@ -193,8 +193,8 @@ def delete_clips(
         raise CliError("give the ids of the clips to delete, or --from-audit FILE")
     if not (yes or dry_run or _interactive()):
         raise CliError(
-            f"refusing to delete {len(ids)} clips without --yes: stdin is not a terminal, so "
-            "there is no one to ask (--dry-run shows what would be deleted)"
+            f"refusing to delete {plural(len(ids), 'clip')} without --yes: stdin is not a "
+            "terminal, so there is no one to ask (--dry-run shows what would be deleted)"
         )
     run = Run(
         mock=mock,
@@ -219,9 +219,9 @@ def delete_clips(
             return 0
         table_console(sys.stderr).print(_plan_table(doomed))
         if dry_run:
-            say(f"Would delete {len(doomed)} clips (--dry-run: nothing was deleted).")
+            say(f"Would delete {plural(len(doomed), 'clip')} (--dry-run: nothing was deleted).")
             return 0
-        if not yes and not typer.confirm(f"Delete these {len(doomed)} clips?", default=False):
+        if not yes and not typer.confirm(f"Delete {plural(len(doomed), 'clip')}?", default=False):
             say("Nothing was deleted.")
             return EXIT_DECLINED
         for done, clip in enumerate(doomed):
@@ -229,11 +229,11 @@ def delete_clips(
             try:
                 await client.clips.delete(wanted)
             except Exception as exc:
-                exc.add_note(f"deleted {done} of {len(doomed)} clips before this")
+                exc.add_note(f"deleted {done} of {plural(len(doomed), 'clip')} before this")
                 raise
             sys.stdout.write(f"{wanted}\n")
             say(f"deleted {wanted} {describe_clip(clip)}")
-        say(f"Deleted {len(doomed)} clips.")
+        say(f"Deleted {plural(len(doomed), 'clip')}.")
         return 0
 
     code = converse(run, work)

@@ -19,7 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .._api_models import TransferTask
 from .._client import AsyncZoomClips
-from ._admin import clip_ids, converse, plain
+from ._admin import clip_ids, converse, plain, plural
 from ._app import app
 from ._errors import CliError, reported, say
 from ._listing import Run
@@ -41,7 +41,7 @@ DEFAULT_POLL = 2.0
 
 def task_line(task_id: str, task: TransferTask) -> str:
     """One finished task: its id, status, and what moved from whom to whom."""
-    clips = f"{len(task.clip_id_list)} clips" if task.clip_id_list else "all clips"
+    clips = plural(len(task.clip_id_list), "clip") if task.clip_id_list else "all clips"
     return (
         f"{task_id}\t{plain(task.status)}\t{plain(task.transfer_type)}\t{clips} from "
         f"{task.source_owner_user_id or '?'} to {task.target_owner_user_id or '?'}"
@@ -124,11 +124,9 @@ def transfer_clips(
         task_ids = await client.clips.transfer(
             target_owner_user_id=target_id, source_owner_user_id=source_id, clip_ids=wanted
         )
-        kind = f"{len(wanted)} clips" if wanted else "every clip"
-        say(
-            f"started {len(task_ids)} transfer tasks for {kind} of {source_id}: "
-            + ", ".join(task_ids)
-        )
+        kind = plural(len(wanted), "clip") if wanted else "every clip"
+        tasks = plural(len(task_ids), "transfer task")
+        say(f"started {tasks} for {kind} of {source_id}: " + ", ".join(task_ids))
         if not wait:
             for task_id in task_ids:
                 sys.stdout.write(f"{task_id}\n")
@@ -150,7 +148,7 @@ def transfer_clips(
                 progress.update(bar, done=progress.tasks[bar].completed)
 
             await asyncio.gather(*(one(task_id) for task_id in task_ids))
-        say(f"{len(task_ids)} transfer tasks finished.")
+        say(f"{plural(len(task_ids), 'transfer task')} finished.")
 
     converse(run, work)
 
