@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -9,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zoom_clips._cli import _delete
+from typer.testing import CliRunner
+from zoom_clips._cli import _delete, app
+from zoom_clips._cli._admin import first_failure_stops_all
 from zoom_clips._cli._delete import ids_from_audit
 from zoom_clips._cli._errors import CliError
 from zoom_clips._resources.clips import AsyncClips
@@ -71,9 +74,6 @@ def test_on_a_terminal_it_asks_first(
     """On a terminal the answer decides: no exits 1 with nothing deleted, yes deletes."""
     monkeypatch.setattr(_delete, "_interactive", lambda: True)
     _, _, clips = some_clips(server, 1)
-    from typer.testing import CliRunner  # noqa: PLC0415
-    from zoom_clips._cli import app  # noqa: PLC0415
-
     result = CliRunner().invoke(app, ["delete", clips[0]], input=answer, env=env_for(server))
     assert result.exit_code == code, result.output
     assert "Delete 1 clip?" in result.output
@@ -169,11 +169,51 @@ def test_from_audit_reads_stdin(server: MockServer) -> None:
     """`--from-audit -` reads the ids from stdin (a pipe, so --yes is needed)."""
     _, _, clips = some_clips(server, 2)
     lines = "".join(json.dumps({"clip_id": c}) + "\n" for c in clips)
-    from typer.testing import CliRunner  # noqa: PLC0415
-    from zoom_clips._cli import app  # noqa: PLC0415
-
     result: Any = CliRunner().invoke(
         app, ["delete", "--from-audit", "-", "--yes"], input=lines, env=env_for(server)
     )
     assert result.exit_code == 0, result.output
     assert {clip_status(server, c) for c in clips} == {"RECORD_DELETE"}
+
+
+def test_a_failed_lookup_deletes_nothing(
+    server: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One clip that cannot be fetched for the plan stops everything before any delete."""
+    _, _, clips = some_clips(server, 4)
+    real = AsyncClips.get
+
+    async def flaky(self: AsyncClips, clip_id: str) -> Any:
+        if clip_id == clips[2]:
+            raise CliError(f"planted failure getting {clip_id}")
+        return await real(self, clip_id)
+
+    monkeypatch.setattr(AsyncClips, "get", flaky)
+    result = run("delete", *clips, "--yes", env=env_for(server))
+    assert result.exit_code == 2
+    assert error_line(result) == f"error: planted failure getting {clips[2]}; nothing was deleted"
+    assert "RECORD_DELETE" not in {clip_status(server, c) for c in clips}
+
+
+def test_the_first_failure_cancels_the_other_lookups() -> None:
+    """first_failure_stops_all raises the failure as it is and cancels what still runs."""
+    cancelled: list[str] = []
+
+    async def slow() -> int:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            cancelled.append("slow")
+            raise
+        return 1
+
+    async def fails() -> int:
+        raise CliError("planted")
+
+    async def main() -> None:
+        assert await first_failure_stops_all([asyncio.sleep(0, 1), asyncio.sleep(0, 2)]) == [1, 2]
+        with pytest.raises(CliError, match="planted"):
+            await first_failure_stops_all([slow(), fails()])
+
+    asyncio.run(main())
+    assert cancelled == ["slow"]

@@ -8,7 +8,7 @@ async client, through ``Run``'s checked connection. Clip ids are checked before 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -20,7 +20,7 @@ from .._models import Clip
 from ._errors import CliError
 from ._listing import Run
 
-__all__ = ["clip_ids", "converse", "describe_clip", "plain", "plural"]
+__all__ = ["clip_ids", "converse", "describe_clip", "first_failure_stops_all", "plain", "plural"]
 
 T = TypeVar("T")
 
@@ -38,6 +38,22 @@ def converse(run: Run, work: Callable[[AsyncZoomClips], Awaitable[T]]) -> T:
             await http.aclose()  # ours, so ours to close (the client closes only its own)
 
     return asyncio.run(main())
+
+
+async def first_failure_stops_all(work: Iterable[Coroutine[Any, Any, T]]) -> list[T]:
+    """Run ``work`` concurrently; the first failure cancels the rest and is raised as it is.
+
+    (``asyncio.gather`` alone leaves the others running after the client is closed, and a
+    ``TaskGroup`` would wrap the error in an ``ExceptionGroup``, which says less in one line.)
+    """
+    tasks = [asyncio.ensure_future(each) for each in work]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def clip_ids(values: Iterable[str], *, option: str) -> list[str]:

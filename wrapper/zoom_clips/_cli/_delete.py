@@ -27,7 +27,7 @@ from rich.table import Table
 from .._client import AsyncZoomClips
 from .._errors import NotFoundError
 from .._models import Clip, ClipStatus
-from ._admin import clip_ids, converse, describe_clip, plain, plural
+from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
 from ._errors import CliError, reported, say
 from ._listing import Run
@@ -131,7 +131,7 @@ async def _lookup(client: AsyncZoomClips, ids: list[str]) -> dict[str, Clip | No
                 return None
 
     try:
-        found = await asyncio.gather(*(one(clip_id) for clip_id in ids))
+        found = await first_failure_stops_all(one(clip_id) for clip_id in ids)
     except Exception as exc:
         exc.add_note("nothing was deleted")
         raise

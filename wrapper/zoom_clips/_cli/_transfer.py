@@ -9,7 +9,6 @@ line naming it and the tasks started.
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from typing import Annotated
 
@@ -19,7 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .._api_models import TransferTask
 from .._client import AsyncZoomClips
-from ._admin import clip_ids, converse, plain, plural
+from ._admin import clip_ids, converse, first_failure_stops_all, plain, plural
 from ._app import app
 from ._errors import CliError, reported, say
 from ._listing import Run
@@ -147,7 +146,7 @@ def transfer_clips(
                 progress.advance(bar)
                 progress.update(bar, done=progress.tasks[bar].completed)
 
-            await asyncio.gather(*(one(task_id) for task_id in task_ids))
+            await first_failure_stops_all(one(task_id) for task_id in task_ids)
         say(f"{plural(len(task_ids), 'transfer task')} finished.")
 
     converse(run, work)
