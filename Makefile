@@ -78,13 +78,15 @@ CONTRACT_NOW := 2025-06-15T12:00:00Z
 # `make contract BASE_URL=http://host:port/v2 TOKEN_URL=http://host:port/oauth/token` tests that
 # server instead (ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET for its token, default the
 # mock's demo credentials; ACCOUNT_ID to list, default the mock's master account; NOW, the
-# instant its data lies before, default the wall clock).
+# instant its data lies before, default the wall clock). Against a BASE_URL, endpoints.json's
+# DELETE and POST operations (soft delete, transfers, removals) run only with DESTRUCTIVE=1.
 BASE_URL ?=
 TOKEN_URL ?=
 ACCOUNT_ID ?=
 NOW ?=
+DESTRUCTIVE ?=
 
-contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, pinned and unpinned accountId, vs a mock it starts or BASE_URL
+contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over master.json (accountId pinned, free) and endpoints.json, vs a mock it starts or BASE_URL
 	@set -euo pipefail; \
 	base_url='$(BASE_URL)'; token_url='$(TOKEN_URL)'; now='$(NOW)'; \
 	if [ -z "$$base_url" ]; then \
@@ -103,7 +105,16 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, pinned an
 		echo "== accountId $$([ $$pin = 1 ] && echo pinned || echo generated freely) against $$base_url"; \
 		CONTRACT_PIN_ACCOUNT=$$pin $(BIN)/schemathesis --config-file schemathesis.toml \
 			run spec/master.json --url $$base_url --checks all -H "Authorization: Bearer $$token"; \
-	done
+	done; \
+	keep=; if [ -n '$(BASE_URL)' ] && [ '$(DESTRUCTIVE)' != 1 ]; then \
+		keep="--exclude-method DELETE --exclude-method POST"; \
+		echo "== endpoints.json: read-only operations (DESTRUCTIVE=1 also deletes and transfers)"; \
+	fi; \
+	echo "== endpoints.json (clips, collaborators, comments, transfers; stateful links) against $$base_url"; \
+	$(BIN)/python -m tests.contract.endpoints_schema > $(VENV)/contract-endpoints.json; \
+	$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
+		--url $$base_url --checks all --exclude-checks use_after_free \
+		-H "Authorization: Bearer $$token" $$keep
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs

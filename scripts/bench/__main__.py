@@ -1,9 +1,9 @@
 """``python -m scripts.bench [--quick] [NAME ...]``: run the benchmarks and print one table.
 
 Runs every ``scripts/bench/bench_<n>_<name>.py`` (or those named: ``parse``, ``latency``,
-``ratelimit``, ``memory``, ``import``, ``pagination``), in the issue's order, in this one
-process, so their ratios are measured side by side. ``--quick`` shrinks the work (for a smoke
-test). Exits 1 if any target was missed, after printing everything.
+``ratelimit``, ``memory``, ``import``, ``pagination``, ``categories``), in the issue's order, in
+this one process, so their ratios are measured side by side. ``--quick`` shrinks the work (for a
+smoke test). Exits 1 if any target was missed, after printing everything.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each bug is a patch: one exact piece of the mock's source and what it becomes. A patch whose
 text is not found exactly once is an error (the mock changed: update the registry), never a
-silently skipped bug. The list is issue 11 §3's, plus the spec's page-size limit.
+silently skipped bug. The list is issue 11 §3's, plus the spec's page-size limit, plus bugs in
+issue 14's clip, collaborator and transfer routes.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ class PlantedBug:
 
 _LIST = "wrapper/zoom_clips/mock/_routes_list.py"
 _ROUTER = "wrapper/zoom_clips/mock/_router.py"
+_HTTP = "wrapper/zoom_clips/mock/_http.py"
+_TRANSFERS = "wrapper/zoom_clips/mock/_routes_transfers.py"
+_TASKS = "wrapper/zoom_clips/mock/_transfers.py"
+_SOCIAL = "wrapper/zoom_clips/mock/_social.py"
 _SEED = "wrapper/zoom_clips/mock/_seed.py"
 
 PLANTED = (
@@ -86,5 +91,36 @@ PLANTED = (
         _ROUTER,
         '{"Allow": allow}',
         "{}",
+    ),
+    # Issue 14: the clip, collaborator and transfer routes.
+    PlantedBug(
+        "a deleted clip is gone (a hard delete)",
+        _HTTP,
+        "    if clip is None:\n",
+        '    if clip is None or clip.wire["status"] == "RECORD_DELETE":\n',
+    ),
+    PlantedBug(
+        "10004 above 40 clip ids",
+        _TRANSFERS,
+        "MAX_PARTIAL_CLIPS = 50",
+        "MAX_PARTIAL_CLIPS = 40",
+    ),
+    PlantedBug(
+        "a completed transfer moves no clip",
+        _TASKS,
+        "dataset.update(clip_id, owner=task.target, modified=task.done_at)",
+        "dataset.update(clip_id, modified=task.done_at)",
+    ),
+    PlantedBug(
+        "a collaborators page skips one",
+        _SOCIAL,
+        "_PageToken(binding, rest[0], now + PAGE_TOKEN_TTL)",
+        "_PageToken(binding, rest[0] + 1, now + PAGE_TOKEN_TTL)",
+    ),
+    PlantedBug(
+        "a transfer spends the listing's budget",
+        _ROUTER,
+        'return MASTER_CATEGORIES.get(key) or ENDPOINTS_CATEGORIES.get(key) or "LIGHT"',
+        'return "LIGHT"',
     ),
 )

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from zoom_clips._cli import _audit, _demo, _list, _mock
+from zoom_clips._cli import _audit, _collaborators, _delete, _demo, _get, _list, _mock, _transfer
 
 WIDTH = 80
 PAGES = {
@@ -18,6 +18,10 @@ PAGES = {
     "audit": _audit.audit_clips,
     "demo": _demo.demo,
     "mock": _mock.mock_server,
+    "get": _get.get_clip,
+    "delete": _delete.delete_clips,
+    "transfer": _transfer.transfer_clips,
+    "collaborators": _collaborators.collaborators,
 }
 BOX = set("│╭╰┃┏┗━─")
 

@@ -41,9 +41,16 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
 from tests.contract.zoom_reasons import QueryKey, query_key, reasons_for_400
-from tests.contract.zoom_target import Target, from_environment
+from tests.contract.zoom_target import Target, account_path, from_environment
 
-__all__ = ["MAX_PAGES", "current_target", "steer", "steer_unhooked", "use_target"]
+__all__ = [
+    "MAX_PAGES",
+    "current_target",
+    "is_positive",
+    "steer",
+    "steer_unhooked",
+    "use_target",
+]
 
 #: Pages followed per listing at most; a longer one is not judged as a whole.
 MAX_PAGES = 40
@@ -96,8 +103,18 @@ def _positive(case: schemathesis.Case, location: ParameterLocation | None = None
     return component is None or bool(component.mode.is_positive)
 
 
-def _account(case: schemathesis.Case) -> str:
-    return str(case.path_parameters.get("accountId", ""))
+def is_positive(case: schemathesis.Case) -> bool:
+    """Whether schemathesis generated ``case`` as spec-valid (a hand-written case is)."""
+    return _positive(case)
+
+
+def _listing(case: schemathesis.Case) -> str | None:
+    """The path of the listing ``case`` requests (quoted), or None for another operation."""
+    if case.operation.path == "/clips":
+        return "/clips"
+    if case.operation.path == "/accounts/{accountId}/clips":
+        return account_path(str((case.path_parameters or {}).get("accountId", "")))
+    return None
 
 
 def _sent_query(case: schemathesis.Case) -> dict[str, Any]:
@@ -121,10 +138,11 @@ def zoom_400_has_a_documented_reason(
 ) -> bool | None:
     """A spec-valid request answered 400 must break a rule Zoom documents; else the 400 is a bug."""
     target = _target
-    if target is None or response.status_code != 400 or not _positive(case):
+    listing = _listing(case)
+    if target is None or listing is None or response.status_code != 400 or not _positive(case):
         return None
     reasons = reasons_for_400(
-        _account(case), _sent_query(case), todays=target.todays(), ledger=target.ledger
+        listing, _sent_query(case), todays=target.todays(), ledger=target.ledger
     )
     if not reasons:
         raise AssertionError(
@@ -141,14 +159,15 @@ def zoom_clips_carry_the_wire_quirks(
 ) -> bool | None:
     """Clips carry ``tags`` and the spec's ``SAME_ORGANIZATON``; a lone page counts its clips."""
     body = _body(response) if response.status_code == 200 else None
-    if body is None:
+    listing = _listing(case)
+    if body is None or (listing is None and case.operation.path != "/clips/{clipId}"):
         return None
     query = _sent_query(case)
     target = _target
     token = body.get("next_page_token")
-    if target is not None and isinstance(token, str) and token:
-        target.ledger.record(token, _account(case), query)
-    clips = body.get("data") or []
+    if target is not None and listing is not None and isinstance(token, str) and token:
+        target.ledger.record(token, listing, query)
+    clips = body.get("data") or [] if listing is not None else [body]
     for clip in clips:
         tags = clip.get("tags")
         if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
@@ -175,15 +194,16 @@ def zoom_pages_neither_repeat_nor_skip(
 ) -> bool | None:
     """Following a listing's pages never repeats or skips a clip, and counts what it lists."""
     target = _target
+    listing = _listing(case)
     body = _body(response) if response.status_code == 200 else None
     query = _sent_query(case)
-    if target is None or body is None or query.get("next_page_token"):
+    if target is None or listing is None or body is None or query.get("next_page_token"):
         return None
-    if not body.get("next_page_token") or not _once("follow", _account(case), query):
+    if not body.get("next_page_token") or not _once("follow", listing, query):
         return None
-    ids, complete = _follow(target, _account(case), query, body)
+    ids, complete = _follow(target, listing, query, body)
     if complete and query.get("page_size") != 300 and len(ids) <= 300:
-        whole = target.list_clips(_account(case), {**query, "page_size": 300})
+        whole = target.list_at(listing, {**query, "page_size": 300})
         listed = [clip.get("clip_id") for clip in (_body(whole) or {}).get("data") or []]
         if whole.status_code == 200 and listed != ids:
             missing = sorted(set(listed) - set(ids))
@@ -195,7 +215,7 @@ def zoom_pages_neither_repeat_nor_skip(
 
 
 def _follow(
-    target: Target, account_id: str, query: Mapping[str, Any], first: Mapping[str, Any]
+    target: Target, listing: str, query: Mapping[str, Any], first: Mapping[str, Any]
 ) -> tuple[list[str], bool]:
     """The clip ids of every page of ``query`` from its first page, and whether it ended."""
     ids: list[str] = []
@@ -223,7 +243,7 @@ def _follow(
         if token in tokens:
             raise AssertionError(f"next_page_token {token!r} repeats in the pages of {query!r}")
         tokens.add(token)
-        page = target.list_clips(account_id, {**query, "next_page_token": token})
+        page = target.list_at(listing, {**query, "next_page_token": token})
         if page.status_code != 200:
             raise AssertionError(
                 f"the server's own next_page_token for {query!r} was answered {page.status_code}"
@@ -238,14 +258,15 @@ def zoom_page_token_is_bound_to_its_query(
 ) -> bool | None:
     """A page token sent with a query other than the one it was issued for is refused with 400."""
     target = _target
+    listing = _listing(case)
     body = _body(response) if response.status_code == 200 else None
     query = _sent_query(case)
     token = (body or {}).get("next_page_token")
-    if target is None or not token or not _once("bound", _account(case), query):
+    if target is None or listing is None or not token or not _once("bound", listing, query):
         return None
     other = "CREATED_DATE" if query.get("date_filter_type") != "CREATED_DATE" else "MODIFIED_DATE"
     altered = {**query, "date_filter_type": other, "next_page_token": token}
-    answer = target.list_clips(_account(case), altered)
+    answer = target.list_at(listing, altered)
     if answer.status_code != 400:
         raise AssertionError(
             f"next_page_token of {query!r} was accepted with date_filter_type={other}: "
@@ -278,7 +299,11 @@ def steer(case: schemathesis.Case) -> schemathesis.Case:
     target = _target
     if target is None:
         return case
+    listing = _listing(case)
+    if listing is None:  # an operation of endpoints.json on one clip or transfer
+        return zoom_clips_checks.steer_clip_case(target, case)
     _steer_account(target, case)
+    listing = _listing(case) or listing
     if not _positive(case, ParameterLocation.QUERY) or not _positive(case):
         return case
     query = case.query if case.query is not None else {}
@@ -296,7 +321,7 @@ def steer(case: schemathesis.Case) -> schemathesis.Case:
         if rng.random() < 0.8:  # most generated tokens are noise Zoom would refuse: drop them
             query.pop("next_page_token", None)
         if rng.random() < 0.5:
-            token = _real_token(target, _account(case), query)
+            token = _real_token(target, listing, query)
             if token:
                 query["next_page_token"] = token
     case.query = query
@@ -318,18 +343,16 @@ def _window(rng: random.Random, now: dt.datetime) -> dict[str, str]:
     return {"from": f"{start:%Y-%m-%d}", "to": f"{end:%Y-%m-%d}"}
 
 
-def _real_token(target: Target, account_id: str, query: Mapping[str, Any]) -> str | None:
+def _real_token(target: Target, listing: str, query: Mapping[str, Any]) -> str | None:
     """A next_page_token the server issues for ``query`` (without a token), if it has a page 2."""
-    first = target.list_clips(
-        account_id, {k: v for k, v in query.items() if k != "next_page_token"}
-    )
+    first = target.list_at(listing, {k: v for k, v in query.items() if k != "next_page_token"})
     token = (_body(first) or {}).get("next_page_token") if first.status_code == 200 else None
     return token if isinstance(token, str) and token else None
 
 
 def _steer_account(target: Target, case: schemathesis.Case) -> None:
     """Pin ``accountId`` (unpinned: one case in five, and one in five gets an odd id)."""
-    account = case.path_parameters.get("accountId")
+    account = (case.path_parameters or {}).get("accountId")
     # Unpinned, one case in five still lists the target's account, so that pass reaches data too.
     dice = zlib.crc32(
         f"{_SEED}:{account!r}:{sorted((case.query or {}).items(), key=str)!r}".encode()
@@ -339,3 +362,8 @@ def _steer_account(target: Target, case: schemathesis.Case) -> None:
             case.path_parameters["accountId"] = target.account_id
         elif dice % 5 == 1:  # ids a router may choke on (a newline was a plain-text 404)
             case.path_parameters["accountId"] = _ODD_ACCOUNT_IDS[dice // 5 % len(_ODD_ACCOUNT_IDS)]
+
+
+# The checks and steering of endpoints.json's other operations; imported last, as it reads this
+# module's helpers (and registering its checks needs only the import).
+from tests.contract import zoom_clips_checks  # noqa: E402

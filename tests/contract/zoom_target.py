@@ -23,7 +23,7 @@ import httpx
 
 from tests.contract.zoom_reasons import TokenLedger, plausible_todays
 
-__all__ = ["SyncASGITransport", "Target", "fetch_token", "from_environment"]
+__all__ = ["SyncASGITransport", "Target", "account_path", "fetch_token", "from_environment"]
 
 DEMO_ACCOUNT_ID = "mock-master-account"
 DEMO_CLIENT_ID = "mock-client-id"
@@ -49,6 +49,8 @@ class Target:
         self.now = now if now is not None else dt.datetime.now(dt.UTC)
         self.pin_account = pin_account
         self.ledger = TokenLedger()
+        #: What the checks and hooks learnt from this server (sampled clips, task ids, ...).
+        self.memo: dict[str, Any] = {}
         self._headers = {"Authorization": f"Bearer {token}"}
         if app is not None:
             transport: httpx.BaseTransport = SyncASGITransport(app)
@@ -67,14 +69,33 @@ class Target:
 
     def list_clips(self, account_id: str, query: Mapping[str, Any]) -> httpx.Response:
         """``GET /accounts/{account_id}/clips`` with ``query``, recording a token it answers."""
-        url = f"{self.base_url}/accounts/{quote(account_id, safe='')}/clips"
-        params = {name: value for name, value in query.items() if value is not None}
-        response = self._client.get(url, params=params, headers=self._headers)
+        return self.list_at(account_path(account_id), query)
+
+    def list_at(self, path: str, query: Mapping[str, Any]) -> httpx.Response:
+        """``GET {path}`` (a listing) with ``query``, recording a page token it answers.
+
+        The ledger files the token under ``path``: a token is bound to its listing and query.
+        """
+        response = self.call("GET", path, params=query)
         if response.status_code == 200:
             token = _next_token(response)
             if token:
-                self.ledger.record(token, account_id, query)
+                self.ledger.record(token, path, query)
         return response
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> httpx.Response:
+        """``method`` on ``path`` (under the base URL, already quoted) with the run's token."""
+        clean = {name: value for name, value in (params or {}).items() if value is not None}
+        return self._client.request(
+            method, f"{self.base_url}{path}", params=clean, json=json, headers=self._headers
+        )
 
     def close(self) -> None:
         """Close the connections the checks and hooks opened."""
@@ -82,6 +103,11 @@ class Target:
 
     def __repr__(self) -> str:
         return f"Target(base_url={self.base_url!r}, account_id={self.account_id!r})"
+
+
+def account_path(account_id: str) -> str:
+    """The master listing's path for ``account_id``, quoted as the checks send it."""
+    return f"/accounts/{quote(account_id, safe='')}/clips"
 
 
 def _next_token(response: httpx.Response) -> str:

@@ -39,7 +39,7 @@ from ._auth import (
 from ._clips import request_kwargs
 from ._errors import APIConnectionError, APITimeoutError
 from ._models import ClipsPage
-from ._ratelimit import RateLimitedAuth, RequestRateLimiter, resolve_rate_limit
+from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
 from ._resources import AsyncClips, Clips
 from ._responses import BodyCutShortError, Parse, page_from_response, status_error
 from ._retry import RetryPolicy, log_decision, retry_delay
@@ -273,9 +273,12 @@ class AsyncZoomClips(_BaseZoomClips):
 
     ``clips.list`` and ``clips.list_accounts`` page independent windows and accounts at the
     same time, at most ``max_concurrency`` requests in flight. ``rate_limit`` caps the requests
-    per second of the whole client, retries included: a number, or the account's Zoom plan
-    (``"free"``, ``"pro"``, ``"business"``, ... -> ``LIGHT_RATE_LIMITS``), so a fan-out stays
-    under Zoom's limit instead of bouncing off 429s. ``None`` (the default) sends unthrottled.
+    per second of the whole client, retries included, one budget per Zoom rate-limit category
+    (LIGHT, MEDIUM, UPLOAD), so a fan-out stays under Zoom's limits instead of bouncing off 429s
+    and a transfer (MEDIUM) never spends the listing's (LIGHT) budget: the account's Zoom plan
+    (``"free"``, ``"pro"``, ``"business"``, ... -> every category's budget on that plan), a
+    mapping of category to requests/s (others unlimited), or a number (the LIGHT budget only, as
+    before). ``None`` (the default) sends unthrottled. See ``zoom_clips/_ratelimit.py``.
 
     >>> async with AsyncZoomClips(auth=auth, rate_limit="pro") as aclient:  # doctest: +SKIP
     ...     async for account_id, clip in aclient.clips.list_accounts(
@@ -295,7 +298,7 @@ class AsyncZoomClips(_BaseZoomClips):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         retry_policy: RetryPolicy | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-        rate_limit: float | str | None = None,
+        rate_limit: RateLimit = None,
     ) -> None:
         super().__init__(auth=auth, base_url=base_url, max_retries=max_retries, policy=retry_policy)
         if (
@@ -305,13 +308,17 @@ class AsyncZoomClips(_BaseZoomClips):
         ):
             raise ValueError(f"max_concurrency must be an int >= 1, not {max_concurrency!r}")
         self.max_concurrency = max_concurrency
-        per_second = resolve_rate_limit(rate_limit)
-        #: The limiter every API request of this client waits for, or ``None``.
-        self.rate_limiter = RequestRateLimiter(per_second) if per_second is not None else None
+        #: Category (``"LIGHT"``, ``"MEDIUM"``, ``"UPLOAD"``) -> the limiter its requests wait for.
+        self.rate_limiters: Mapping[str, RequestRateLimiter] = {
+            category: RequestRateLimiter(per_second)
+            for category, per_second in resolve_rate_limits(rate_limit).items()
+        }
+        #: The LIGHT category's limiter (the listing's), or ``None`` when it is not limited.
+        self.rate_limiter = self.rate_limiters.get("LIGHT")
         self._request_auth: httpx.Auth = (
-            self._auth
-            if self.rate_limiter is None
-            else RateLimitedAuth(self._auth, self.rate_limiter, api_url=self.base_url)
+            RateLimitedAuth(self._auth, self.rate_limiters, api_url=self.base_url)
+            if self.rate_limiters
+            else self._auth
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)

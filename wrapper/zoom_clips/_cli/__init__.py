@@ -16,11 +16,22 @@ the two apart). One module per command, beside the shared options, output and er
     _output.py   -o written all or nothing; formats; tables that a pipe gets whole
     _listing.py  the connection (checked) and the listing, with its progress bar
     _list.py, _audit.py, _demo.py, _mock.py   the commands
+
+The admin commands (``_admin.py``: one client for a command's whole conversation):
+
+    zoom-clips get CLIP_ID                                              _get.py
+    zoom-clips delete --from-audit public.csv                           _delete.py
+    zoom-clips transfer --from LEAVING_USER_ID --to MANAGER_USER_ID     _transfer.py
+    zoom-clips collaborators CLIP_ID --remove someone@example.com       _collaborators.py
 """
 
 from __future__ import annotations
 
 from . import _audit, _demo, _list, _mock
+from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
+from . import _delete as _delete
+from . import _get as _get
+from . import _transfer as _transfer
 from ._app import app
 from ._audit import FailOn, gate_fails
 

@@ -76,7 +76,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="zoom-clips",
-    help="List and audit Zoom Clips across accounts, or serve a mock of Zoom's Clips API.",
+    help="List, audit and manage Zoom Clips across accounts, or serve a mock of Zoom's Clips API.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -25,6 +25,7 @@ from .._errors import (
     APIStatusError,
     AuthenticationError,
     RateLimitError,
+    TransferError,
     ZoomClipsError,
 )
 
@@ -94,16 +95,44 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
     if isinstance(exc, APIStatusError):
         url = exc.response.request.url
         account = _ACCOUNT_PATH.search(url.path)
-        if isinstance(exc, AuthenticationError) and account is None:
+        operation = _operation(exc.response.request)
+        if isinstance(exc, AuthenticationError) and account is None and operation is None:
             reason = exc.message or f"HTTP {exc.status_code}"
             tracking = f"; tracking id {exc.tracking_id}" if exc.tracking_id else ""
             return (
                 f"the token endpoint {_where(url)} refused the credentials: {reason}{tracking} "
                 "(check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET)"
             )
-        what = f"listing the clips of account {account.group(1)}" if account else "listing clips"
+        what = (
+            f"listing the clips of account {account.group(1)}"
+            if account
+            else operation or "listing clips"
+        )
         return f"{what} failed: " + "; ".join(_status_parts(exc))
+    if isinstance(exc, TransferError):
+        return str(exc)
     return f"listing clips failed: {exc}"
+
+
+# The admin commands' operations, by method and the path's end, in the user's words.
+_OPERATIONS = (
+    ("GET", re.compile(r"/clips$"), "listing clips"),
+    ("POST", re.compile(r"/clips/transfers$"), "starting the transfer"),
+    ("GET", re.compile(r"/clips/transfers/([^/]+)$"), "checking transfer task {}"),
+    ("GET", re.compile(r"/clips/([^/]+)/collaborators$"), "listing the collaborators of clip {}"),
+    ("DELETE", re.compile(r"/clips/([^/]+)/collaborators$"), "removing a collaborator of clip {}"),
+    ("GET", re.compile(r"/clips/([^/]+)$"), "getting clip {}"),
+    ("DELETE", re.compile(r"/clips/([^/]+)$"), "deleting clip {}"),
+)
+
+
+def _operation(request: httpx.Request) -> str | None:
+    """What a request to the API was doing (``"getting clip ID"``); ``None``: not one of these."""
+    for method, path, words in _OPERATIONS:
+        found = path.search(request.url.path)
+        if request.method == method and found:
+            return words.format(*found.groups())
+    return None
 
 
 def _in_cli_words(message: str) -> str:

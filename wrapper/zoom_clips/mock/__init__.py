@@ -64,8 +64,9 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
 - Rate limits (off by default) count per token account and per category (LIGHT, MEDIUM: each
   route's category comes from the generated ``rate_limits`` tables, so ``POST /clips/transfers``
   never spends the listing's budget): a QPS limit per clock second and a daily limit per UTC
-  day, from ``plan`` (Zoom's free/pro/business budgets) or ``qps``/``daily_limit``. A QPS 429 carries ``Retry-After: 1`` on a seeded share of answers
-  (``qps_retry_after_rate``) and none on the rest; a daily 429 carries ``Retry-After`` as an ISO
+  day, from ``plan`` (Zoom's free/pro/business budgets) or ``qps``/``daily_limit``. A QPS 429
+  carries ``Retry-After: 1`` on a seeded share of answers (``qps_retry_after_rate``) and none
+  on the rest; a daily 429 carries ``Retry-After`` as an ISO
   timestamp (next UTC midnight). 429s carry ``X-RateLimit-Category``/``-Type``/``-Limit``/
   ``-Remaining``; other answers carry the category and, when a limit is set, limit and remaining
   (of the daily limit if set, else of the QPS limit). Every response has ``x-zm-trackingid``.

@@ -31,7 +31,7 @@ __all__ = [
     "remove_collaborator",
 ]
 
-_INTEGER = re.compile(r"[+-]?[0-9]{1,9}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,1000}")
 _DEFAULT_PAGE_SIZE = 30
 _MAX_COLLABORATORS_PAGE = 300
 _MAX_COMMENTS_PAGE = 50

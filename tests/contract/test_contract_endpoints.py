@@ -1,0 +1,91 @@
+"""Schemathesis drives ``spec/endpoints.json`` against the mock with every check: 0 failures.
+
+The same settings (``schemathesis.toml``), checks and ``map_case`` hook as the master spec's
+passes (:mod:`tests.contract.zoom_checks`, :mod:`tests.contract.zoom_clips_checks`), against a
+mock of its own (these operations change its data). The schema is the test copy of the vendored
+spec that :mod:`tests.contract.endpoints_schema` builds (never spec/ itself), as ``make contract``
+uses it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+from zoom_clips.mock import MockClock, MockConfig, create_app
+
+from tests.contract import zoom_checks
+from tests.contract.endpoints_schema import LINKS, schema_document
+from tests.contract.zoom_target import SyncASGITransport, Target, fetch_token
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
+
+
+def _schema() -> schemathesis.BaseSchema:
+    return schemathesis.openapi.from_dict(
+        schema_document(), config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+    )
+
+
+# transfer_seconds=0: a task completes at the next request, so a stateful step sees it done.
+APP = create_app(MockConfig(seed=7, clips=20_000, clock=MockClock(NOW), transfer_seconds=0))
+TOKEN = fetch_token("http://testserver/oauth/token", transport=SyncASGITransport(APP))
+SCHEMA = _schema()
+SCHEMA.app = APP
+SCHEMA.config.update(base_url="http://testserver/v2", headers={"Authorization": f"Bearer {TOKEN}"})
+
+
+@pytest.fixture(scope="module")
+def target() -> Iterator[Target]:
+    """The checks and hooks pointed at this module's in-process mock."""
+    with zoom_checks.use_target(
+        Target(base_url="http://testserver/v2", token=TOKEN, now=NOW, app=APP)
+    ) as target:
+        yield target
+
+
+@SCHEMA.parametrize()
+def test_every_operation_conforms_to_the_spec(case: schemathesis.Case, target: Target) -> None:
+    """Every generated request to every served operation passes every check, Zoom's included."""
+    zoom_checks.steer_unhooked(case).call_and_validate()
+
+
+def test_stateful_runs_keep_the_data_consistent(target: Target) -> None:
+    """Linked sequences (delete -> get -> list, transfer -> status -> list) pass every check."""
+    before = APP.state.mock.stats()["requests_by_status"]
+    machine = SCHEMA.as_state_machine()
+    machine.run(
+        settings=hypothesis.settings(
+            max_examples=25,
+            stateful_step_count=6,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+    )
+    after = APP.state.mock.stats()["requests_by_status"]
+    # The run reached the data: clips deleted (204) and transfers started (201), each then
+    # followed by its link and the checks' own requests.
+    for status in ("201", "204", "200"):
+        assert after.get(status, 0) > before.get(status, 0), (status, before, after)
+
+
+def test_the_links_name_real_operations() -> None:
+    """Every link of the test's schema names an operationId the copy has."""
+    document = schema_document()
+    operations = {
+        op["operationId"]
+        for item in document["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    named = {operation for links in LINKS.values() for operation, _ in links.values()}
+    assert named <= operations
+    assert operations - named == {"Transferclipsowner"}  # every operation but the first step

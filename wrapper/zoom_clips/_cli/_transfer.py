@@ -1,0 +1,165 @@
+"""``zoom-clips transfer``: move clips to another owner (offboarding), and wait for Zoom to finish.
+
+Without ``--clip`` it is a full transfer (every clip of ``--from``); with them, a partial one,
+sent as several tasks of at most 50 clips (the library splits them). Each task is waited for
+(``clips.wait_for_transfer``: polls with backoff) and reported as it ends; ``--no-wait`` only
+starts them and prints their ids. A task that fails, or outlasts ``--timeout``, is one error
+line naming it and the tasks started.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .._api_models import TransferTask
+from .._client import AsyncZoomClips
+from ._admin import clip_ids, converse, first_failure_stops_all, plain, plural
+from ._app import app
+from ._errors import CliError, reported, say
+from ._listing import Run
+from ._options import (
+    BaseUrlOpt,
+    DebugOpt,
+    MockNowOpt,
+    MockOpt,
+    MockSeedOpt,
+    TokenUrlOpt,
+    parse_instant,
+)
+
+__all__ = ["task_line", "transfer_clips"]
+
+DEFAULT_TIMEOUT = 600.0
+DEFAULT_POLL = 2.0
+
+
+def task_line(task_id: str, task: TransferTask) -> str:
+    """One finished task: its id, status, and what moved from whom to whom."""
+    clips = plural(len(task.clip_id_list), "clip") if task.clip_id_list else "all clips"
+    return (
+        f"{task_id}\t{plain(task.status)}\t{plain(task.transfer_type)}\t{clips} from "
+        f"{task.source_owner_user_id or '?'} to {task.target_owner_user_id or '?'}"
+    )
+
+
+def _seconds(value: float, option: str, *, allow_zero: bool) -> None:
+    if not (value >= 0 if allow_zero else value > 0) or value == float("inf"):
+        bound = "a finite number of seconds >= 0" if allow_zero else "a positive number of seconds"
+        raise CliError(f"{option} {value!r} must be {bound}")
+
+
+@app.command("transfer")
+@reported
+def transfer_clips(
+    *,
+    source: Annotated[
+        str,
+        typer.Option("--from", metavar="USER", help="The user whose clips move (a user id)."),
+    ],
+    target: Annotated[
+        str,
+        typer.Option("--to", metavar="USER", help="The user who receives them (a user id)."),
+    ],
+    clip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clip",
+            metavar="ID",
+            help="Move only this clip (repeat for several). Default: every clip of --from.",
+        ),
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait/--no-wait", help="Wait for each task to finish.")
+    ] = True,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", metavar="SECONDS", help="Longest wait for each task (0: check once)."
+        ),
+    ] = DEFAULT_TIMEOUT,
+    poll_interval: Annotated[
+        float,
+        typer.Option("--poll-interval", metavar="SECONDS", help="First wait between polls."),
+    ] = DEFAULT_POLL,
+    base_url: BaseUrlOpt = None,
+    token_url: TokenUrlOpt = None,
+    mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Transfer clips to another owner, then wait for each of Zoom's tasks and report it.
+
+    Prints one line per task on stdout: its id, status, type and what it moved.
+
+    Examples (the first moves every clip of a departing user):
+
+        zoom-clips transfer --from LEAVING_USER_ID --to MANAGER_USER_ID
+
+        zoom-clips transfer --from USER_ID --to USER_ID_2 --clip ID --no-wait
+    """
+    (source_id,) = clip_ids([source], option="--from")
+    (target_id,) = clip_ids([target], option="--to")
+    if source_id == target_id:
+        raise CliError(f"--from and --to are both {source_id}: nothing would move")
+    wanted = clip_ids(clip or [], option="--clip") or None
+    _seconds(timeout, "--timeout", allow_zero=True)
+    _seconds(poll_interval, "--poll-interval", allow_zero=False)
+    run = Run(
+        mock=mock,
+        base_url=base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=parse_instant(mock_now, option="--mock-now"),
+    )
+    console = Console(stderr=True, highlight=False)
+
+    async def work(client: AsyncZoomClips) -> None:
+        task_ids = await client.clips.transfer(
+            target_owner_user_id=target_id, source_owner_user_id=source_id, clip_ids=wanted
+        )
+        kind = plural(len(wanted), "clip") if wanted else "every clip"
+        tasks = plural(len(task_ids), "transfer task")
+        say(f"started {tasks} for {kind} of {source_id}: " + ", ".join(task_ids))
+        if not wait:
+            for task_id in task_ids:
+                sys.stdout.write(f"{task_id}\n")
+            return
+        with _progress(console) as progress:
+            bar = progress.add_task("waiting for Zoom", total=len(task_ids), done=0)
+
+            async def one(task_id: str) -> None:
+                try:
+                    task = await client.clips.wait_for_transfer(
+                        task_id, timeout=timeout, poll_interval=poll_interval
+                    )
+                except Exception as exc:
+                    exc.add_note(f"transfer tasks started: {', '.join(task_ids)}")
+                    raise
+                sys.stdout.write(task_line(task_id, task) + "\n")
+                sys.stdout.flush()
+                progress.advance(bar)
+                progress.update(bar, done=progress.tasks[bar].completed)
+
+            await first_failure_stops_all(one(task_id) for task_id in task_ids)
+        say(f"{plural(len(task_ids), 'transfer task')} finished.")
+
+    converse(run, work)
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("tasks done: {task.fields[done]:.0f}/{task.total:.0f}"),
+        TextColumn("elapsed:"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
