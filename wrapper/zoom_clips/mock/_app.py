@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, request_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from zoom_clips.mock._admin import change_clip
 from zoom_clips.mock._config import MockConfig
 from zoom_clips.mock._data import (
     CLIP_STATUSES,
@@ -415,6 +416,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         Route("/_mock/stats", _stats, methods=["GET"]),
         Route("/_mock/accounts", _accounts, methods=["GET"]),
         Route("/_mock/reset", _reset, methods=["POST"]),
+        Route("/_mock/clips/{clipId}", change_clip, methods=["POST"]),
     ]
     app = Starlette(
         routes=routes, middleware=[Middleware(_Outskirts, state=state), Middleware(_ApiRoutes)]

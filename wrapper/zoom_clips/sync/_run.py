@@ -1,0 +1,443 @@
+"""One run of ``sync``: plan each account's windows, page them concurrently, write as they come.
+
+The plan. Each account is listed from where the previous run left it to the run's ``until`` (its
+"now", fixed when the run starts and kept if the run is resumed):
+
+- incremental (the default): ``MODIFIED_DATE`` from the account's watermark minus
+  :data:`OVERLAP`; an account without a watermark yet (its first run) from ``since``;
+- ``full``: ``CREATED_DATE`` from ``since``, and afterwards every clip created since then that
+  the run did not see is marked missing (``missing_since``; rows are never deleted).
+
+Ranges longer than a month are split into Zoom's one-month windows; a run every day is one window
+per account, so with nothing changed it costs one page request per account (two if the overlap
+alone holds over 300 changed clips).
+
+Why a ten-minute overlap: the watermark is this machine's clock, and Zoom stamps
+``modified_date`` with its own; a clip modified just before the run's ``until`` may also not be
+listable yet when the run pages it (Zoom's list is an index, updated after the write), and the
+wire's bounds are whole seconds. Ten minutes covers clock skew of an NTP-synced host (well under
+a second) and an index lag of minutes, many times over, and costs only the re-listing of the
+clips modified in the ten minutes before the previous run, which a page of 300 holds for all but
+the busiest accounts. Those come back unchanged and only get their ``last_seen`` touched.
+
+The fetch. Every (account, window) not yet checkpointed by this run is a job; up to the client's
+``max_concurrency`` jobs are paged at once through ``AsyncZoomClips`` (its rate limiter, retries
+and typed errors). Pages are written by one writer thread, so the event loop keeps paging while
+the database works; a window's checkpoint is committed with its last rows. The first job that
+fails for good stops the others; what was committed stays, the run is recorded as failed, and
+the next run with the same mode resumes it: same ``until``, finished windows skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import attrs
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from .._client import AsyncZoomClips
+from .._clips import build_query
+from .._ledger import WindowLedger
+from .._models import Clip
+from .._pagination import DateRange, aiter_window_pages, format_bound
+from . import _schema
+from ._db import InventoryError, open_database
+from ._lock import inventory_lock
+from ._migrations import migrate
+from ._store import BatchCounts, clip_row, mark_missing, write_batch
+
+__all__ = [
+    "DEFAULT_SINCE",
+    "OVERLAP",
+    "PAGE_SIZE",
+    "RunReport",
+    "SyncFailedError",
+    "WindowPlan",
+    "plan_windows",
+    "sync",
+]
+
+#: Where a first run starts without ``since``: before Zoom launched Clips.
+DEFAULT_SINCE = datetime(2022, 1, 1, tzinfo=UTC)
+#: How far before its watermark an account's next incremental run starts (see the docstring).
+OVERLAP = timedelta(minutes=10)
+#: Zoom's largest page: the fewest requests per clip.
+PAGE_SIZE = 300
+#: Rows collected before a window's pages are written (a window's last rows go with its
+#: checkpoint): large enough for bulk statements, small enough to keep memory flat.
+BATCH_ROWS = 1200
+
+
+class SyncFailedError(InventoryError):
+    """A run gave up; what it finished is committed, and the next run resumes from there."""
+
+    def __init__(self, message: str, *, report: RunReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@attrs.frozen
+class WindowPlan:
+    """One job: one account's listing over ``start``..``end`` (whole seconds, UTC, inclusive)."""
+
+    account_id: str
+    start: datetime
+    end: datetime
+
+
+@attrs.define
+class RunReport:
+    """What a run did. Counts are of this invocation (a resumed run counts only its own work)."""
+
+    run_id: int
+    mode: str
+    until: datetime
+    accounts: tuple[str, ...]
+    resumed: bool = False
+    windows: int = 0  # planned
+    windows_skipped: int = 0  # checkpointed by an earlier attempt of the same run
+    requests: int = 0  # page requests answered (retries not included)
+    clips: int = 0  # clips returned
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    changes: int = 0  # exposure_history rows
+    missing: int = 0  # clips a full run marked missing
+    outcome: str = "running"
+
+    def add(self, counts: BatchCounts) -> None:
+        """Add one batch's counts."""
+        self.inserted += counts.inserted
+        self.updated += counts.updated
+        self.unchanged += counts.unchanged
+        self.changes += counts.changes
+
+    def summary(self) -> str:
+        """The run in one line."""
+        resumed = f", {self.windows_skipped} resumed from run {self.run_id}" if self.resumed else ""
+        return (
+            f"{self.mode} sync of {len(self.accounts)} account(s) to {self.until.isoformat()}: "
+            f"{self.windows} window(s){resumed}, {self.requests} page request(s), "
+            f"{self.clips} clip(s) listed: {self.inserted} new, {self.updated} changed, "
+            f"{self.unchanged} unchanged, {self.changes} exposure change(s)"
+            + (f", {self.missing} missing" if self.mode == "full" else "")
+        )
+
+
+def _whole_second(when: datetime) -> datetime:
+    if when.tzinfo is None:
+        raise ValueError(f"naive datetime {when!r}: give an aware instant (tzinfo=UTC)")
+    return when.astimezone(UTC).replace(microsecond=0)
+
+
+def plan_windows(
+    account_id: str,
+    *,
+    watermark: datetime | None,
+    since: datetime | None,
+    until: datetime,
+    full: bool,
+) -> list[WindowPlan]:
+    """The windows one account is listed over in a run (see the module docstring)."""
+    if full or watermark is None:
+        start = _whole_second(since or DEFAULT_SINCE)
+    else:
+        start = _whole_second(watermark - OVERLAP)
+    if start > until:
+        raise InventoryError(
+            f"--since {start.isoformat()} is after the run's end {until.isoformat()}"
+        )
+    return [
+        WindowPlan(account_id, window.start, window.end)
+        for window in DateRange(start, until).windows()
+    ]
+
+
+def _checked_accounts(accounts: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(accounts, str | bytes):
+        raise TypeError("accounts must be an iterable of account ids, not one string")
+    checked = tuple(dict.fromkeys(accounts))
+    if not checked or not all(isinstance(a, str) and a for a in checked):
+        raise ValueError(f"accounts must be non-empty account id strings, not {checked!r}")
+    return checked
+
+
+def _begin_run(
+    engine: Engine, mode: str, until: datetime, now: datetime
+) -> tuple[int, datetime, bool]:
+    """The run to work on: the last one if it is unfinished and of this mode, else a new one."""
+    runs = _schema.runs
+    with engine.begin() as conn:
+        last = conn.execute(sa.select(runs).order_by(runs.c.run_id.desc()).limit(1)).first()
+        if last is not None and last.outcome in ("running", "failed"):
+            if last.mode == mode:
+                conn.execute(
+                    runs.update()
+                    .where(runs.c.run_id == last.run_id)
+                    .values(outcome="running", error=None, finished_at=None)
+                )
+                return int(last.run_id), last.until, True
+            conn.execute(
+                runs.update().where(runs.c.run_id == last.run_id).values(outcome="abandoned")
+            )
+        run_id = conn.execute(
+            runs.insert().values(
+                mode=mode, started_at=now, until=until, requests=0, clips=0, outcome="running"
+            )
+        ).inserted_primary_key
+        assert run_id is not None  # noqa: S101 -- an insert always has one
+        return int(run_id[0]), until, False
+
+
+def _watermarks(engine: Engine, accounts: Sequence[str]) -> dict[str, datetime | None]:
+    table = _schema.accounts
+    with engine.connect() as conn:
+        found = conn.execute(
+            sa.select(table.c.account_id, table.c.watermark).where(
+                table.c.account_id.in_(list(accounts))
+            )
+        )
+        return {row.account_id: row.watermark for row in found}
+
+
+def _checkpointed(engine: Engine, run_id: int) -> set[tuple[str, datetime]]:
+    table = _schema.checkpoints
+    with engine.connect() as conn:
+        found = conn.execute(
+            sa.select(table.c.account_id, table.c.window_start).where(table.c.run_id == run_id)
+        )
+        return {(row.account_id, row.window_start) for row in found}
+
+
+@attrs.define
+class _Writer:
+    """Writes batches in one thread, in order; the event loop awaits each write."""
+
+    engine: Engine
+    report: RunReport
+    include_passcodes: bool
+    clock: Callable[[], datetime]
+    _pool: concurrent.futures.ThreadPoolExecutor = attrs.field(
+        factory=lambda: concurrent.futures.ThreadPoolExecutor(1, "zoom-clips-sync-writer")
+    )
+
+    async def write(
+        self, plan: WindowPlan, pages: list[list[Clip]], requests: int, *, done: bool
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._pool, self._write, plan, pages, requests, done)
+
+    def _write(self, plan: WindowPlan, pages: list[list[Clip]], requests: int, done: bool) -> None:
+        report = self.report
+        rows = [
+            clip_row(plan.account_id, clip, include_passcodes=self.include_passcodes)
+            for page in pages
+            for clip in page
+            if clip.clip_id  # a clip without an id cannot be kept track of
+        ]
+        listed = sum(len(page) for page in pages)
+        with self.engine.begin() as conn:
+            counts = write_batch(
+                conn,
+                rows,
+                seen_at=report.until,
+                run_id=report.run_id,
+                include_passcodes=self.include_passcodes,
+            )
+            runs = _schema.runs
+            conn.execute(
+                runs.update()
+                .where(runs.c.run_id == report.run_id)
+                .values(requests=runs.c.requests + requests, clips=runs.c.clips + listed)
+            )
+            if done:
+                conn.execute(
+                    _schema.checkpoints.insert().values(
+                        run_id=report.run_id,
+                        account_id=plan.account_id,
+                        window_start=plan.start,
+                        window_end=plan.end,
+                        clips=listed,
+                        requests=requests,
+                        done_at=self.clock(),
+                    )
+                )
+        report.add(counts)
+        report.requests += requests
+        report.clips += listed
+
+    def close(self) -> None:
+        """Wait for the write in progress (if any) and stop the thread."""
+        self._pool.shutdown(wait=True)
+
+
+async def _page_window(
+    client: AsyncZoomClips, writer: _Writer, plan: WindowPlan, date_filter: str
+) -> None:
+    query = build_query(
+        user_id=None,
+        search_key=None,
+        date_filter_type=date_filter,
+        status=None,
+        page_size=PAGE_SIZE,
+    )
+    query |= {"from_": format_bound(plan.start), "to": format_bound(plan.end)}
+    # The ledger drops what the inclusive whole-second bounds return from outside the window.
+    ledger = WindowLedger(DateRange(plan.start, plan.end), date_filter)
+    requests = 0
+
+    def fetch(params: Mapping[str, Any]) -> Any:
+        nonlocal requests
+        requests += 1
+        return client._fetch(plan.account_id, params)
+
+    pending: list[list[Clip]] = []
+    held = 0
+    async for clips in aiter_window_pages(fetch, query, ledger.keep):
+        if held >= BATCH_ROWS:
+            await writer.write(plan, pending, requests - 1, done=False)
+            requests, pending, held = 1, [], 0
+        pending.append(clips)
+        held += len(clips)
+    await writer.write(plan, pending, requests, done=True)
+
+
+async def _page_all(
+    client: AsyncZoomClips, writer: _Writer, jobs: Sequence[WindowPlan], date_filter: str
+) -> None:
+    queue = iter(jobs)
+
+    async def worker() -> None:
+        for plan in queue:  # one shared iterator: each job goes to exactly one worker
+            await _page_window(client, writer, plan, date_filter)
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(min(client.max_concurrency, len(jobs))):
+                group.create_task(worker())
+    except BaseExceptionGroup as failed:
+        raise failed.exceptions[0] from None
+
+
+def _finish(
+    engine: Engine,
+    report: RunReport,
+    *,
+    full: bool,
+    since: datetime | None,
+    now: datetime,
+) -> None:
+    """Record the run as finished and move the accounts' watermarks, in one transaction."""
+    table = _schema.accounts
+    with engine.begin() as conn:
+        known = set(
+            conn.execute(
+                sa.select(table.c.account_id).where(table.c.account_id.in_(report.accounts))
+            ).scalars()
+        )
+        values: dict[str, Any] = {"watermark": report.until}
+        if full:
+            values["last_full_at"] = report.until
+        for account_id in report.accounts:
+            if account_id in known:
+                conn.execute(table.update().where(table.c.account_id == account_id).values(values))
+            else:
+                conn.execute(table.insert().values(account_id=account_id, **values))
+        if full:
+            report.missing = mark_missing(
+                conn,
+                report.accounts,
+                since=_whole_second(since or DEFAULT_SINCE),
+                seen_at=report.until,
+            )
+        runs = _schema.runs
+        conn.execute(
+            runs.update()
+            .where(runs.c.run_id == report.run_id)
+            .values(outcome="ok", finished_at=now, error=None)
+        )
+    report.outcome = "ok"
+
+
+def _record_failure(engine: Engine, report: RunReport, error: str, now: datetime) -> None:
+    runs = _schema.runs
+    with engine.begin() as conn:
+        conn.execute(
+            runs.update()
+            .where(runs.c.run_id == report.run_id)
+            .values(outcome="failed", finished_at=now, error=error[:2000])
+        )
+    report.outcome = "failed"
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+async def sync(
+    database: Engine | str | None,
+    client: AsyncZoomClips,
+    accounts: Iterable[str],
+    *,
+    since: datetime | None = None,
+    full: bool = False,
+    include_passcodes: bool = False,
+    now: datetime | None = None,
+    clock: Callable[[], datetime] = _wall_clock,
+) -> RunReport:
+    """Bring the inventory in ``database`` up to date with Zoom for ``accounts``; its report.
+
+    ``database`` is an engine or a ``--db`` value (a SQLite path, ``postgresql://...``; ``None``:
+    ``zoom-clips.db``). ``since`` is where an account's first run starts (and a ``full`` run);
+    ``now`` is the run's end instant (default: ``clock()``, the wall clock), and ``clock`` stamps
+    the bookkeeping (runs, checkpoints). Migrations are applied first; the inventory is locked for
+    the run (:class:`~zoom_clips.sync.InventoryLockedError` if another run holds it). A run that
+    fails raises :class:`SyncFailedError` after recording what it finished.
+
+    >>> async with AsyncZoomClips.from_env(rate_limit="business") as aclient:  # doctest: +SKIP
+    ...     report = await sync("zoom-clips.db", aclient, ["SUB_ACCOUNT_ID"])
+    ...     print(report.summary())
+    """
+    account_ids = _checked_accounts(accounts)
+    engine = database if isinstance(database, Engine) else open_database(database)
+    mode = "full" if full else "incremental"
+    date_filter = "CREATED_DATE" if full else "MODIFIED_DATE"
+    with inventory_lock(engine):
+        migrate(engine, now=clock)
+        wanted_until = _whole_second(now if now is not None else clock())
+        run_id, until, resumed = _begin_run(engine, mode, wanted_until, clock())
+        report = RunReport(run_id, mode, until, account_ids, resumed=resumed)
+        marks = _watermarks(engine, account_ids)
+        plans = [
+            plan
+            for account_id in account_ids
+            for plan in plan_windows(
+                account_id, watermark=marks.get(account_id), since=since, until=until, full=full
+            )
+        ]
+        done = _checkpointed(engine, run_id) if resumed else set()
+        jobs = [plan for plan in plans if (plan.account_id, plan.start) not in done]
+        report.windows, report.windows_skipped = len(plans), len(plans) - len(jobs)
+        writer = _Writer(engine, report, include_passcodes, clock)
+        try:
+            await _page_all(client, writer, jobs, date_filter)
+        except BaseException as exc:
+            writer.close()  # the write in flight, if any, commits before the failure is recorded
+            error = f"{type(exc).__name__}: {exc}"
+            _record_failure(engine, report, error, clock())
+            if not isinstance(exc, Exception):
+                raise
+            finished = len(_checkpointed(engine, run_id))
+            raise SyncFailedError(
+                f"sync gave up after {finished} of {report.windows} windows ({error}); "
+                "what it finished is saved: run it again to resume",
+                report=report,
+            ) from exc
+        writer.close()
+        _finish(engine, report, full=full, since=since, now=clock())
+    return report
