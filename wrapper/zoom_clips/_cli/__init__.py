@@ -4,6 +4,7 @@
     zoom-clips audit --account SUB_ACCOUNT_ID --from 90d
     zoom-clips mock --port 8765
     zoom-clips demo
+    zoom-clips sync --db zoom-clips.db --account SUB_ACCOUNT_ID
 
 Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
 against an embedded mock server started for the command instead. Every error prints one
@@ -21,6 +22,7 @@ the two apart). One module per command, beside the shared options, output and er
 from __future__ import annotations
 
 from . import _audit, _demo, _list, _mock
+from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from ._app import app
 from ._audit import FailOn, gate_fails
 

@@ -76,9 +76,11 @@ BATCH_ROWS = 1200
 class SyncFailedError(InventoryError):
     """A run gave up; what it finished is committed, and the next run resumes from there."""
 
-    def __init__(self, message: str, *, report: RunReport) -> None:
+    def __init__(self, message: str, *, report: RunReport, finished: int) -> None:
         super().__init__(message)
         self.report = report
+        #: Windows of the run checkpointed so far (by this attempt and any earlier one).
+        self.finished = finished
 
 
 @attrs.frozen
@@ -437,6 +439,7 @@ async def sync(
                 f"sync gave up after {finished} of {report.windows} windows ({error}); "
                 "what it finished is saved: run it again to resume",
                 report=report,
+                finished=finished,
             ) from exc
         writer.close()
         _finish(engine, report, full=full, since=since, now=clock())
