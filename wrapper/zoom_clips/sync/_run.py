@@ -187,6 +187,10 @@ def _begin_run(
             conn.execute(
                 runs.update().where(runs.c.run_id == last.run_id).values(outcome="abandoned")
             )
+        if last is not None and until <= last.until:
+            # Each run ends after the one before, so "seen by this run" is last_seen == until
+            # (what a full run's missing marks rely on), even for two runs in one second.
+            until = last.until + timedelta(seconds=1)
         run_id = conn.execute(
             runs.insert().values(
                 mode=mode, started_at=now, until=until, requests=0, clips=0, outcome="running"

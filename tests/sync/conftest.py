@@ -1,0 +1,159 @@
+"""Real databases for the inventory's tests: a SQLite file, and a PostgreSQL 15 the suite starts.
+
+``db_url`` is parametrized over both, so every test module runs against each. PostgreSQL comes
+from the machine's ``initdb``/``pg_ctl`` (PATH, or Debian's ``/usr/lib/postgresql/*/bin``), one
+server for the session on a free loopback port, in a temporary directory; as root they run as
+the ``postgres`` user (initdb refuses root). Each test gets a new database. Without ``initdb`` the
+PostgreSQL half is skipped, with the reason, unless ``ZOOM_CLIPS_REQUIRE_POSTGRES=1`` (``.ci/run``
+sets it), which makes a missing server a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import glob
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from zoom_clips import AsyncZoomClips, RetryPolicy, ServerToServerOAuth
+from zoom_clips.mock import MockClock, MockConfig, MockServer, serve
+
+NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
+SINCE = NOW - dt.timedelta(days=366)
+_counter = itertools.count()
+
+
+def _pg_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _as_owner(command: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """``postgresql://postgres@127.0.0.1:PORT``: a throwaway server for the whole session."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        reason = "PostgreSQL's initdb/pg_ctl are not installed (apt-get install postgresql-15)"
+        if os.environ.get("ZOOM_CLIPS_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"ZOOM_CLIPS_REQUIRE_POSTGRES=1 but {reason}")
+        pytest.skip(reason)
+    home = Path(tempfile.mkdtemp(prefix="zoom-clips-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(home, "postgres", "postgres")
+    data, port = home / "data", _free_port()
+    subprocess.run(
+        _as_owner([initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"]),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options += " -c full_page_writes=off -c synchronous_commit=off"
+    log = home / "server.log"
+    subprocess.run(
+        _as_owner([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(
+            _as_owner([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            check=False,
+            capture_output=True,
+        )
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty inventory database: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "inventory.db")
+        return
+    server: str = request.getfixturevalue("postgres_server")
+    name = f"inventory_{os.getpid()}_{next(_counter)}"
+    admin = sa.create_engine(f"{server.replace('postgresql', 'postgresql+psycopg')}/postgres")
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[sa.Engine]:
+    """The inventory's engine for ``db_url`` (what ``--db`` opens), disposed after the test."""
+    from zoom_clips.sync import open_database
+
+    opened = open_database(db_url)
+    yield opened
+    opened.dispose()
+
+
+@contextlib.contextmanager
+def running_mock(**config: Any) -> Iterator[MockServer]:
+    """A loopback mock whose clock runs from ``NOW`` (so rate limits refill)."""
+    config.setdefault("seed", 3)
+    config.setdefault("clips", 600)
+    with serve(MockConfig(clock=MockClock.running_from(NOW), **config)) as server:
+        yield server
+
+
+def client_for(server: MockServer, **kwargs: Any) -> AsyncZoomClips:
+    """An async client of ``server`` whose retries wait milliseconds, not seconds."""
+    kwargs.setdefault(
+        "retry_policy", RetryPolicy(max_retries=8, initial_delay=0.005, max_delay=0.02)
+    )
+    return AsyncZoomClips(
+        auth=ServerToServerOAuth(
+            account_id=server.account_id,
+            client_id=server.client_id,
+            client_secret=server.client_secret,
+            token_url=server.token_url,
+        ),
+        base_url=server.base_url,
+        **kwargs,
+    )
+
+
+def table_rows(
+    engine: sa.Engine, name: str, *, without: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """Every row of a table as dicts, sorted, without the named columns."""
+    from zoom_clips.sync import _schema
+
+    table = _schema.metadata.tables[name]
+    with engine.connect() as conn:
+        rows = [
+            {k: v for k, v in row._mapping.items() if k not in without}
+            for row in conn.execute(sa.select(table))
+        ]
+    return sorted(rows, key=repr)
