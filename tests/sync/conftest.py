@@ -27,6 +27,7 @@ import pytest
 import sqlalchemy as sa
 from zoom_clips import AsyncZoomClips, RetryPolicy, ServerToServerOAuth
 from zoom_clips.mock import MockClock, MockConfig, MockServer, serve
+from zoom_clips.sync import _schema, open_database
 
 NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
 SINCE = NOW - dt.timedelta(days=366)
@@ -111,8 +112,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def engine(db_url: str) -> Iterator[sa.Engine]:
     """The inventory's engine for ``db_url`` (what ``--db`` opens), disposed after the test."""
-    from zoom_clips.sync import open_database
-
     opened = open_database(db_url)
     yield opened
     opened.dispose()
@@ -148,8 +147,6 @@ def table_rows(
     engine: sa.Engine, name: str, *, without: tuple[str, ...] = ()
 ) -> list[dict[str, Any]]:
     """Every row of a table as dicts, sorted, without the named columns."""
-    from zoom_clips.sync import _schema
-
     table = _schema.metadata.tables[name]
     with engine.connect() as conn:
         rows = [

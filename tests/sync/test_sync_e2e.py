@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Any
 
 import httpx
@@ -63,7 +62,7 @@ def admin_change(server: MockServer, clip_id: str, changes: dict[str, Any]) -> d
 
 
 def test_faulty_rate_limited_first_sync_equals_the_mock(engine: sa.Engine) -> None:
-    """With 20 % faults and a per-second limit, a run completes and holds every clip, field for field."""
+    """With 20 % faults and a per-second limit a run completes with every clip, field for field."""
     with running_mock(fault_rate=0.2, qps=60) as server:
         report = sync_once(server, engine, client={"rate_limit": 60})
         assert report.outcome == "ok"
@@ -140,7 +139,8 @@ def test_a_run_that_gives_up_saves_its_windows_and_the_next_resumes(engine: sa.E
         assert [run["outcome"] for run in table_rows(engine, "runs")] == ["failed"]
         server.reset()  # a new day: the daily counter starts again
         report = sync_once(server, engine)
-        assert report.resumed and report.windows_skipped == 30
+        assert report.resumed
+        assert report.windows_skipped == 30
         assert report.requests == report.windows - 30  # finished windows were not fetched again
         assert inventory(engine) == expected_rows(server)
         assert [run["outcome"] for run in table_rows(engine, "runs")] == ["ok"]
@@ -190,6 +190,7 @@ def test_a_killed_run_is_resumed_with_the_same_end(engine: sa.Engine) -> None:
         runs = table_rows(engine, "runs")
         assert [run["outcome"] for run in runs] == ["failed"]
         report = sync_once(server, engine)
-        assert report.resumed and report.windows_skipped > 0
+        assert report.resumed
+        assert report.windows_skipped > 0
         assert report.until == runs[0]["until"]
         assert inventory(engine) == expected_rows(server)
