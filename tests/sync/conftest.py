@@ -19,7 +19,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,22 +91,40 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty inventory database: a SQLite file, or a new PostgreSQL database."""
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes fresh, empty inventory databases of one kind: SQLite files, or PostgreSQL databases."""
+    made: list[str] = []
     if request.param == "sqlite":
-        yield str(tmp_path / "inventory.db")
+
+        def sqlite_file() -> str:
+            made.append(str(tmp_path / f"inventory-{len(made)}.db"))
+            return made[-1]
+
+        yield sqlite_file
         return
     server: str = request.getfixturevalue("postgres_server")
-    name = f"inventory_{os.getpid()}_{next(_counter)}"
     admin = sa.create_engine(f"{server.replace('postgresql', 'postgresql+psycopg')}/postgres")
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0')
+
+    def postgres_database() -> str:
+        name = f"inventory_{os.getpid()}_{next(_counter)}"
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        made.append(name)
+        return f"{server}/{name}"
+
     try:
-        yield f"{server}/{name}"
+        yield postgres_database
     finally:
         with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for name in made:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def db_url(new_database: Callable[[], str]) -> str:
+    """A fresh, empty inventory database (``--db``): a SQLite file, or a PostgreSQL database."""
+    return new_database()
 
 
 @pytest.fixture
