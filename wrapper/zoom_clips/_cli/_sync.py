@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 
 from .._auth import ServerToServerOAuth
@@ -95,7 +94,6 @@ async def _client(
         async with AsyncZoomClips(
             auth=auth,
             base_url=server.base_url,
-            http_client=httpx.AsyncClient(timeout=30.0),
             rate_limit=limit,
             max_retries=max_retries,
         ) as aclient:
