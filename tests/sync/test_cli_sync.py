@@ -11,21 +11,13 @@ from typer.testing import CliRunner
 from zoom_clips._cli import app
 from zoom_clips._cli._sync import read_accounts_file
 
+from tests.cli._support import ENV_NAMES
+from tests.cli._support import error_line as one_error_line
 from tests.sync.conftest import running_mock, table_rows
 
 NOW = "2025-06-15T12:00:00Z"
 MOCK = ["--mock", "--mock-now", NOW, "--mock-clips", "200", "--mock-seed", "2"]
-ENV = dict.fromkeys(
-    (
-        "ZOOM_ACCOUNT_ID",
-        "ZOOM_CLIENT_ID",
-        "ZOOM_CLIENT_SECRET",
-        "ZOOM_ACCESS_TOKEN",
-        "ZOOM_API_BASE_URL",
-        "ZOOM_OAUTH_TOKEN_URL",
-    ),
-    "",
-)
+ENV = dict.fromkeys(ENV_NAMES, "")  # no credentials of the machine the tests run on
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Any:
@@ -33,11 +25,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> Any:
 
 
 def error_line(result: Any) -> str:
-    lines = result.stderr.strip().splitlines()
     assert result.exit_code == 2, result.stderr
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    return str(lines[0])
+    return one_error_line(result)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +45,7 @@ def test_a_bad_db_is_one_line_and_exit_2(db: str, says: str) -> None:
 
 
 def test_the_first_run_and_the_next_on_the_mock(db_url: str) -> None:
-    """A first run lists from --since; the next ignores it (the watermark holds): the overlap only."""
+    """A first run lists from --since; the next ignores it (there is a watermark): the overlap."""
     first = run(*MOCK, "--db", db_url, "--since", "2025-03-01")
     assert first.exit_code == 0, first.stderr
     assert "16 window(s)" in first.stderr

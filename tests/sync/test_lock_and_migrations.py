@@ -21,14 +21,8 @@ from zoom_clips.sync import (
 )
 from zoom_clips.sync._lock import inventory_lock
 
+from tests.cli._support import error_line
 from tests.sync.conftest import client_for, running_mock
-
-
-def _error_line(result: object) -> str:
-    stderr: str = result.stderr  # type: ignore[attr-defined]
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
-    return lines[0]
 
 
 def test_a_second_sync_refuses_while_one_holds_the_inventory(
@@ -45,7 +39,7 @@ def test_a_second_sync_refuses_while_one_holds_the_inventory(
             asyncio.run(second())
         result = CliRunner().invoke(app, ["sync", "--mock", "--db", db_url])
         assert result.exit_code == 2
-        assert "another zoom-clips sync is running" in _error_line(result)
+        assert "another zoom-clips sync is running" in error_line(result)
     with inventory_lock(engine):  # released with the block: the next run gets it
         pass
 
@@ -91,7 +85,7 @@ def test_a_database_newer_than_the_code_is_refused(db_url: str, engine: sa.Engin
         migrate(engine)
     result = CliRunner().invoke(app, ["sync", "--mock", "--mock-clips", "30", "--db", db_url])
     assert result.exit_code == 2
-    assert "upgrade zoom-clips" in _error_line(result)
+    assert "upgrade zoom-clips" in error_line(result)
 
 
 def test_the_lock_is_per_database(new_database: Callable[[], str]) -> None:
