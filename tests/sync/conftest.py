@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
 import itertools
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,65 +24,23 @@ from zoom_clips import AsyncZoomClips, RetryPolicy, ServerToServerOAuth
 from zoom_clips.mock import MockClock, MockConfig, MockServer, serve
 from zoom_clips.sync import _schema, open_database
 
+from scripts.bench._postgres import pg_binary, temporary_postgres
+
 NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
 SINCE = NOW - dt.timedelta(days=366)
 _counter = itertools.count()
 
 
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return candidates[-1] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _as_owner(command: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """``postgresql://postgres@127.0.0.1:PORT``: a throwaway server for the whole session."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if initdb is None or pg_ctl is None:
+    if pg_binary("initdb") is None or pg_binary("pg_ctl") is None:
         reason = "PostgreSQL's initdb/pg_ctl are not installed (apt-get install postgresql-15)"
         if os.environ.get("ZOOM_CLIPS_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"ZOOM_CLIPS_REQUIRE_POSTGRES=1 but {reason}")
         pytest.skip(reason)
-    home = Path(tempfile.mkdtemp(prefix="zoom-clips-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(home, "postgres", "postgres")
-    data, port = home / "data", _free_port()
-    subprocess.run(
-        _as_owner([initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"]),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
-    options += " -c full_page_writes=off -c synchronous_commit=off"
-    log = home / "server.log"
-    subprocess.run(
-        _as_owner([pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            _as_owner([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(home, ignore_errors=True)
+    with temporary_postgres() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
