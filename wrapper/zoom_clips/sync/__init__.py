@@ -10,7 +10,8 @@ the command line. Modules, one concern each:
     _migrations.py  the versioned schema steps, applied at start
     _lock.py        one sync at a time
     _store.py       batched upserts, exposure history, missing clips
-    _run.py         the plan, the concurrent paging, resume, the report
+    _plan.py        what a run lists (windows, overlap) and its report
+    _run.py         the concurrent paging, resume, the run's bookkeeping
 
 >>> import asyncio
 >>> from zoom_clips import AsyncZoomClips
@@ -24,7 +25,8 @@ try:
     from ._db import DEFAULT_DATABASE, InventoryDatabaseError, InventoryError, open_database
     from ._lock import InventoryLockedError
     from ._migrations import InventorySchemaError, migrate
-    from ._run import DEFAULT_SINCE, OVERLAP, RunReport, SyncFailedError, sync
+    from ._plan import DEFAULT_SINCE, OVERLAP, RunReport, SyncFailedError
+    from ._run import sync
 except ModuleNotFoundError as _missing:
     from .._extras import reraise_naming_extra
 
