@@ -49,9 +49,9 @@ DEFAULT_SINCE = datetime(2022, 1, 1, tzinfo=UTC)
 OVERLAP = timedelta(minutes=10)
 #: Zoom's largest page: the fewest requests per clip.
 PAGE_SIZE = 300
-#: Rows collected before a window's pages are written (a window's last rows go with its
-#: checkpoint): large enough for bulk statements, small enough to keep memory flat.
-BATCH_ROWS = 1200
+#: Clips collected, from every window in flight, before they are written in one transaction:
+#: large enough that commits cost little per row, small enough to keep memory flat.
+BATCH_ROWS = 6000
 
 
 class SyncFailedError(InventoryError):
