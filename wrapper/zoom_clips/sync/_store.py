@@ -126,10 +126,11 @@ def write_batch(
         return counts
     compared = _compared(include_passcodes)
     columns = [_clips.c.clip_id, *(_clips.c[name] for name in compared)]
-    existing = {
-        found.clip_id: found._mapping
-        for found in conn.execute(sa.select(*columns).where(_clips.c.clip_id.in_(list(latest))))
-    }
+    known = _held_ids(conn, list(latest))
+    existing = {}
+    if known:
+        found_rows = conn.execute(sa.select(*columns).where(_clips.c.clip_id.in_(known)))
+        existing = {found.clip_id: found._mapping for found in found_rows}
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     touched: list[str] = []
@@ -243,6 +244,18 @@ def _insert(conn: Connection, rows: Sequence[Mapping[str, Any]], seen_at: dateti
                 )
     finally:
         cursor.close()
+
+
+def _held_ids(conn: Connection, ids: list[str]) -> list[str]:
+    """Which of ``ids`` the inventory holds, asked through the driver.
+
+    SQLAlchemy renders an expanding ``IN`` of thousands of ids a name at a time, which cost a
+    first sync (where none is held) a tenth of its time; the typed select then reads only the
+    rows that exist.
+    """
+    markers = ", ".join(["?" if conn.dialect.name == "sqlite" else "%s"] * len(ids))
+    statement = f"SELECT clip_id FROM clips WHERE clip_id IN ({markers})"  # noqa: S608 -- no input
+    return [row[0] for row in conn.exec_driver_sql(statement, tuple(ids))]
 
 
 def _history_text(value: object) -> str | None:
