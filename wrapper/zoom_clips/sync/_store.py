@@ -253,7 +253,10 @@ def _held_ids(conn: Connection, ids: list[str]) -> list[str]:
     first sync (where none is held) a tenth of its time; the typed select then reads only the
     rows that exist.
     """
-    markers = ", ".join(["?" if conn.dialect.name == "sqlite" else "%s"] * len(ids))
+    if conn.dialect.name != "sqlite":  # one array parameter: psycopg parses no long query
+        found = conn.exec_driver_sql("SELECT clip_id FROM clips WHERE clip_id = ANY(%s)", (ids,))
+        return [row[0] for row in found]
+    markers = ", ".join(["?"] * len(ids))
     statement = f"SELECT clip_id FROM clips WHERE clip_id IN ({markers})"  # noqa: S608 -- no input
     return [row[0] for row in conn.exec_driver_sql(statement, tuple(ids))]
 
