@@ -18,6 +18,8 @@ EXTRA_MODULES: dict[str, tuple[str, ...]] = {
     # click comes with typer; a broken install can lack it alone.
     "cli": ("typer", "rich", "click"),
     "mock": ("starlette", "uvicorn"),
+    # psycopg is imported only for a postgresql:// --db, so only SQLAlchemy is checked here.
+    "sync": ("sqlalchemy",),
 }
 
 

@@ -289,7 +289,7 @@ def comments_page_size_is_string(spec: Spec) -> bool:
     for reference in _list(dig(spec, "paths", COMMENTS_PATH, "get", "parameters")):
         parameter = deref(spec, reference)
         if dig(parameter, "name") == "page_size" and dig(parameter, "in") == "query":
-            return dig(deref(spec, dig(parameter, "schema")), "type") == "string"
+            return bool(dig(deref(spec, dig(parameter, "schema")), "type") == "string")
     return False
 
 

@@ -4,6 +4,7 @@
     zoom-clips audit --account SUB_ACCOUNT_ID --from 90d
     zoom-clips mock --port 8765
     zoom-clips demo
+    zoom-clips sync --db zoom-clips.db --account SUB_ACCOUNT_ID
 
 Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
 against an embedded mock server started for the command instead. Every error prints one
@@ -31,6 +32,7 @@ from . import _audit, _demo, _list, _mock
 from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
 from . import _delete as _delete
 from . import _get as _get
+from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from . import _transfer as _transfer
 from ._app import app
 from ._audit import FailOn, gate_fails

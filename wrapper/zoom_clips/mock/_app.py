@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from zoom_clips.mock import _routes_clips as clips
+from zoom_clips.mock._admin import change_clip
 from zoom_clips.mock._config import MockConfig
 from zoom_clips.mock._http import state_of as _state
 from zoom_clips.mock._outskirts import Outskirts
@@ -131,6 +132,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         Route("/_mock/accounts", _accounts, methods=["GET"]),
         Route("/_mock/reset", _reset, methods=["POST"]),
         # Admin routes that change the data (mock/_admin.py) register here, one line each.
+        Route("/_mock/clips/{clipId}", change_clip, methods=["POST"]),
     ]
     middleware = [
         Middleware(Outskirts, state=state),

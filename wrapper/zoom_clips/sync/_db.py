@@ -7,9 +7,11 @@ one :class:`InventoryDatabaseError` whose message names the database without its
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from .._errors import ZoomClipsError
@@ -70,6 +72,8 @@ def open_database(value: str | None) -> Engine:
             raise InventoryDatabaseError(f"--db {shown}: folder {folder} does not exist")
     try:
         engine = sa.create_engine(url, connect_args=_connect_args(url))
+        if url.drivername == "sqlite":
+            _configure_sqlite(engine)
         with engine.connect():
             pass
     except NoSuchModuleError as exc:
@@ -78,6 +82,29 @@ def open_database(value: str | None) -> Engine:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise InventoryDatabaseError(f"--db {shown}: cannot open it: {reason}") from None
     return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, transactional DDL, and a wait instead of "database is locked" for readers.
+
+    pysqlite begins transactions lazily and commits before DDL; the SQLAlchemy recipe (driver
+    autocommit, an explicit ``BEGIN`` when SQLAlchemy begins) makes every transaction, DDL
+    included, all or nothing, which the migrations and the checkpoints rely on. WAL with
+    ``synchronous=NORMAL`` keeps every committed transaction through a killed process (only a
+    power cut may lose the last ones) and lets readers read while a sync writes.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
 
 
 def _connect_args(url: URL) -> dict[str, object]:
