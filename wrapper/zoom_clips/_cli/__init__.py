@@ -4,6 +4,7 @@
     zoom-clips audit --account SUB_ACCOUNT_ID --from 90d
     zoom-clips mock --port 8765
     zoom-clips demo
+    zoom-clips audit --db zoom-clips.db; zoom-clips history --clip ID; zoom-clips report -o r.html
 
 Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
 against an embedded mock server started for the command instead. Every error prints one
@@ -15,18 +16,21 @@ the two apart). One module per command, beside the shared options, output and er
     _options.py  the shared options and their parsing (relative dates)
     _output.py   -o written all or nothing; formats; tables that a pipe gets whole
     _listing.py  the connection (checked) and the listing, with its progress bar
+    _inventory.py  --db: the inventory zoom-clips sync keeps, opened for reading
     _list.py, _audit.py, _demo.py, _mock.py   the commands
+    _history.py, _report.py   the commands that read the inventory (extra sync)
 """
 
 from __future__ import annotations
 
-from . import _audit, _demo, _list, _mock
+from . import _audit, _demo, _history, _list, _mock, _report
 from ._app import app
 from ._audit import FailOn, gate_fails
 
 __all__ = ["FailOn", "app", "gate_fails", "main"]
 
-_COMMANDS = (_list, _audit, _demo, _mock)  # imported for their @app.command registrations
+# imported for their @app.command registrations
+_COMMANDS = (_list, _audit, _demo, _mock, _history, _report)
 
 
 def main() -> None:
