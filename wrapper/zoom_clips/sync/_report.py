@@ -85,12 +85,28 @@ def _scope_section(f: Figures) -> str:
     span = (
         f"from {series.points[0]:%Y-%m-%d} to {series.points[-1]:%Y-%m-%d}" if series.points else ""
     )
+    head = "".join(f'<th class="num">{escape(s)}</th>' for s in ordered)
+    body = "".join(
+        f'<tr data-point="{_iso(point)}"><td>{point:%Y-%m-%d}</td>'
+        + "".join(
+            f'<td class="num" data-scope="{escape(s)}">{series.counts[s][i]}</td>' for s in ordered
+        )
+        + "</tr>"
+        for i, point in enumerate(series.points)
+    )
+    numbers = (
+        "<details><summary>The numbers, day by day</summary>"
+        f'<table id="scope-table"><thead><tr><th>day</th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></details>"
+        if series.points
+        else ""
+    )
     return (
         "<section><h2>Clips by share scope over time</h2>"
         f'<p class="note">Live clips on each day {span}, from when sync first saw each clip and '
         "every share-scope change it observed since.</p>"
         f'<div id="scope-chart">{scope_area(series)}</div>'
-        f'<ul class="legend">{legend}</ul></section>'
+        f'<ul class="legend">{legend}</ul>{numbers}</section>'
     )
 
 
