@@ -95,8 +95,11 @@ def scopes_at(inventory: Inventory, when: datetime) -> Counter[str]:
         if row["first_seen"] > when or (row["missing_since"] and row["missing_since"] <= when):
             continue
         mine = sorted(
-            (c for c in inventory.changes
-             if c["clip_id"] == row["clip_id"] and c["field"] == "share_scope"),
+            (
+                c
+                for c in inventory.changes
+                if c["clip_id"] == row["clip_id"] and c["field"] == "share_scope"
+            ),
             key=lambda c: c["observed_at"],
         )
         scope = mine[0]["old_value"] if mine else row["share_scope"]

@@ -70,12 +70,16 @@ def test_csv_and_jsonl_carry_the_same_changes(
     as_file = run("history", "--db", db_url, "--clip", "clip-1", "-o", str(target))
     assert as_file.exit_code == 0, as_file.stderr
     records = [json.loads(line) for line in target.read_text().splitlines()]
-    assert [r["field"] for r in rows] == [r["field"] for r in records] == [
-        "share_scope",
-        "enable_passcode",
-        "share_scope",
-        "status",
-    ]
+    assert (
+        [r["field"] for r in rows]
+        == [r["field"] for r in records]
+        == [
+            "share_scope",
+            "enable_passcode",
+            "share_scope",
+            "status",
+        ]
+    )
     assert records[0] == {
         "observed_at": "2026-01-03T09:00:00Z",
         "field": "share_scope",

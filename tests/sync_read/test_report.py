@@ -70,9 +70,7 @@ def test_latest_changes_are_listed_newest_first(db_url: str, tmp_path: Path) -> 
     page = marked(_report(db_url, tmp_path / "exposure.html", "--changes", "5"))
     listed = [(e["data-observed-at"], e["data-clip-id"]) for e in page.having("data-observed-at")]
     newest = sorted(inventory.changes, key=lambda c: c["observed_at"], reverse=True)[:5]
-    expected = [
-        (c["observed_at"].isoformat().replace("+00:00", "Z"), c["clip_id"]) for c in newest
-    ]
+    expected = [(c["observed_at"].isoformat().replace("+00:00", "Z"), c["clip_id"]) for c in newest]
     assert listed == expected
 
 
