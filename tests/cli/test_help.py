@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from zoom_clips._cli import _audit, _demo, _list, _mock
+from zoom_clips._cli import _audit, _demo, _history, _list, _mock, _report
 
 WIDTH = 80
 PAGES = {
@@ -18,6 +18,8 @@ PAGES = {
     "audit": _audit.audit_clips,
     "demo": _demo.demo,
     "mock": _mock.mock_server,
+    "history": _history.history,
+    "report": _report.report,
 }
 BOX = set("│╭╰┃┏┗━─")
 

@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import attrs
-import sqlalchemy as sa
 from zoom_clips import Clip
 from zoom_clips.sync import _schema
+from zoom_clips.sync._db import open_database
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 SCOPES = ("ANYONE", "SAME_ORGANIZATION", "INVITED_MEMBERS_ONLY", "PRIVATE")
@@ -117,8 +117,10 @@ class Inventory:
         )
 
     def write(self, url: str) -> None:
-        """Insert every row into the inventory at ``url`` (one run row, which changes cite)."""
-        engine = sa.create_engine(url)
+        """Insert the rows into the database ``url`` (``--db``), with one run row for the changes
+        to cite; the schema's tables are created first where they are not there yet."""
+        engine = open_database(url)
+        _schema.metadata.create_all(engine)
         with engine.begin() as connection:
             connection.execute(
                 _schema.runs.insert(),

@@ -1,7 +1,8 @@
-"""The inventory the read-side tests query: ``db_url``, an empty inventory, filled by each test.
+"""The database the read-side tests fill and query: ``db_url``, a fresh, empty ``--db``.
 
-``db_url`` is SQLite here; the integrator swaps in the fixture of the same name that ``sync``'s
-tests define (SQLite and PostgreSQL, migrated), and these tests run unchanged on both.
+``db_url`` is a SQLite path here, with no file yet; the integrator swaps in the fixture of the
+same name that ``sync``'s tests define (a SQLite path or a PostgreSQL database, fresh and empty),
+and these tests run unchanged on both: ``_seed.Inventory.write`` creates the tables if needed.
 """
 
 from __future__ import annotations
@@ -9,20 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
-from zoom_clips.sync import _schema
 
 from tests.cli._support import ENV_NAMES
 
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    """A SQLite inventory file with the inventory's tables and no rows."""
-    url = f"sqlite:///{tmp_path / 'inventory.db'}"
-    engine = sa.create_engine(url)
-    _schema.metadata.create_all(engine)
-    engine.dispose()
-    return url
+    """A fresh, empty inventory database (``--db``): a SQLite path, no file yet."""
+    return str(tmp_path / "inventory.db")
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import attrs
 import pytest
-from sqlalchemy import create_engine
 from zoom_clips._models import clip_from_json
 from zoom_clips.mock import Dataset, MockClock, MockConfig, create_app
+from zoom_clips.sync._db import open_database
 from zoom_clips.sync._queries import stored_clips
 
 from tests.cli._support import error_line, mock_args, run
@@ -154,7 +154,7 @@ def test_rebuilt_clips_keep_every_field(dataset: Dataset, db_url: str) -> None:
     account = dataset.sub_accounts[0].id
     wires = dataset.select(account, from_="2000-01-01", to="2100-01-01")
     expected = {w["clip_id"]: clip_from_json(w) for w in wires}
-    engine = create_engine(db_url)
+    engine = open_database(db_url)
     got = {item.clip.clip_id: item.clip for item in stored_clips(engine, accounts=[account])}
     engine.dispose()
     assert got.keys() == expected.keys()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from zoom_clips.sync._db import open_database
 
 from tests.sync_read._page import expected_storage
 from tests.sync_read._seed import Inventory, day, random_inventory
@@ -25,7 +26,7 @@ NOW = day(20)
 @pytest.fixture
 def engine(db_url: str) -> Iterator[sa.Engine]:
     """An engine on the test's inventory."""
-    created = sa.create_engine(db_url)
+    created = open_database(db_url)
     yield created
     created.dispose()
 

@@ -96,6 +96,7 @@ def test_the_page_is_self_contained_escaped_and_without_passcodes(
 
 def test_an_empty_inventory_still_makes_a_page(db_url: str, tmp_path: Path) -> None:
     """No clips yet: zeros and empty states, not an error."""
+    Inventory().write(db_url)
     page = marked(_report(db_url, tmp_path / "exposure.html"))
     metrics = {e["data-metric"]: int(e["data-value"]) for e in page.having("data-metric")}
     assert metrics == dict.fromkeys(

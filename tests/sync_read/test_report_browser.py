@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from zoom_clips.sync._db import open_database
 
 from tests.cli._support import run
 from tests.sync_read._seed import random_inventory
@@ -45,7 +46,7 @@ def browser() -> Iterator[Any]:
 
 
 def _database_figures(db_url: str) -> dict[str, Any]:
-    engine = sa.create_engine(db_url)
+    engine = open_database(db_url)
     live = "FROM clips WHERE missing_since IS NULL"
     public = f"{live} AND share_scope = 'ANYONE'"
     with engine.connect() as connection:

@@ -100,7 +100,7 @@ def history(
     output: OutputOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Show how one clip's exposure changed: one line per change (when, what, old → new).
+    """Show one clip's exposure changes, one line each: when, what, old → new.
 
     Read from the inventory that zoom-clips sync keeps; Zoom is not called. The clip's first and
     last sighting go to stderr. A clip the inventory has never seen is an error (exit 2).
@@ -109,7 +109,7 @@ def history(
 
         zoom-clips history --clip CLIP_ID
 
-        zoom-clips history --db postgresql://me@db/zoom --clip CLIP_ID -o changes.csv
+        zoom-clips history --db postgresql://me@db/zoom --clip CLIP_ID -o c.csv
     """
     from ..sync._queries import exposure_timeline  # noqa: PLC0415 -- needs the sync extra
 

@@ -25,22 +25,31 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The HTML file to write, replaced only when the report is complete.",
         ),
     ],
     db: DbOpt = None,
     changes: Annotated[
         int,
-        typer.Option("--changes", min=1, max=1000, help="How many of the latest changes to list."),
+        typer.Option(
+            "--changes",
+            metavar="N",
+            min=1,
+            max=1000,
+            help="How many of the latest changes to list.",
+        ),
     ] = 20,
-    title: Annotated[str, typer.Option("--title", help="The page's heading.")] = "Clip exposure",
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="The page's heading.")
+    ] = "Clip exposure",
     debug: DebugOpt = False,
 ) -> None:
-    """Write an HTML report of the inventory: clips by share scope over time, public clips
-    without a passcode by owner, storage by owner, and the latest exposure changes.
+    """Write the inventory's exposure as one HTML page, from the database only.
 
-    One file that works offline (styles, script and SVG charts inline; no request to Zoom or
-    anywhere else). Every number on the page is also text.
+    Clips by share scope over time, public clips without a passcode by owner, storage by owner,
+    and the latest exposure changes. One file that works offline (styles, script and SVG charts
+    inline; no request to Zoom or anywhere else). Every number on the page is also text.
 
     Examples:
 
