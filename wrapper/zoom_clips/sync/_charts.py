@@ -125,7 +125,7 @@ def bars(
     ]
     for index, (name, segments) in enumerate(rows):
         top = 2 + index * row_h
-        shown = name if len(name) <= 18 else name[:17] + "…"
+        shown = name if len(name) <= 15 else name[:14] + "…"
         parts.append(
             f'<text class="label" x="{name_w - 8}" y="{top + 16}" text-anchor="end">'
             f"<title>{escape(name)}</title>{escape(shown)}</text>"

@@ -43,6 +43,10 @@ def _iso(when: datetime) -> str:
     return when.isoformat().replace("+00:00", "Z")
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _tile(metric: str, value: int, shown: str, caption: str, *, alert: bool = False) -> str:
     css = "tile alert" if alert else "tile"
     return (
@@ -101,11 +105,17 @@ def _scope_section(f: Figures) -> str:
         if series.points
         else ""
     )
+    one_day = (
+        '<p class="note">One day of observations so far: the chart grows with every sync.</p>'
+        if len(series.points) == 1
+        else ""
+    )
     return (
         "<section><h2>Clips by share scope over time</h2>"
         f'<p class="note">Live clips on each day {span}, from when sync first saw each clip and '
         "every share-scope change it observed since.</p>"
         f'<div id="scope-chart">{scope_area(series)}</div>'
+        f"{one_day}"
         f'<ul class="legend">{legend}</ul>{numbers}</section>'
     )
 
@@ -213,9 +223,13 @@ def _changes_section(changes: Sequence[Change]) -> str:
 def render_report(figures: Figures, *, title: str = "Clip exposure") -> str:
     """The whole page for ``figures``, as one HTML string."""
     f = figures
-    subtitle = (
-        f"Inventory as of {_when(f.as_of)} · {f.accounts:,} accounts · {f.owners:,} owners · "
-        f"{f.runs:,} sync runs"
+    subtitle = " · ".join(
+        [
+            f"Inventory as of {_when(f.as_of)}",
+            _counted(f.accounts, "account"),
+            _counted(f.owners, "owner"),
+            _counted(f.runs, "sync run"),
+        ]
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
