@@ -9,7 +9,19 @@ import subprocess
 import sys
 
 import pytest
-from zoom_clips._cli import _audit, _collaborators, _delete, _demo, _get, _list, _mock, _transfer
+from zoom_clips._cli import (
+    _audit,
+    _collaborators,
+    _delete,
+    _demo,
+    _get,
+    _history,
+    _list,
+    _mock,
+    _report,
+    _sync,
+    _transfer,
+)
 
 WIDTH = 80
 PAGES = {
@@ -22,6 +34,9 @@ PAGES = {
     "delete": _delete.delete_clips,
     "transfer": _transfer.transfer_clips,
     "collaborators": _collaborators.collaborators,
+    "history": _history.history,
+    "report": _report.report,
+    "sync": _sync.sync_inventory,
 }
 BOX = set("│╭╰┃┏┗━─")
 

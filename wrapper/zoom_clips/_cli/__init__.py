@@ -2,6 +2,7 @@
 
     zoom-clips list --mock --from 30d --format csv --output clips.csv
     zoom-clips audit --account SUB_ACCOUNT_ID --from 90d
+    zoom-clips audit --db zoom-clips.db; zoom-clips history --clip ID; zoom-clips report -o r.html
     zoom-clips mock --port 8765
     zoom-clips demo
     zoom-clips sync --db zoom-clips.db --account SUB_ACCOUNT_ID
@@ -16,7 +17,9 @@ the two apart). One module per command, beside the shared options, output and er
     _options.py  the shared options and their parsing (relative dates)
     _output.py   -o written all or nothing; formats; tables that a pipe gets whole
     _listing.py  the connection (checked) and the listing, with its progress bar
+    _inventory.py  --db: the inventory zoom-clips sync keeps, opened for reading
     _list.py, _audit.py, _demo.py, _mock.py   the commands
+    _history.py, _report.py   the commands that read the inventory (extra sync)
 
 The admin commands (``_admin.py``: one client for a command's whole conversation):
 
@@ -32,6 +35,8 @@ from . import _audit, _demo, _list, _mock
 from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
 from . import _delete as _delete
 from . import _get as _get
+from . import _history as _history  # history and report read the inventory (extra sync)
+from . import _report as _report
 from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from . import _transfer as _transfer
 from ._app import app

@@ -12,6 +12,7 @@ from rich.table import Table
 from .._export import AccountClip, AuditFinding, audit
 from ._app import app
 from ._errors import reported, say
+from ._inventory import AuditDbOpt, stored_items
 from ._listing import Run
 from ._options import (
     AccountOpt,
@@ -156,6 +157,7 @@ def audit_clips(
     mock: MockOpt = False,
     mock_seed: MockSeedOpt = 0,
     mock_now: MockNowOpt = None,
+    db: AuditDbOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Find clips shared with ANYONE, and among them those without a passcode, by owner.
@@ -167,6 +169,10 @@ def audit_clips(
         zoom-clips audit --mock --from 90d --fail-on no-passcode
 
         zoom-clips audit --account SUB_ACCOUNT_ID --from 365d -o public.csv
+
+    With --db, the same audit of the inventory zoom-clips sync keeps, without calling Zoom:
+
+        zoom-clips audit --db zoom-clips.db --fail-on no-passcode
     """
     fmt = output_format(output_format_name, output, FORMATS, table=AuditFormat.TABLE)
     run = Run(
@@ -187,7 +193,12 @@ def audit_clips(
     )
     items: list[AccountClip] = []
     with open_output(output) as out:
-        run.collect(account, query, items.append)
+        if db is None:
+            run.collect(account, query, items.append)
+        else:  # the inventory: the same filters and findings, offline
+            items = stored_items(
+                db, account, query, mock=mock, base_url=base_url, token_url=token_url
+            )
         findings = audit(items)
         rows = print_findings(findings, out, fmt, details=True)
     if output is not None:

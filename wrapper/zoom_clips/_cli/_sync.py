@@ -189,7 +189,7 @@ def sync_inventory(
 
         zoom-clips sync --mock --db inventory.db
 
-        zoom-clips sync --db postgresql://zoom@db/inventory --accounts-file accounts.txt
+        zoom-clips sync --db postgresql://zoom@db/clips --accounts-file ids.txt
     """
     from ..sync import InventoryError, SyncFailedError, open_database, sync  # noqa: PLC0415
 
