@@ -204,9 +204,12 @@ def test_the_report_on_a_changed_endpoints_spec(
         if line.startswith("  ") and not line.startswith("   ")
     )
     assert lines["comment-content-type-lacks-emoji"] == (
-        "fixed upstream: its workaround can go once verified"
+        "fixed upstream: the workaround in zoom_clips._api_models can go once verified"
     )
-    assert "(its regression test: none linked yet: check the workaround by hand)" in quirks
+    assert (
+        "(its regression test: tests/wrapper/test_clips_api.py::"
+        "test_comment_content_type_emoji_is_a_member)"
+    ) in quirks
     assert lines["share-scope-misspelt"] == "still present"
     assert "date-filter-type-always-sent" in lines
     assert _snapshot(root) == before
