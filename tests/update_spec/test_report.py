@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Callable
 
 import pytest
@@ -178,3 +180,19 @@ def test_recursive_refs_do_not_loop() -> None:
     specs.clip_properties(spec)["tree"] = {"$ref": "#/components/schemas/Node"}
     text = update_spec.render_changes(update_spec.diff(specs.baseline(), spec))
     assert "    additive    200 data[].tree: added (object, optional)" in text
+
+
+def test_a_fixed_quirk_without_a_linked_workaround_asks_for_a_check_by_hand() -> None:
+    """An unlinked quirk fixed upstream says so and names no test, rather than a stale one."""
+    old = json.loads((specs.ROOT / "spec" / "endpoints.json").read_text(encoding="utf-8"))
+    new = copy.deepcopy(old)
+    download = new["paths"]["/clips/{clipId}/download"]["get"]
+    download["responses"] = {
+        "302": {"description": "the file's location"},
+        **{status: answer for status, answer in download["responses"].items() if status != "200"},
+    }
+    report = update_spec.render_quirks(old, new, "endpoints")
+    lines = report.splitlines()
+    at = next(i for i, line in enumerate(lines) if "download-documented-as-200" in line)
+    assert lines[at].split(None, 1)[1] == "fixed upstream: its workaround can go once verified"
+    assert "none linked yet: check the workaround by hand" in lines[at + 1]
