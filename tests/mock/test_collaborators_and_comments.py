@@ -9,6 +9,12 @@ import pytest
 from tests.mock.conftest import InProcess, MakeMock
 
 
+@pytest.fixture
+def mock(make_mock: MakeMock) -> InProcess:
+    """A quiet in-process mock of 800 clips (enough for these rules), its clock frozen at NOW."""
+    return make_mock(clips=800)
+
+
 def _pages(mock: InProcess, path: str, **params: Any) -> list[dict[str, Any]]:
     """Every item of a paged listing, following next_page_token to its end."""
     items: list[dict[str, Any]] = []
@@ -197,5 +203,5 @@ def test_reset_restores_collaborators_and_comments(mock: InProcess) -> None:
     comments = f"/clips/{clip_id}/comments"
     before = _pages(mock, comments)
     mock.api("DELETE", f"{comments}/{before[0]['comment_id']}")
-    mock.request("POST", "/_mock/reset")
+    mock.reset()
     assert _pages(mock, comments) == before
