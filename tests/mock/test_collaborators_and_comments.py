@@ -89,6 +89,18 @@ def test_a_bad_page_size_is_400_code_300(mock: InProcess, kind: str, page_size: 
     assert (response.status_code, response.json()["code"]) == (400, 300)
 
 
+@pytest.mark.parametrize("kind", ["comments", "collaborators"])
+@pytest.mark.parametrize("page_size", ["0", "-5"])
+def test_a_page_size_below_one_means_the_default(
+    mock: InProcess, kind: str, page_size: str
+) -> None:
+    """page_size 0 or negative (the spec sets no minimum) is Zoom's default of 30, never 0."""
+    clip_id = _clip_with(mock, kind, 31)
+    body = mock.api("GET", f"/clips/{clip_id}/{kind}", params={"page_size": page_size}).json()
+    assert body["page_size"] == 30
+    assert len(body["data"]) == 30
+
+
 def test_a_page_token_is_bound_to_its_clip_and_expires(mock: InProcess) -> None:
     """A collaborators token is refused for another clip, another page size, or after 15 min."""
     clip_id = _clip_with(mock, "collaborators", 31)
