@@ -101,6 +101,15 @@ def test_a_page_size_below_one_means_the_default(
     assert len(body["data"]) == 30
 
 
+@pytest.mark.parametrize("kind", ["comments", "collaborators"])
+def test_a_page_size_of_one_is_one(mock: InProcess, kind: str) -> None:
+    """page_size 1 gives pages of one item (the smallest page, not the default)."""
+    clip_id = _clip_with(mock, kind, 2)
+    body = mock.api("GET", f"/clips/{clip_id}/{kind}", params={"page_size": "1"}).json()
+    assert (body["page_size"], len(body["data"])) == (1, 1)
+    assert body["next_page_token"]
+
+
 def test_a_page_token_is_bound_to_its_clip_and_expires(mock: InProcess) -> None:
     """A collaborators token is refused for another clip, another page size, or after 15 min."""
     clip_id = _clip_with(mock, "collaborators", 31)

@@ -41,10 +41,8 @@ def _missing(name: str) -> Refusal:
 
 def _reachable(state: MockState, grant: Grant) -> tuple[Account, ...]:
     """The accounts whose users the token may transfer between."""
-    if grant.account_id == DEMO_ACCOUNT_ID:
-        return state.dataset.accounts
-    account = state.dataset.account(grant.account_id)
-    return (account,) if account is not None else ()
+    accounts = state.dataset.accounts
+    return tuple(a for a in accounts if grant.account_id in (DEMO_ACCOUNT_ID, a.id))
 
 
 def _user(state: MockState, grant: Grant, user_id: str) -> tuple[Account, User]:
