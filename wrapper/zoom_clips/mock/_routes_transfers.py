@@ -85,10 +85,8 @@ def _parties(
     state: MockState, grant: Grant, source_id: str | None, target_id: str
 ) -> tuple[Account, User, User]:
     """The account and the two users of a transfer (no source: the token's own user)."""
-    if source_id is None:
-        home = state.dataset.account(grant.account_id)
-        if home is None or not home.users:
-            raise _missing("source_owner_user_id")
+    if source_id is None:  # a grant's account exists, and its first user is its admin
+        home = next(a for a in state.dataset.accounts if a.id == grant.account_id)
         source_account, source = home, home.users[0]
     else:
         source_account, source = _user(state, grant, source_id)
