@@ -25,6 +25,18 @@ _QUOTED_LENGTH = (
 
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     (
+        "mock/_routes_clips",
+        "delete_comment",
+        'raise Refusal(404, 2005, f"Comment does not exist: {comment_id[:80]}.")',
+        "80 -> 81",
+    ): _QUOTED_LENGTH,
+    (
+        "mock/_routes_transfers",
+        "_user",
+        'raise _invalid(f"no active user {user_id[:60]!r} in this account.")',
+        "60 -> 61",
+    ): _QUOTED_LENGTH,
+    (
         "mock/_router",
         "ApiRouter.__call__",
         'message = f"The API path {path[:80]!r} does not exist."',

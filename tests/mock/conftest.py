@@ -22,6 +22,7 @@ class InProcess:
         self.app = app
         self.state: MockState = app.state.mock
         self._user_token = ""
+        self._admin_token = ""
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def send() -> httpx.Response:
@@ -59,11 +60,19 @@ class InProcess:
         self._user_token: str = response.json()["access_token"]
         return self._user_token
 
+    def reset(self) -> httpx.Response:
+        """``POST /_mock/reset``, forgetting the tokens kept here too (the mock forgets them)."""
+        self._admin_token = self._user_token = ""
+        return self.request("POST", "/_mock/reset")
+
     def api(
         self, method: str, path: str, token: str | None = None, **kwargs: Any
     ) -> httpx.Response:
-        """``method`` on ``/v2{path}`` with a bearer token (a new admin one unless given)."""
-        headers = {"Authorization": f"Bearer {token or self.token()}"} | kwargs.pop("headers", {})
+        """``method`` on ``/v2{path}`` with a bearer token (one admin token unless given)."""
+        if not token and not self._admin_token:
+            self._admin_token = self.token()
+        bearer = token or self._admin_token
+        headers = {"Authorization": f"Bearer {bearer}"} | kwargs.pop("headers", {})
         return self.request(method, f"/v2{path}", headers=headers, **kwargs)
 
     def clips(self, account_id: str, token: str | None = None, **params: Any) -> httpx.Response:

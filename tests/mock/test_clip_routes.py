@@ -99,7 +99,7 @@ def test_reset_restores_deleted_clips(mock: InProcess) -> None:
     """POST /_mock/reset brings a soft-deleted clip back to its seeded state."""
     clip = _first_master_clip(mock)
     mock.api("DELETE", f"/clips/{clip['clip_id']}")
-    assert mock.request("POST", "/_mock/reset").status_code == 200
+    assert mock.reset().status_code == 200
     assert mock.api("GET", f"/clips/{clip['clip_id']}").json() == clip
 
 

@@ -9,6 +9,12 @@ import pytest
 from tests.mock.conftest import InProcess, MakeMock
 
 
+@pytest.fixture
+def mock(make_mock: MakeMock) -> InProcess:
+    """A quiet in-process mock of 800 clips (enough for these rules), its clock frozen at NOW."""
+    return make_mock(clips=800)
+
+
 def _pages(mock: InProcess, path: str, **params: Any) -> list[dict[str, Any]]:
     """Every item of a paged listing, following next_page_token to its end."""
     items: list[dict[str, Any]] = []
@@ -81,6 +87,27 @@ def test_a_bad_page_size_is_400_code_300(mock: InProcess, kind: str, page_size: 
     clip_id = mock.state.dataset.clips[0]["clip_id"]
     response = mock.api("GET", f"/clips/{clip_id}/{kind}", params={"page_size": page_size})
     assert (response.status_code, response.json()["code"]) == (400, 300)
+
+
+@pytest.mark.parametrize("kind", ["comments", "collaborators"])
+@pytest.mark.parametrize("page_size", ["0", "-5"])
+def test_a_page_size_below_one_means_the_default(
+    mock: InProcess, kind: str, page_size: str
+) -> None:
+    """page_size 0 or negative (the spec sets no minimum) is Zoom's default of 30, never 0."""
+    clip_id = _clip_with(mock, kind, 31)
+    body = mock.api("GET", f"/clips/{clip_id}/{kind}", params={"page_size": page_size}).json()
+    assert body["page_size"] == 30
+    assert len(body["data"]) == 30
+
+
+@pytest.mark.parametrize("kind", ["comments", "collaborators"])
+def test_a_page_size_of_one_is_one(mock: InProcess, kind: str) -> None:
+    """page_size 1 gives pages of one item (the smallest page, not the default)."""
+    clip_id = _clip_with(mock, kind, 2)
+    body = mock.api("GET", f"/clips/{clip_id}/{kind}", params={"page_size": "1"}).json()
+    assert (body["page_size"], len(body["data"])) == (1, 1)
+    assert body["next_page_token"]
 
 
 def test_a_page_token_is_bound_to_its_clip_and_expires(mock: InProcess) -> None:
@@ -197,5 +224,5 @@ def test_reset_restores_collaborators_and_comments(mock: InProcess) -> None:
     comments = f"/clips/{clip_id}/comments"
     before = _pages(mock, comments)
     mock.api("DELETE", f"{comments}/{before[0]['comment_id']}")
-    mock.request("POST", "/_mock/reset")
+    mock.reset()
     assert _pages(mock, comments) == before

@@ -10,6 +10,13 @@ from zoom_clips.mock._router import category_of
 
 from tests.mock.conftest import InProcess, MakeMock
 
+
+@pytest.fixture
+def mock(make_mock: MakeMock) -> InProcess:
+    """A quiet in-process mock of 800 clips (enough for these rules), its clock frozen at NOW."""
+    return make_mock(clips=800)
+
+
 MASTER = "mock-master-account"
 
 

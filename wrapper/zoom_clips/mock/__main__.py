@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from zoom_clips.mock._config import MockClock, MockConfig
+from zoom_clips.mock._config import PLANS, MockClock, MockConfig
 from zoom_clips.mock._data import Dataset
 from zoom_clips.mock._server import MockServer, serve
 
@@ -27,6 +27,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--clips", type=int, default=3000, help="number of clips (default 3000)")
     parser.add_argument("--qps", type=int, default=None, help="per-second limit per account")
     parser.add_argument("--daily-limit", type=int, default=None, help="daily limit per account")
+    parser.add_argument(
+        "--plan",
+        choices=sorted(PLANS),
+        default=None,
+        help="Zoom's per-category budgets of this plan (LIGHT, MEDIUM)",
+    )
+    parser.add_argument(
+        "--transfer-seconds",
+        type=float,
+        default=5.0,
+        help="how long a transfer task stays IN_PROCESS (default 5)",
+    )
     parser.add_argument("--fault-rate", type=float, default=0.0, help="share of faulted requests")
     parser.add_argument("--latency-ms", type=float, default=0, help="latency added to API calls")
     parser.add_argument("--token-ttl", type=int, default=3600, help="access token lifetime (s)")
@@ -70,6 +82,8 @@ def config_from_args(
         clips=args.clips,
         qps=args.qps,
         daily_limit=args.daily_limit,
+        plan=args.plan,
+        transfer_seconds=args.transfer_seconds,
         fault_rate=args.fault_rate,
         latency_ms=args.latency_ms,
         token_ttl=args.token_ttl,

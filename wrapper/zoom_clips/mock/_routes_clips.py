@@ -40,12 +40,12 @@ _MAX_COMMENTS_PAGE = 50
 def _page_size(values: dict[str, str], *, largest: int, clamp: bool) -> int:
     text = values.get("page_size")
     if text is None:
-        return _DEFAULT_PAGE_SIZE if largest >= _DEFAULT_PAGE_SIZE else largest
+        return _DEFAULT_PAGE_SIZE  # both listings allow at least 30 a page
     if not _INTEGER.fullmatch(text.strip()):
         raise InvalidQueryError("Invalid field: 'page_size' must be an integer")
     size = int(text)
     if size <= 0:
-        return min(_DEFAULT_PAGE_SIZE, largest)
+        return _DEFAULT_PAGE_SIZE
     if size > largest:
         if not clamp:
             raise InvalidQueryError(f"Invalid field: 'page_size' must be at most {largest}")

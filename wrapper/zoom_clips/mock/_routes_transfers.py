@@ -41,10 +41,8 @@ def _missing(name: str) -> Refusal:
 
 def _reachable(state: MockState, grant: Grant) -> tuple[Account, ...]:
     """The accounts whose users the token may transfer between."""
-    if grant.account_id == DEMO_ACCOUNT_ID:
-        return state.dataset.accounts
-    account = state.dataset.account(grant.account_id)
-    return (account,) if account is not None else ()
+    accounts = state.dataset.accounts
+    return tuple(a for a in accounts if grant.account_id in (DEMO_ACCOUNT_ID, a.id))
 
 
 def _user(state: MockState, grant: Grant, user_id: str) -> tuple[Account, User]:
@@ -87,10 +85,8 @@ def _parties(
     state: MockState, grant: Grant, source_id: str | None, target_id: str
 ) -> tuple[Account, User, User]:
     """The account and the two users of a transfer (no source: the token's own user)."""
-    if source_id is None:
-        home = state.dataset.account(grant.account_id)
-        if home is None or not home.users:
-            raise _missing("source_owner_user_id")
+    if source_id is None:  # a grant's account exists, and its first user is its admin
+        home = next(a for a in state.dataset.accounts if a.id == grant.account_id)
         source_account, source = home, home.users[0]
     else:
         source_account, source = _user(state, grant, source_id)

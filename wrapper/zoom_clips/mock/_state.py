@@ -104,12 +104,7 @@ class MockState:
         The data set's clips, collaborators and comments return to their seeded state, and
         transfer tasks are forgotten.
         """
-        self.dataset.restore()
-        config = self.config
-        self.social = Social(config.seed, {a.id: a.users for a in self.dataset.accounts})
-        self.transfers = TransferBook(
-            seed=config.seed, seconds=config.transfer_seconds, fail=config.fail_transfers
-        )
+        self.restore_data()
         with self._lock:
             self._grants: dict[str, Grant] = {}
             self._refresh: dict[str, tuple[str, str]] = {
@@ -126,6 +121,18 @@ class MockState:
             self._rate_limited: Counter[str] = Counter()
             self._faults: Counter[str] = Counter()
             self._tokens_issued = 0
+
+    def restore_data(self) -> None:
+        """Bring back the seeded clips, collaborators and comments; forget transfer tasks.
+
+        Tokens, page tokens and counters stay (``reset()`` forgets them too).
+        """
+        self.dataset.restore()
+        config = self.config
+        self.social = Social(config.seed, {a.id: a.users for a in self.dataset.accounts})
+        self.transfers = TransferBook(
+            seed=config.seed, seconds=config.transfer_seconds, fail=config.fail_transfers
+        )
 
     def settle(self) -> None:
         """Complete the transfer tasks due by the mock's clock (every API request does this)."""
