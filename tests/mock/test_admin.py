@@ -54,8 +54,31 @@ def test_an_unknown_clip_is_404_code_2000(mock: InProcess) -> None:
 def test_a_bad_body_is_400_code_300_and_changes_nothing(mock: InProcess, body: bytes) -> None:
     """Not an object, a fixed field, or settings that are not an object: refused, data unchanged."""
     _, clip = _first(mock)
-    before = mock.state.dataset
+    before = mock.state.dataset.clip(str(clip["clip_id"]))
     answer = mock.request("POST", f"/_mock/clips/{clip['clip_id']}", content=body)
     assert answer.status_code == 400
     assert answer.json()["code"] == 300
-    assert mock.state.dataset is before
+    assert mock.state.dataset.clip(str(clip["clip_id"])) is before
+
+
+def test_a_change_keeps_earlier_deletes_and_reset_brings_back_the_seeded_clip(
+    mock: InProcess,
+) -> None:
+    """The change lives in the data set's current state: a soft delete stays; reset undoes both."""
+    _, clip = _first(mock)
+    clip_id = str(clip["clip_id"])
+    other = next(
+        c.wire["clip_id"] for c in mock.state.dataset._clips if c.wire["clip_id"] != clip_id
+    )
+    assert mock.api("DELETE", f"/clips/{other}").status_code == 204
+    body = {"share_link_settings": {"share_scope": "ANYONE"}}
+    assert mock.request("POST", f"/_mock/clips/{clip_id}", json=body).status_code == 200
+    assert mock.api("GET", f"/clips/{other}").json()["status"] == "RECORD_DELETE"
+    shown = mock.api("GET", f"/clips/{clip_id}").json()
+    assert shown["share_link_settings"]["share_scope"] == "ANYONE"
+    assert mock.reset().status_code == 200
+    assert (
+        mock.api("GET", f"/clips/{clip_id}").json()["share_link_settings"]
+        == (clip["share_link_settings"])
+    )
+    assert mock.api("GET", f"/clips/{other}").json()["status"] != "RECORD_DELETE"

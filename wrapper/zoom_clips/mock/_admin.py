@@ -8,8 +8,8 @@ answer is the clip as the API now sends it; an unknown clip is 404 code 2000 (Zo
 not exist"), a body that is not a JSON object, or one that changes ``clip_id``,
 ``created_date`` or ``modified_date``, is 400 code 300.
 
-The data set is immutable: a change builds a new one with the clip replaced and swaps it in.
-That costs a rebuild of the index per change, which is nothing for the few changes a test makes.
+The change goes through the data set's current state (``Dataset.update``), like a soft delete
+or a transfer, so earlier changes stay and ``POST /_mock/reset`` brings back the seeded clip.
 """
 
 from __future__ import annotations
@@ -22,51 +22,21 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from zoom_clips.mock._data import Dataset, copy_wire
+from zoom_clips.mock._data import copy_wire
 from zoom_clips.mock._state import MockState
 
-__all__ = ["change_clip", "changed_dataset"]
+__all__ = ["change_clip", "check_changes"]
 
 _FIXED = ("clip_id", "created_date", "modified_date")
 
 
-def _stamp(previous: str, now: dt.datetime) -> tuple[str, dt.datetime]:
-    """``now`` in the wire form of ``previous`` (whole seconds ``...Z`` or ms ``+00:00``)."""
-    if previous.endswith("Z"):
-        when = now.replace(microsecond=0)
-        return when.strftime("%Y-%m-%dT%H:%M:%SZ"), when
-    when = now.replace(microsecond=now.microsecond // 1000 * 1000)
-    return when.isoformat(timespec="milliseconds"), when
-
-
-def changed_dataset(
-    dataset: Dataset, clip_id: str, changes: Mapping[str, Any], *, now: dt.datetime
-) -> tuple[Dataset, dict[str, Any]]:
-    """A copy of ``dataset`` with ``changes`` applied to one clip, and that clip's new wire.
-
-    ``KeyError`` for an unknown clip, ``ValueError`` for a change the route refuses.
-    """
+def check_changes(changes: Mapping[str, Any]) -> None:
+    """``ValueError`` for a change the route refuses (a fixed field, settings not an object)."""
     fixed = sorted(set(changes) & set(_FIXED))
     if fixed:
         raise ValueError(f"Invalid field: {', '.join(fixed)} cannot be changed")
-    clips = list(dataset._clips)
-    index = next((i for i, c in enumerate(clips) if c.wire.get("clip_id") == clip_id), None)
-    if index is None:
-        raise KeyError(clip_id)
-    old = clips[index]
-    wire = copy_wire(old.wire)
-    for name, value in changes.items():
-        if name == "share_link_settings":
-            if not isinstance(value, dict):
-                raise ValueError("Invalid field: share_link_settings must be an object")
-            wire[name] = {**wire[name], **value}
-        else:
-            wire[name] = value
-    stamp, modified = _stamp(str(old.wire["modified_date"]), now.astimezone(dt.UTC))
-    wire["modified_date"] = stamp
-    modified = max(modified, old.created)
-    clips[index] = type(old)(old.account_id, old.owner, old.created, modified, wire)
-    return Dataset(dataset.master_account_id, dataset.accounts, tuple(clips)), copy_wire(wire)
+    if "share_link_settings" in changes and not isinstance(changes["share_link_settings"], dict):
+        raise ValueError("Invalid field: share_link_settings must be an object")
 
 
 def _error(status: int, code: int, message: str) -> Response:
@@ -83,12 +53,12 @@ async def change_clip(request: Request) -> Response:
     if not isinstance(changes, dict):
         return _error(400, 300, "The body must be a JSON object of the fields to change.")
     clip_id = request.path_params["clipId"]
-    try:
-        state.dataset, wire = changed_dataset(
-            state.dataset, clip_id, changes, now=state.clock.now()
-        )
-    except KeyError:
+    if state.dataset.clip(clip_id) is None:
         return _error(404, 2000, f"Clip {clip_id} does not exist.")
+    try:
+        check_changes(changes)
     except ValueError as exc:
         return _error(400, 300, str(exc))
-    return JSONResponse(wire)
+    now = state.clock.now().astimezone(dt.UTC)
+    changed = state.dataset.update(clip_id, changes=changes, modified=now)
+    return JSONResponse(copy_wire(changed.wire))
