@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from zoom_clips._models import clip_from_json
-from zoom_clips.sync import _schema
+from zoom_clips.sync import _bulk, _schema
 from zoom_clips.sync._migrations import migrate
 from zoom_clips.sync._store import OWN_FIELDS, clip_row, write_batch
 
@@ -59,3 +61,12 @@ def test_new_clips_read_back_exactly_as_written(engine: sa.Engine) -> None:
     assert stored["clip\\one"]["created_date"] == dt.datetime(
         2024, 2, 29, 18, 29, 59, 123000, tzinfo=dt.UTC
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [[], ["a"], ["two words", "x,y"], ['q"'], ["b\\"], ["é"], ["\x7f"], ["\t"], [""], {}, {"k": 1}],
+)
+def test_json_is_json_dumps(value: Any) -> None:
+    """The shortcut for tags gives exactly what json.dumps gives (what SQLAlchemy stores)."""
+    assert _bulk._json(value) == json.dumps(value)

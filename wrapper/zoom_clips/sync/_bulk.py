@@ -55,7 +55,13 @@ def insert_new(conn: Connection, rows: Sequence[Mapping[str, Any]], seen_at: dat
 
 
 def _json(value: Any) -> str:
-    return "[]" if value == [] else "{}" if value == {} else json.dumps(value)
+    """``json.dumps(value)``, without its cost for the usual values (no tags, plain ASCII tags)."""
+    if type(value) is list and all(type(item) is str for item in value):
+        joined = '", "'.join(value)
+        # What json.dumps escapes: quotes, backslashes, and all but printable ASCII.
+        if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
+            return f'["{joined}"]' if value else "[]"
+    return "{}" if value == {} else json.dumps(value)
 
 
 def _sqlite_instant(value: datetime | None) -> str | None:
