@@ -16,10 +16,8 @@ the same clip, and which arrives first must not matter.
 
 from __future__ import annotations
 
-import json
-import operator
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -28,6 +26,7 @@ from sqlalchemy.engine import Connection
 
 from .._models import Clip
 from . import _schema
+from ._bulk import insert_new
 
 __all__ = ["EXPOSURE_FIELDS", "OWN_FIELDS", "BatchCounts", "clip_row", "write_batch"]
 
@@ -158,7 +157,7 @@ def write_batch(
             if row[name] != old[name]
         )
     if inserts:
-        _insert(conn, inserts, seen_at)
+        insert_new(conn, inserts, seen_at)
     if updates:
         statement = (
             _clips.update()
@@ -180,70 +179,6 @@ def write_batch(
     counts.inserted, counts.updated, counts.unchanged = len(inserts), len(updates), len(touched)
     counts.changes = len(history)
     return counts
-
-
-_INSERTED = ("clip_id", *OWN_FIELDS, "first_seen", "last_seen")
-# The columns inserted as they are, in _INSERTED's order (the rest are converted).
-_PLAIN = operator.itemgetter(*_INSERTED[:15])
-assert _INSERTED[13:] == (  # noqa: S101 -- the order the tuples below are built in
-    "created_date",
-    "modified_date",
-    "tags",
-    "extra",
-    "first_seen",
-    "last_seen",
-)
-
-
-def _sqlite_instant(value: datetime | None) -> str | None:
-    """An instant as SQLAlchemy's SQLite ``DateTime`` stores it: naive UTC, microseconds."""
-    if value is None:
-        return None
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.isoformat(" ", "microseconds")[:26]  # without its "+00:00"
-
-
-def _json(value: Any) -> str:
-    return "[]" if value == [] else "{}" if value == {} else json.dumps(value)
-
-
-def _insert(conn: Connection, rows: Sequence[Mapping[str, Any]], seen_at: datetime) -> None:
-    """Insert new clips through the driver's ``executemany``, values converted once here.
-
-    SQLAlchemy's per-row bind processing (a type's processor per value) cost more than the
-    database itself: this stores exactly what ``_schema`` would (``UTCDateTime``: naive UTC text
-    on SQLite, ``timestamptz`` on PostgreSQL; ``JSON``: ``json.dumps``), at a fraction of the
-    time, so a first sync keeps up with what Zoom can send (``bench_8_sync``).
-    """
-    if conn.dialect.name == "sqlite":
-        names, markers = ", ".join(_INSERTED), ", ".join(["?"] * len(_INSERTED))
-        statement = f"INSERT INTO clips ({names}) VALUES ({markers})"  # noqa: S608 -- no input
-        seen = _sqlite_instant(seen_at)
-        values = [
-            (
-                *_PLAIN(row)[:13],
-                _sqlite_instant(row["created_date"]),
-                _sqlite_instant(row["modified_date"]),
-                _json(row["tags"]),
-                _json(row["extra"]),
-                seen,
-                seen,
-            )
-            for row in rows
-        ]
-        conn.exec_driver_sql(statement, values)
-        return
-    # PostgreSQL: COPY, psycopg's fastest path (several times executemany's rows per second).
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(f"COPY clips ({', '.join(_INSERTED)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(
-                    (*_PLAIN(row), _json(row["tags"]), _json(row["extra"]), seen_at, seen_at)
-                )
-    finally:
-        cursor.close()
 
 
 def _held_ids(conn: Connection, ids: list[str]) -> list[str]:
