@@ -23,7 +23,48 @@ _QUOTED_LENGTH = (
     "code and the field the message names are tested; no client or spec reads the quote's length"
 )
 
+_PURGE = (
+    "the purge only forgets page tokens that have already expired, which every lookup refuses "
+    "anyway; when it runs (never, always, at 10,000 or 10,001 tokens) changes memory, not answers"
+)
+
 EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    (
+        "mock/_social",
+        "Social.remove_collaborator",
+        'return ""',
+        "return value -> None",
+    ): "the only caller tests the reason with `if why:`, and None is as falsy as the empty string",
+    (
+        "mock/_social",
+        "Social.delete_comment",
+        "return False",
+        "return value -> None",
+    ): "None is as falsy as False, and the only caller tests it with `if not`",
+    (
+        "mock/_social",
+        "Social.page",
+        "new = secrets.token_urlsafe(24)",
+        "24 -> 25",
+    ): _OPAQUE_LENGTH,
+    (
+        "mock/_social",
+        "Social.page",
+        "if len(self._tokens) > 10_000:  # forget expired tokens now and then",
+        "removed If",
+    ): _PURGE,
+    (
+        "mock/_social",
+        "Social.page",
+        "if len(self._tokens) > 10_000:  # forget expired tokens now and then",
+        "> -> >=",
+    ): _PURGE,
+    (
+        "mock/_social",
+        "Social.page",
+        "if len(self._tokens) > 10_000:  # forget expired tokens now and then",
+        "10000 -> 10001",
+    ): _PURGE,
     (
         "mock/_routes_clips",
         "delete_comment",

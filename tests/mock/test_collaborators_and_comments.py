@@ -155,6 +155,8 @@ def test_removing_no_one_or_the_owner_is_400_code_1500(
     before = mock.api("GET", path, params={"page_size": 300}).json()["data"]
     response = mock.api("DELETE", path, params=params)
     assert (response.status_code, response.json()["code"]) == (400, 1500)
+    if params.get("user_key") == clip["owner_id"]:  # the reason names the owner, not "no such"
+        assert "owner cannot be removed" in response.json()["message"]
     assert mock.api("GET", path, params={"page_size": 300}).json()["data"] == before
 
 
