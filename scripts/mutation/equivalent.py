@@ -44,6 +44,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     (
         "mock/_social",
         "Social.page",
+        "saved = self._tokens.get(token) if len(token) <= 100 else None",
+        "<= -> <",
+    ): _LOOKUP_GUARD,
+    (
+        "mock/_social",
+        "Social.page",
         "new = secrets.token_urlsafe(24)",
         "24 -> 25",
     ): _OPAQUE_LENGTH,
