@@ -50,6 +50,25 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     (
         "mock/_social",
         "Social.page",
+        "saved = self._tokens.get(token) if len(token) <= 100 else None",
+        "100 -> 101",
+    ): _LOOKUP_GUARD,
+    (
+        "mock/_social",
+        "Social.page",
+        "self._tokens = {t: p for t, p in self._tokens.items() if p.expires_at > now}",
+        "> -> >=",
+    ): _PURGE,
+    (
+        "mock/_transfers",
+        "TransferBook.start",
+        'digest = hashlib.blake2b(f"{self._seed}:{number}".encode(), digest_size=12)',
+        "12 -> 13",
+    ): "a task id one byte longer is as opaque: it is derived from the seed and the task's number "
+    "only to be stable across runs, and nothing (the spec, a client) depends on its length",
+    (
+        "mock/_social",
+        "Social.page",
         "new = secrets.token_urlsafe(24)",
         "24 -> 25",
     ): _OPAQUE_LENGTH,
