@@ -63,6 +63,20 @@ def test_a_partial_transfer_completes_on_the_mocks_clock(mock: InProcess, accoun
     assert set(clip_ids) <= listed
 
 
+def test_a_clip_the_source_no_longer_owns_when_the_task_ends_stays(
+    mock: InProcess, account: Any
+) -> None:
+    """Two tasks give one clip away: the first to end moves it, the second leaves it there."""
+    source, first, second = account.users[:3]
+    clip_id = _owned(mock, account.id, source.id)[0]
+    for target in (first, second):
+        body = _partial(source.id, target.id, [clip_id])
+        assert mock.api("POST", "/clips/transfers", json=body).status_code == 201
+        mock.state.clock.advance(1)
+    mock.state.clock.advance(5)
+    assert mock.api("GET", f"/clips/{clip_id}").json()["owner_id"] == first.id
+
+
 def test_a_full_transfer_moves_every_clip_of_the_source(mock: InProcess, account: Any) -> None:
     """A FULL_TRANSFER moves every clip the source owns when it completes, none of others'."""
     source, target = account.users[:2]

@@ -34,7 +34,6 @@ class TransferTask:
     clip_ids: tuple[str, ...] | None  # None: a full transfer
     done_at: dt.datetime
     status: str = "IN_PROCESS"
-    moved: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The task as ``GET /clips/transfers/{taskId}`` sends it."""
@@ -113,10 +112,7 @@ class TransferBook:
                     ids = [str(clip.wire["clip_id"]) for clip in owned]
                 else:
                     ids = list(task.clip_ids)
-                moved = []
-                for clip_id in ids:
+                for clip_id in ids:  # a clip the source does not own (any more) stays
                     clip = dataset.clip(clip_id)
                     if clip is not None and clip.owner == task.source:
                         dataset.update(clip_id, owner=task.target, modified=task.done_at)
-                        moved.append(clip_id)
-                task.moved = tuple(moved)
