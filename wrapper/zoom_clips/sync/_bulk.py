@@ -19,30 +19,12 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from ._schema import CLIP_OWN_FIELDS
+
 __all__ = ["insert_new"]
 
 #: The columns a new clip gets, in the order of the values below.
-INSERTED = (
-    "clip_id",
-    "account_id",
-    "title",
-    "description",
-    "duration",
-    "status",
-    "owner_id",
-    "file_size",
-    "share_link",
-    "share_scope",
-    "enable_passcode",
-    "passcode",
-    "thumbnail_link",
-    "created_date",
-    "modified_date",
-    "tags",
-    "extra",
-    "first_seen",
-    "last_seen",
-)
+INSERTED = ("clip_id", *CLIP_OWN_FIELDS, "first_seen", "last_seen")
 _COPY_BLOCK = 500  # rows per copy.write: large writes, bounded text in memory
 
 

@@ -92,6 +92,14 @@ clips = Table(
     Index("ix_clips_owner", "owner_id"),
 )
 
+#: A clip's own fields, in column order: what Zoom says about it (the rest of a row is
+#: bookkeeping: its id, when it was first and last seen, and since when it is missing).
+CLIP_OWN_FIELDS: tuple[str, ...] = tuple(
+    column.name
+    for column in clips.columns
+    if column.name not in ("clip_id", "first_seen", "last_seen", "missing_since")
+)
+
 # One row per run of sync, finished or not.
 runs = Table(
     "runs",

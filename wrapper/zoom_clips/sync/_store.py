@@ -31,24 +31,7 @@ from ._bulk import insert_new
 __all__ = ["EXPOSURE_FIELDS", "OWN_FIELDS", "BatchCounts", "clip_row", "write_batch"]
 
 #: A clip's own fields: what Zoom says about it (the rest of a row is bookkeeping).
-OWN_FIELDS = (
-    "account_id",
-    "title",
-    "description",
-    "duration",
-    "status",
-    "owner_id",
-    "file_size",
-    "share_link",
-    "share_scope",
-    "enable_passcode",
-    "passcode",
-    "thumbnail_link",
-    "created_date",
-    "modified_date",
-    "tags",
-    "extra",
-)
+OWN_FIELDS = _schema.CLIP_OWN_FIELDS
 #: The fields whose every change gets a row in ``exposure_history``.
 EXPOSURE_FIELDS = ("share_scope", "enable_passcode", "status")
 
