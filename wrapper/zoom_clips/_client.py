@@ -45,7 +45,14 @@ from ._responses import BodyCutShortError, Parse, page_from_response, status_err
 from ._retry import RetryPolicy, log_decision, retry_delay
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here.
-__all__ = ["DEFAULT_BASE_URL", "AsyncZoomClips", "ZoomClips", "page_from_response"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_FILE_BASE_URL",
+    "FILE_API_PATHS",
+    "AsyncZoomClips",
+    "ZoomClips",
+    "page_from_response",
+]
 
 T = TypeVar("T")
 
@@ -53,6 +60,13 @@ logger = logging.getLogger("zoom_clips")
 
 # Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
 DEFAULT_BASE_URL = "https://api.zoom.us/v2"
+# Quirk upload-base-url-in-prose: the three upload operations go to Zoom's file API, which the
+# spec names only in their descriptions (its ``servers`` has the API host alone).
+DEFAULT_FILE_BASE_URL = "https://fileapi.zoom.us/v2"
+#: The spec paths of the operations sent to ``file_base_url`` rather than ``base_url``.
+FILE_API_PATHS = frozenset(
+    {"/clips/files", "/clips/files/multipart", "/clips/files/multipart/upload_events"}
+)
 
 # Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
 # flowing at 200 ms a round trip.
@@ -90,7 +104,13 @@ def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
 
 class _BaseZoomClips:
     def __init__(
-        self, *, auth: Auth, base_url: str, max_retries: int, policy: RetryPolicy | None
+        self,
+        *,
+        auth: Auth,
+        base_url: str,
+        file_base_url: str,
+        max_retries: int,
+        policy: RetryPolicy | None,
     ) -> None:
         if not isinstance(auth, ServerToServerOAuth | UserOAuth | BearerToken):
             raise TypeError(
@@ -98,18 +118,28 @@ class _BaseZoomClips:
                 f"not {type(auth).__name__}"
             )
         require_secure_url(base_url, what="base_url")
+        require_secure_url(file_base_url, what="file_base_url")
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
         self._auth = auth
         self.base_url = base_url.rstrip("/")
+        #: Where the upload operations go (Zoom's ``https://fileapi.zoom.us/v2``).
+        self.file_base_url = file_base_url.rstrip("/")
         self._policy = policy if policy is not None else RetryPolicy(max_retries=max_retries)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(auth={self._auth!r}, base_url={self.base_url!r})"
+        return (
+            f"{type(self).__name__}(auth={self._auth!r}, base_url={self.base_url!r}, "
+            f"file_base_url={self.file_base_url!r})"
+        )
 
     @classmethod
-    def _auth_from_env(cls, env: Mapping[str, str]) -> tuple[Auth, str]:
-        base_url = env.get("ZOOM_API_BASE_URL") or DEFAULT_BASE_URL
+    def _auth_from_env(cls, env: Mapping[str, str]) -> tuple[Auth, dict[str, str]]:
+        """The auth and the URLs (``base_url``, ``file_base_url``) the ``ZOOM_*`` variables name."""
+        urls = {
+            "base_url": env.get("ZOOM_API_BASE_URL") or DEFAULT_BASE_URL,
+            "file_base_url": env.get("ZOOM_FILE_API_BASE_URL") or DEFAULT_FILE_BASE_URL,
+        }
         token_url = env.get("ZOOM_OAUTH_TOKEN_URL") or DEFAULT_TOKEN_URL
         names = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
         if all(env.get(name) for name in names):
@@ -126,12 +156,18 @@ class _BaseZoomClips:
                 "set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET "
                 "(Server-to-Server OAuth), or ZOOM_ACCESS_TOKEN"
             )
-        return auth, base_url
+        return auth, urls
+
+    def _url_for(self, path: str) -> str:
+        """The absolute URL of a spec path: under ``file_base_url`` for the uploads, else
+        under ``base_url``."""
+        root = self.file_base_url if path in FILE_API_PATHS else self.base_url
+        return root + path
 
     def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
         """Method, absolute URL and the other ``httpx`` arguments of a generated ``_get_kwargs``."""
         extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
-        return kwargs["method"].upper(), self.base_url + kwargs["url"], extra
+        return kwargs["method"].upper(), self._url_for(kwargs["url"]), extra
 
     def _after_failure(
         self,
@@ -198,13 +234,20 @@ class ZoomClips(_BaseZoomClips):
         *,
         auth: Auth,
         base_url: str = DEFAULT_BASE_URL,
+        file_base_url: str = DEFAULT_FILE_BASE_URL,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         retry_policy: RetryPolicy | None = None,
     ) -> None:
-        super().__init__(auth=auth, base_url=base_url, max_retries=max_retries, policy=retry_policy)
+        super().__init__(
+            auth=auth,
+            base_url=base_url,
+            file_base_url=file_base_url,
+            max_retries=max_retries,
+            policy=retry_policy,
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self._sleep = sleep
@@ -213,8 +256,8 @@ class ZoomClips(_BaseZoomClips):
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
         """A client configured from ``ZOOM_*`` environment variables (see the README)."""
-        auth, base_url = cls._auth_from_env(os.environ if env is None else env)
-        return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
+        auth, urls = cls._auth_from_env(os.environ if env is None else env)
+        return cls(auth=auth, **(urls | kwargs))
 
     def _send(
         self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
@@ -292,6 +335,7 @@ class AsyncZoomClips(_BaseZoomClips):
         *,
         auth: Auth,
         base_url: str = DEFAULT_BASE_URL,
+        file_base_url: str = DEFAULT_FILE_BASE_URL,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         http_client: httpx.AsyncClient | None = None,
@@ -300,7 +344,13 @@ class AsyncZoomClips(_BaseZoomClips):
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         rate_limit: RateLimit = None,
     ) -> None:
-        super().__init__(auth=auth, base_url=base_url, max_retries=max_retries, policy=retry_policy)
+        super().__init__(
+            auth=auth,
+            base_url=base_url,
+            file_base_url=file_base_url,
+            max_retries=max_retries,
+            policy=retry_policy,
+        )
         if (
             not isinstance(max_concurrency, int)
             or isinstance(max_concurrency, bool)
@@ -316,7 +366,9 @@ class AsyncZoomClips(_BaseZoomClips):
         #: The LIGHT category's limiter (the listing's), or ``None`` when it is not limited.
         self.rate_limiter = self.rate_limiters.get("LIGHT")
         self._request_auth: httpx.Auth = (
-            RateLimitedAuth(self._auth, self.rate_limiters, api_url=self.base_url)
+            RateLimitedAuth(
+                self._auth, self.rate_limiters, api_url=(self.base_url, self.file_base_url)
+            )
             if self.rate_limiters
             else self._auth
         )
@@ -328,8 +380,8 @@ class AsyncZoomClips(_BaseZoomClips):
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
         """A client configured from ``ZOOM_*`` environment variables (see the README)."""
-        auth, base_url = cls._auth_from_env(os.environ if env is None else env)
-        return cls(auth=auth, base_url=kwargs.pop("base_url", base_url), **kwargs)
+        auth, urls = cls._auth_from_env(os.environ if env is None else env)
+        return cls(auth=auth, **(urls | kwargs))
 
     async def _send(
         self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True

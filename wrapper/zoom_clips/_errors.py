@@ -9,15 +9,20 @@
     ├── APIStatusError                Zoom answered with an error status
     │   ├── BadRequestError           400
     │   │   ├── PaginationError       a page token that repeats, or expires twice
-    │   │   └── TransferInProgressError   400 code 30001: the two users have a transfer running
+    │   │   ├── TransferInProgressError   400 code 30001: the two users have a transfer running
+    │   │   └── ClipNotReadyError     400 code 50002: the clip's mp4 is not ready yet (wait, retry)
     │   ├── AuthenticationError       401, or the token endpoint refused the credentials
     │   ├── PermissionDeniedError     403
     │   ├── NotFoundError             404 (code 2000: no such clip)
+    │   │   └── ClipFileNotFoundError 404 code 10002 from a download: no such clip file (skip it)
     │   ├── RateLimitError            429 not worth retrying (daily limit), or retries ran out
     │   └── InternalServerError       5xx
-    └── TransferError                 wait_for_transfer: the task did not succeed
-        ├── TransferFailedError       the task ended FAILED
-        └── TransferTimeoutError      the task was still running when the timeout ran out
+    ├── TransferError                 wait_for_transfer: the task did not succeed
+    │   ├── TransferFailedError       the task ended FAILED
+    │   └── TransferTimeoutError      the task was still running when the timeout ran out
+    ├── DownloadError                 a clip file's bytes did not arrive whole (resume state kept)
+    └── UploadError                   an upload the SDK cannot start or continue
+        └── UploadExpiredError        a multipart upload's 7 days ran out: start it again
 
 Messages carry Zoom's ``code`` and ``message`` and the ``x-zm-trackingid`` header, never a secret:
 no header values of the request and no request body ever go into a message.
@@ -28,6 +33,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
@@ -42,6 +48,9 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClipFileNotFoundError",
+    "ClipNotReadyError",
+    "DownloadError",
     "InternalServerError",
     "NotFoundError",
     "PaginationError",
@@ -51,6 +60,8 @@ __all__ = [
     "TransferFailedError",
     "TransferInProgressError",
     "TransferTimeoutError",
+    "UploadError",
+    "UploadExpiredError",
     "ZoomClipsError",
     "status_error_from_response",
 ]
@@ -119,6 +130,13 @@ class TransferInProgressError(BadRequestError):
     """
 
 
+class ClipNotReadyError(BadRequestError):
+    """400 code 50002 from ``clips.download``: the clip's mp4 is not ready yet.
+
+    Zoom is still processing the recording: wait and download it again later.
+    """
+
+
 class AuthenticationError(APIStatusError):
     """401 from the API, or the OAuth token endpoint refused the credentials."""
 
@@ -129,6 +147,11 @@ class PermissionDeniedError(APIStatusError):
 
 class NotFoundError(APIStatusError):
     """404: no such account, clip (code 2000), comment (2005) or transfer task (10002)."""
+
+
+class ClipFileNotFoundError(NotFoundError):
+    """404 code 10002 from ``clips.download``: Zoom has no file for the clip ("not found or not
+    ready"); a bulk download skips it."""
 
 
 class RateLimitError(APIStatusError):
@@ -183,9 +206,33 @@ class TransferTimeoutError(TransferError):
     """
 
 
+class DownloadError(ZoomClipsError):
+    """A clip file's bytes did not arrive whole, after the retry policy gave up.
+
+    Nothing is left at the target path; ``part_path`` (when not ``None``) holds the bytes
+    written so far, which the next ``clips.download`` of the same target resumes from.
+    """
+
+    def __init__(self, message: str, *, clip_id: str, part_path: Path | None = None) -> None:
+        super().__init__(message)
+        self.clip_id = clip_id
+        self.part_path = part_path
+
+
+class UploadError(ZoomClipsError):
+    """An upload that cannot start or continue: a file that changed since its resume state
+    was saved, a state that belongs to another file, an answer without the id or etag."""
+
+
+class UploadExpiredError(UploadError):
+    """A multipart upload's 7 days (counted from its ``CreateMultipartUpload``) ran out: Zoom
+    has dropped its parts, so upload the file again without the resume state."""
+
+
 # Zoom's codes that name a more specific error than their status: (status, code) -> class.
 _BY_CODE: dict[tuple[int, int], type[APIStatusError]] = {
     (400, 30001): TransferInProgressError,
+    (400, 50002): ClipNotReadyError,
 }
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -57,7 +57,7 @@ from __future__ import annotations
 import asyncio
 import math
 import weakref
-from collections.abc import AsyncGenerator, Generator, Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -258,9 +258,10 @@ class RateLimitedAuth(httpx.Auth):
     """An auth flow that waits, before each request it sends to the API, for its category's limiter.
 
     It drives the wrapped flow (token fetches, the 401/124 retry) unchanged. A request whose URL
-    starts with ``api_url`` waits for ``limiters[category]``, its category found by
-    ``categories`` from its method and its path below ``api_url``; a category without a limiter,
-    and any other URL (the token endpoint), does not wait.
+    starts with ``api_url`` (one root, or several: the API's and the file API's) waits for
+    ``limiters[category]``, its category found by ``categories`` from its method and its path
+    below that root; a category without a limiter, and any other URL (the token endpoint, a
+    download's file host), does not wait.
     """
 
     def __init__(
@@ -268,25 +269,32 @@ class RateLimitedAuth(httpx.Auth):
         inner: httpx.Auth,
         limiters: Mapping[str, RequestRateLimiter],
         *,
-        api_url: str,
+        api_url: str | Sequence[str],
         categories: OperationCategories = OPERATION_CATEGORIES,
     ) -> None:
         self.inner = inner
         self.limiters = MappingProxyType(dict(limiters))
         self.categories = categories
-        self._api_prefix = api_url.rstrip("/") + "/"
-        self._api_raw_path = httpx.URL(self._api_prefix).raw_path.split(b"?", 1)[0]
+        roots = (api_url,) if isinstance(api_url, str) else tuple(api_url)
+        # Each API root (the API's, the file API's for uploads): its URL prefix and raw path,
+        # the longest first so that a root below another is matched as itself.
+        prefixes = sorted({root.rstrip("/") + "/" for root in roots}, key=len, reverse=True)
+        self._api_roots = tuple(
+            (prefix, httpx.URL(prefix).raw_path.split(b"?", 1)[0]) for prefix in prefixes
+        )
 
     def __repr__(self) -> str:
         return f"RateLimitedAuth({self.inner!r}, {dict(self.limiters)!r})"
 
     def limiter_for(self, request: httpx.Request) -> RequestRateLimiter | None:
         """The limiter ``request`` waits for, or ``None`` (not an API request, or not limited)."""
-        if not str(request.url).startswith(self._api_prefix):
-            return None
-        raw_path = request.url.raw_path.split(b"?", 1)[0]
-        path = raw_path[len(self._api_raw_path) :].decode("ascii", "replace")
-        return self.limiters.get(self.categories.category_of(request.method, path))
+        url = str(request.url)
+        for prefix, root_path in self._api_roots:
+            if url.startswith(prefix):
+                raw_path = request.url.raw_path.split(b"?", 1)[0]
+                path = raw_path[len(root_path) :].decode("ascii", "replace")
+                return self.limiters.get(self.categories.category_of(request.method, path))
+        return None
 
     def sync_auth_flow(
         self, request: httpx.Request

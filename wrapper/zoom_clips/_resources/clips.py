@@ -4,7 +4,8 @@
 A method checks its arguments before any request is sent, builds the request with the generated
 code and sends it through its client's one request path (``_send``; listing pages go through
 ``_fetch``). The listing itself (windows, de-duplication, the async fan-out) is in ``_clips``;
-transfers are in ``transfers`` (mixed in); ``collaborators`` and ``comments`` are sub-resources.
+transfers, downloads and uploads are in ``transfers``, ``download`` and ``upload`` (mixed in);
+``collaborators`` and ``comments`` are sub-resources.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from .._retry import RetryPolicy
 from ._arguments import check_id
 from .collaborators import AsyncCollaborators, Collaborators
 from .comments import AsyncComments, Comments
+from .download import AsyncDownloadMethods, DownloadMethods
 from .transfers import AsyncTransferMethods, TransferMethods
+from .upload import AsyncUploadMethods, UploadMethods
 
 if TYPE_CHECKING:
     from .._client import AsyncZoomClips, ZoomClips
@@ -75,7 +78,7 @@ def _filters(
     }
 
 
-class Clips(TransferMethods):
+class Clips(TransferMethods, DownloadMethods, UploadMethods):
     """``client.clips``: the clips of a ``ZoomClips`` client."""
 
     def __init__(self, client: ZoomClips) -> None:
@@ -182,7 +185,7 @@ class Clips(TransferMethods):
         self._client._send(delete_kwargs(clip_id), no_content)
 
 
-class AsyncClips(AsyncTransferMethods):
+class AsyncClips(AsyncTransferMethods, AsyncDownloadMethods, AsyncUploadMethods):
     """``aclient.clips``: the clips of an ``AsyncZoomClips`` client."""
 
     def __init__(self, client: AsyncZoomClips) -> None:
