@@ -344,3 +344,12 @@ def test_upload_clock_is_the_mocks(mock: InProcess) -> None:
     clip = mock.api("GET", f"/clips/{clip_id}").json()
     assert clip["created_date"] == clip["modified_date"] == NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert dt.datetime.fromisoformat(clip["created_date"]) == NOW
+
+
+def test_the_command_line_sets_the_upload_daily_limit() -> None:
+    """``python -m zoom_clips.mock --upload-daily-limit 50`` gives Zoom's per-user daily limit."""
+    from zoom_clips.mock.__main__ import _parser, config_from_args  # noqa: PLC0415
+
+    assert config_from_args(_parser().parse_args([])).upload_daily_limit is None
+    args = _parser().parse_args(["--upload-daily-limit", "50"])
+    assert config_from_args(args).upload_daily_limit == 50
