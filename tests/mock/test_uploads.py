@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import socket
+import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -353,3 +356,35 @@ def test_the_command_line_sets_the_upload_daily_limit() -> None:
     assert config_from_args(_parser().parse_args([])).upload_daily_limit is None
     args = _parser().parse_args(["--upload-daily-limit", "50"])
     assert config_from_args(args).upload_daily_limit == 50
+
+
+def test_a_client_gone_mid_upload_leaves_nothing_on_disk() -> None:
+    """Over HTTP, a part upload whose client closes mid-body keeps no bytes and no part."""
+    with serve(MockConfig(clips=20, clock=MockClock(NOW))) as server:
+        token = httpx.post(
+            server.token_url,
+            auth=(server.client_id, server.client_secret),
+            data={"grant_type": "account_credentials", "account_id": server.account_id},
+        ).json()["access_token"]
+        host, port = server.origin.removeprefix("http://").split(":")
+        head = (
+            "POST /file/v2/clips/files HTTP/1.1\r\n"
+            f"Host: {host}\r\nAuthorization: Bearer {token}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n"
+            '--b\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\n'
+        ).encode()
+        with socket.create_connection((host, int(port))) as raw:
+            raw.sendall(head + b"x" * MIB)
+            deadline = time.monotonic() + 10
+            # Waiting on the server's thread to start writing, not a timing assertion.
+            while not _files_in(server.state.uploads.opened) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert len(_files_in(server.state.uploads.opened)) == 1  # the upload had begun
+        while _files_in(server.state.uploads.opened) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _files_in(server.state.uploads.opened) == []
+        assert len(server.dataset.clips) == 20
+
+
+def _files_in(directory: Path | None) -> list[Path]:
+    return list(directory.iterdir()) if directory is not None else []

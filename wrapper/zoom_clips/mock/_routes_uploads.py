@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
@@ -51,6 +51,8 @@ async def _form(state: MockState, request: Request, *, file_limit: int | None) -
         )
     except FormError as exc:
         raise _bad(str(exc)) from None
+    except ClientDisconnect:  # the client went mid-body: nothing was kept, no one reads this
+        raise _bad("The client disconnected before the end of the body.") from None
     if form.file is None:
         raise _bad("The form must have a 'file' field.")
     return form
