@@ -414,3 +414,12 @@ def test_injected_faults_reach_the_file_api_too(make_mock: MakeMock) -> None:
     signature = mock.state.files.signature(clip_id, expires)
     url = f"/_files/{clip_id}?expires={expires}&signature={signature}"
     assert mock.request("HEAD", url).status_code == 200
+
+
+def test_a_file_field_without_a_file_name_is_titled_clip_mp4(mock: InProcess) -> None:
+    """A single upload whose file part names no file gets the title clip.mp4."""
+    body = b'--b\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--b--\r\n'
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    clip_id = _post(mock, "/clips/files", content=body, headers=headers).json()["clip_id"]
+    assert mock.api("GET", f"/clips/{clip_id}").json()["title"] == "clip.mp4"
+    assert _download(mock, clip_id) == b"abc"

@@ -189,3 +189,16 @@ def test_a_200_mb_upload_does_not_hold_its_body_in_memory() -> None:
         assert file.size == 200 * MIB
     finally:
         app.state.mock.close()
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["multipart/form-data", "text/plain; boundary=zc-boundary", "", "multipart/mixed; boundary=b"],
+)
+def test_a_body_that_is_not_a_form_with_a_boundary_is_refused(
+    tmp_path: Path, content_type: str
+) -> None:
+    """Only multipart/form-data with a boundary is read; anything else is a FormError."""
+    chunks = _chunks(_form({}, b"x"), [100])
+    with pytest.raises(FormError, match="multipart/form-data with a boundary"):
+        asyncio.run(read_form(chunks, content_type, tmp_path))
