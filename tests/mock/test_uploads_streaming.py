@@ -13,7 +13,7 @@ import httpx
 import pytest
 from zoom_clips.mock import MockConfig, create_app
 from zoom_clips.mock import _routes_uploads as routes
-from zoom_clips.mock._multipart import FormError, Received, read_form
+from zoom_clips.mock._multipart import FormError, Received, _Parser, read_form
 from zoom_clips.mock._uploads import MAX_PART, MIN_PART, UploadBook, UploadRefusedError
 
 from tests.mock.conftest import NOW, MakeMock
@@ -202,3 +202,24 @@ def test_a_body_that_is_not_a_form_with_a_boundary_is_refused(
     chunks = _chunks(_form({}, b"x"), [100])
     with pytest.raises(FormError, match="multipart/form-data with a boundary"):
         asyncio.run(read_form(chunks, content_type, tmp_path))
+
+
+def test_the_parser_skips_preamble_and_epilogue() -> None:
+    """Bytes before the first boundary and after the last give no events; parts give theirs."""
+    body = b"preamble\r\n" + _form({"a": "1"}, b"xyz") + b"epilogue --zc-boundary\r\n"
+    parser = _Parser(BOUNDARY.encode())
+    events: list[tuple[str, object]] = []
+    for at in range(0, len(body), 7):
+        events.extend(parser.feed(body[at : at + 7]))
+    merged: list[tuple[str, object]] = []
+    for kind, value in events:
+        if kind == "data" and merged and merged[-1][0] == "data":
+            previous = merged[-1][1]
+            assert isinstance(previous, bytes)
+            assert isinstance(value, bytes)
+            merged[-1] = ("data", previous + value)
+        else:
+            merged.append((kind, value))
+    assert [kind for kind, _ in merged] == ["part", "data", "end", "part", "data", "end"]
+    assert (merged[1][1], merged[4][1]) == (b"1", b"xyz")
+    assert parser.done
