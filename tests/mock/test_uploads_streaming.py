@@ -223,3 +223,18 @@ def test_the_parser_skips_preamble_and_epilogue() -> None:
     assert [kind for kind, _ in merged] == ["part", "data", "end", "part", "data", "end"]
     assert (merged[1][1], merged[4][1]) == (b"1", b"xyz")
     assert parser.done
+
+
+def test_transport_padding_after_a_boundary_is_allowed(tmp_path: Path) -> None:
+    """Spaces between a boundary and its line break (RFC 2046 padding) read as usual."""
+    body = _form({"a": "1"}, b"xyz").replace(
+        f"--{BOUNDARY}\r\n".encode(), f"--{BOUNDARY}  \t\r\n".encode()
+    )
+    assert _read(body, [1] * len(body), tmp_path) == ({"a": "1"}, b"xyz")
+
+
+def test_a_boundary_line_without_its_line_break_is_refused(tmp_path: Path) -> None:
+    """A boundary followed by more than 16 KiB and no line break is malformed, not buffered."""
+    body = f"--{BOUNDARY}".encode() + b" " * (20 * 1024)
+    with pytest.raises(FormError, match="boundary line is malformed"):
+        _read(body, [1024] * 30, tmp_path)
