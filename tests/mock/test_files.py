@@ -57,7 +57,9 @@ def test_download_redirects_to_a_url_presigned_for_an_hour(mock: InProcess) -> N
 
 def test_download_of_unknown_or_deleted_clip_is_404_10002(mock: InProcess) -> None:
     """A clip that never existed, or one deleted, has no file: 404 code 10002."""
-    assert mock.api("GET", "/clips/no-such-clip/download").json()["code"] == 10002
+    unknown = mock.api("GET", f"/clips/{'x' * 100}/download")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, 10002)
+    assert unknown.json()["message"] == f"The clip file does not exist: {'x' * 80}."
     clip_id = _ready_clip(mock)
     assert mock.api("DELETE", f"/clips/{clip_id}").status_code == 204
     answer = mock.api("GET", f"/clips/{clip_id}/download")
@@ -95,6 +97,16 @@ def test_file_host_serves_the_whole_file_with_its_headers(mock: InProcess) -> No
     assert answer.headers["accept-ranges"] == "bytes"
     assert answer.headers["etag"].startswith('"')
     assert answer.headers["content-disposition"] == 'attachment; filename="Q3 \\"final\\" cut.mp4"'
+
+
+def test_a_title_that_is_not_ascii_is_sent_as_filename_star_too(mock: InProcess) -> None:
+    """A non-ASCII title gets an ASCII filename and the exact name as RFC 5987 filename*."""
+    clip_id = _ready_clip(mock, size=10, title="Réunion été.mp4")
+    answer = mock.request("HEAD", _location(mock, clip_id))
+    assert answer.headers["content-disposition"] == (
+        'attachment; filename="R?union ?t?.mp4"; '
+        "filename*=UTF-8''R%C3%A9union%20%C3%A9t%C3%A9.mp4"
+    )
 
 
 def test_head_sends_the_headers_without_a_body(mock: InProcess) -> None:
