@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from zoom_clips.mock import MockClock, MockConfig, serve
+from zoom_clips.mock._uploads import UploadBook, UploadRefusedError
 
 from tests.mock.conftest import NOW, InProcess, MakeMock
 
@@ -333,12 +334,36 @@ def test_a_dropped_part_upload_closes_the_connection() -> None:
         assert [r.acknowledged for r in server.state.uploads.received] == [False, True]
 
 
-def test_fail_next_refuses_a_status_that_is_not_an_error() -> None:
-    """fail_next takes an HTTP error status or "drop", nothing else."""
-    from zoom_clips.mock._uploads import UploadBook  # noqa: PLC0415
-
+@pytest.mark.parametrize("status", [200, 399, 600, "boom"])
+def test_fail_next_refuses_a_status_that_is_not_an_error(status: int | str) -> None:
+    """fail_next takes an HTTP error status (400..599) or "drop", nothing else."""
     with pytest.raises(ValueError, match="status"):
-        UploadBook(0).fail_next(1, 200)
+        UploadBook(0).fail_next(1, status)
+
+
+@pytest.mark.parametrize("status", [400, 599, "drop"])
+def test_fail_next_takes_any_error_status_or_drop(status: int | str) -> None:
+    """The edges of the error statuses and "drop" are accepted, and taken once."""
+    book = UploadBook(0)
+    book.fail_next(3, status)
+    assert (book.take_failure(2), book.take_failure(3), book.take_failure(3)) == (
+        None,
+        status,
+        None,
+    )
+
+
+def test_close_removes_the_bytes_and_forgets_the_uploads(mock: InProcess) -> None:
+    """After close() the directory is gone and no stored file or context is left."""
+    clip_id = _post(mock, "/clips/files", files={"file": ("a.mp4", b"x")}).json()["clip_id"]
+    context = _create(mock)
+    directory = mock.state.uploads.directory
+    mock.state.close()
+    assert not directory.exists()
+    assert mock.state.uploads.stored(clip_id) is None
+    with pytest.raises(UploadRefusedError):
+        mock.state.uploads.context(context, ("mock-master-account", None), NOW)
+    assert mock.state.uploads.opened is None
 
 
 def test_upload_clock_is_the_mocks(mock: InProcess) -> None:
