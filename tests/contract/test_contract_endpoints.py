@@ -4,7 +4,8 @@ The same settings (``schemathesis.toml``), checks and ``map_case`` hook as the m
 passes (:mod:`tests.contract.zoom_checks`, :mod:`tests.contract.zoom_clips_checks`), against a
 mock of its own (these operations change its data). The schema is the test copy of the vendored
 spec that :mod:`tests.contract.endpoints_schema` builds (never spec/ itself), as ``make contract``
-uses it too.
+uses it too: its servers put the three uploads under the mock's file API root (``/file/v2``)
+and the rest under ``/v2``, so one state machine links an upload to the clip it makes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from schemathesis.config import SchemathesisConfig
 from zoom_clips.mock import MockClock, MockConfig, create_app
 
 from tests.contract import zoom_checks
-from tests.contract.endpoints_schema import LINKS, schema_document
+from tests.contract.endpoints_schema import BODY_LINKS, LINKS, schema_document
 from tests.contract.zoom_target import SyncASGITransport, Target, fetch_token
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,8 +30,13 @@ NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
 
 def _schema() -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_dict(
-        schema_document(), config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+        schema_document(file_base_url=FILE_BASE_URL, base_url=BASE_URL),
+        config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml"),
     )
+
+
+BASE_URL = "http://testserver/v2"
+FILE_BASE_URL = "http://testserver/file/v2"
 
 
 # transfer_seconds=0: a task completes at the next request, so a stateful step sees it done.
@@ -38,14 +44,15 @@ APP = create_app(MockConfig(seed=7, clips=20_000, clock=MockClock(NOW), transfer
 TOKEN = fetch_token("http://testserver/oauth/token", transport=SyncASGITransport(APP))
 SCHEMA = _schema()
 SCHEMA.app = APP
-SCHEMA.config.update(base_url="http://testserver/v2", headers={"Authorization": f"Bearer {TOKEN}"})
+# No config base_url: it would override the uploads' own servers entry.
+SCHEMA.config.update(headers={"Authorization": f"Bearer {TOKEN}"})
 
 
 @pytest.fixture(scope="module")
 def target() -> Iterator[Target]:
     """The checks and hooks pointed at this module's in-process mock."""
     with zoom_checks.use_target(
-        Target(base_url="http://testserver/v2", token=TOKEN, now=NOW, app=APP)
+        Target(base_url=BASE_URL, token=TOKEN, now=NOW, app=APP, file_base_url=FILE_BASE_URL)
     ) as target:
         yield target
 
@@ -57,8 +64,10 @@ def test_every_operation_conforms_to_the_spec(case: schemathesis.Case, target: T
 
 
 def test_stateful_runs_keep_the_data_consistent(target: Target) -> None:
-    """Linked sequences (delete -> get -> list, transfer -> status -> list) pass every check."""
+    """Linked sequences (delete -> get -> list, transfer -> status -> list, Create -> part ->
+    Complete -> the clip) pass every check."""
     before = APP.state.mock.stats()["requests_by_status"]
+    files_before = len(APP.state.mock.files.requests)
 
     class FromTheSeededData(SCHEMA.as_state_machine()):
         """Each scenario starts from the seeded data, so Hypothesis can replay it exactly."""
@@ -79,8 +88,11 @@ def test_stateful_runs_keep_the_data_consistent(target: Target) -> None:
     after = APP.state.mock.stats()["requests_by_status"]
     # The run reached the data: clips deleted (204) and transfers started (201), each then
     # followed by its link and the checks' own requests.
-    for status in ("201", "204", "200"):
+    for status in ("201", "204", "200", "302"):
         assert after.get(status, 0) > before.get(status, 0), (status, before, after)
+    # Downloads were followed to the file host: ranges (206) and a token it refused (400).
+    statuses = {r.status for r in APP.state.mock.files.requests[files_before:]}
+    assert {206, 400} <= statuses, statuses
 
 
 def test_the_links_name_real_operations() -> None:
@@ -92,6 +104,11 @@ def test_the_links_name_real_operations() -> None:
         for op in item.values()
         if isinstance(op, dict) and "operationId" in op
     }
-    named = {operation for links in LINKS.values() for operation, _ in links.values()}
+    named = {
+        operation
+        for links in (*LINKS.values(), *BODY_LINKS.values())
+        for operation, _ in links.values()
+    }
     assert named <= operations
-    assert operations - named == {"Transferclipsowner"}  # every operation but the first step
+    # every operation but the first steps: a transfer, a single upload
+    assert operations - named == {"Transferclipsowner", "UploadClipFile"}

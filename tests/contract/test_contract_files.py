@@ -9,15 +9,21 @@ mock, validating each answer with the copy's response schemas.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import jsonschema
 import pytest
 from zoom_clips import _quirk_checks
+from zoom_clips.mock import MockClock, MockConfig, create_app
 
+from tests.contract import zoom_checks, zoom_files_checks
 from tests.contract.endpoints_schema import SPEC, UPLOAD_PATHS, schema_document
+from tests.contract.zoom_target import SyncASGITransport, Target, fetch_token
 
+NOW = dt.datetime(2025, 6, 15, 12, tzinfo=dt.UTC)
 VENDORED: dict[str, Any] = json.loads(SPEC.read_text(encoding="utf-8"))
 EVENTS = "/clips/files/multipart/upload_events"
 CREATED = {"upload_context": "ctx-1"}
@@ -77,3 +83,65 @@ def test_the_copy_serves_the_uploads_from_the_file_api_root() -> None:
             if "servers" in op
         }
         assert own == {path: [{"url": root}] for path in UPLOAD_PATHS}
+
+
+# --- the multipart sequence by hand, against the mock ------------------------------------------
+
+APP = create_app(MockConfig(seed=3, clips=200, clock=MockClock(NOW)))
+TOKEN = fetch_token("http://testserver/oauth/token", transport=SyncASGITransport(APP))
+COPY = schema_document(file_base_url="http://testserver/file/v2")
+
+
+def _response_schema(path: str, status: str = "201") -> dict[str, Any]:
+    schema: dict[str, Any] = COPY["paths"][path]["post"]["responses"][status]["content"][
+        "application/json"
+    ]["schema"]
+    return schema
+
+
+@pytest.fixture
+def target() -> Iterator[Target]:
+    """The checks pointed at this module's in-process mock."""
+    with zoom_checks.use_target(
+        Target(base_url="http://testserver/v2", token=TOKEN, now=NOW, app=APP)
+    ) as target:
+        yield target
+
+
+def test_create_part_complete_makes_a_clip_of_the_parts(target: Target) -> None:
+    """Create -> two parts -> Complete answers per the copy's schemas and makes a clip of the
+    parts' bytes, which its download serves back through a file host that passes the checks."""
+    create = target.call_file_api(
+        EVENTS, json={"method": "CreateMultipartUpload", "params": {"file_name": "two.mp4"}}
+    )
+    assert create.status_code == 201, create.text
+    assert _errors(_response_schema(EVENTS), create.json()) == []
+    context = create.json()["upload_context"]
+    first, last = b"a" * (5 << 20), b"tail"
+    etags = []
+    for number, data in ((1, first), (2, last)):
+        part = target.call_file_api(
+            "/clips/files/multipart",
+            files={"file": ("part", data)},
+            data={"upload_context": context, "part_number": str(number)},
+        )
+        assert part.status_code == 201, part.text
+        assert _errors(_response_schema("/clips/files/multipart"), part.json()) == []
+        etags.append(part.json()["part_number_etag"])
+    complete = target.call_file_api(
+        EVENTS,
+        json={
+            "method": "CompleteMultipartUpload",
+            "params": {"upload_context": context, "part_number_etags": etags},
+        },
+    )
+    assert complete.status_code == 201, complete.text
+    assert _errors(_response_schema(EVENTS), complete.json()) == []
+    clip_id = complete.json()["clip_id"]
+    clip = target.call("GET", f"/clips/{clip_id}").json()
+    assert clip["file_size"] == len(first) + len(last)
+    redirect = target.call("GET", f"/clips/{clip_id}/download")
+    assert redirect.status_code == 302
+    location = redirect.headers["location"]
+    zoom_files_checks.check_file_host(target, clip_id, location)
+    assert target.fetch(location, headers={"Range": "bytes=-4"}).content == last
