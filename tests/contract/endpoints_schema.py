@@ -104,7 +104,13 @@ BODY_LINKS: dict[tuple[str, str, str], dict[str, tuple[str, dict[str, Any]]]] = 
     ("/clips/files/multipart/upload_events", "post", "201"): {
         "UploadAPart": (
             "UploadIqMultipartClipFile",
-            {"upload_context": "$response.body#/upload_context", "part_number": 1},
+            # The file too: the spec does not require a body, so the generated one may be
+            # absent and the link's would then be all there is.
+            {
+                "upload_context": "$response.body#/upload_context",
+                "part_number": 1,
+                "file": "one linked part",
+            },
         ),
     },
     ("/clips/files/multipart", "post", "201"): {

@@ -39,12 +39,16 @@ _CLIP = min(
 
 
 def _rewriting(method: str, path_part: str, edit: Edit) -> Wrapper:
-    """A server whose answers to ``method`` on paths containing ``path_part`` pass ``edit``."""
+    """A server whose answers to ``method`` on paths ending ``path_part`` pass ``edit`` (on
+    paths containing it, when it ends with ``/``)."""
+
+    def matches(path: str) -> bool:
+        return path_part in path if path_part.endswith("/") else path.endswith(path_part)
 
     def wrap(app: ASGIApp) -> ASGIApp:
         async def broken(scope: Scope, receive: Receive, send: Send) -> None:
             wanted = scope["type"] == "http" and scope["method"] in method.split("|")
-            if not wanted or path_part not in scope.get("path", ""):
+            if not wanted or not matches(scope.get("path", "")):
                 await app(scope, receive, send)
                 return
             start: Message = {}

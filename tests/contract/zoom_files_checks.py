@@ -13,13 +13,14 @@ loads it). What the spec does not say about them, from their descriptions and ZO
   finds with ``file_size`` the bytes sent, and whose download serves those bytes back; a 201
   part echoes its ``part_number`` with an etag; a 201 upload event answers the method sent
   (Create: an ``upload_context``; Complete: a ``clip_id`` whose clip has the parts' bytes).
-- ``zoom_upload_400_has_a_reason``: a 400 to a part of a context the server issued, numbered
-  1..100, or to a Complete naming only that context's acknowledged etags, or to a single upload
-  with a file, has no reason Zoom documents.
+- ``zoom_upload_400_has_a_reason``: a 400 to a (non-empty) part of a context the server issued,
+  numbered 1..100, or to a Complete of one part the server acknowledged, or to a single upload
+  of a non-empty file, has no reason Zoom documents.
 
-Steering (:func:`steer_upload_case`): positive part uploads get a real ``upload_context`` and a
-small part number, positive Completes a real context with one small part uploaded; a stateful
-step keeps the values its link gave it. Generated files stay small (Hypothesis's binaries).
+Steering (:func:`steer_upload_case`): positive Creates usually get a ``file_name``, part uploads
+a real ``upload_context`` and a small part number, Completes a real context with one small part
+uploaded; a stateful step keeps the values its link gave it. Generated files stay small
+(Hypothesis's binaries).
 """
 
 from __future__ import annotations
@@ -82,7 +83,14 @@ def _body(case: schemathesis.Case) -> dict[str, Any]:
 
 
 def _positive(case: schemathesis.Case) -> bool:
+    """Spec-valid as generated, and sent as the media type the spec documents (the coverage
+    phase also sends a valid body under another Content-Type)."""
     meta = case.meta
+    sent_type = next(
+        (str(v) for k, v in (case.headers or {}).items() if k.lower() == "content-type"), None
+    )
+    if sent_type is not None and not sent_type.startswith(str(case.media_type)):
+        return False
     if meta is None:
         return True
     body = meta.components.get(ParameterLocation.BODY)
@@ -206,6 +214,9 @@ def zoom_uploads_make_the_clip(
             raise AssertionError(f"CreateMultipartUpload answered {body!r}, not an upload_context")
     elif sent.get("method") == "CompleteMultipartUpload":
         _check_complete(target, sent, body)
+        if target is not None:  # by phase: a stateful one's context came by the links
+            phase = case.meta.phase.name.value if case.meta is not None else "by hand"
+            target.memo.setdefault("completed", []).append(phase)
     return True
 
 
@@ -231,7 +242,10 @@ def _check_complete(target: Target | None, sent: dict[str, Any], body: dict[str,
     if target is None:
         return
     params = sent.get("params") if isinstance(sent.get("params"), dict) else {}
-    parts = _memo(target, "parts").get(str(params.get("upload_context")), {})
+    context = str(params.get("upload_context"))
+    # A completed upload is gone: Completing it again is refused, as S3's NoSuchUpload.
+    parts = _memo(target, "parts").pop(context, {})
+    _memo(target, "contexts").pop(context, None)
     listed = params.get("part_number_etags") or []
     numbers = [p.get("part_number") for p in listed if isinstance(p, dict)]
     if numbers and all(n in parts for n in numbers):
@@ -275,16 +289,18 @@ def zoom_upload_400_has_a_reason(
     key = _key(case)
     if target is None or response.status_code != 400 or key not in (SINGLE, PART, UPLOAD_EVENTS):
         return None
+    if not _positive(case):
+        return None
     sent = _body(case)
     why = ""
     if key == SINGLE:
         data = sent_bytes(sent.get("file"))
-        if data is not None and len(data) <= _SINGLE_MAX:
+        if data and len(data) <= _SINGLE_MAX:  # an empty file may be refused
             why = f"a single upload of {len(data)} bytes"
     elif key == PART:
         number = sent.get("part_number")
         live = str(sent.get("upload_context")) in _memo(target, "contexts")
-        if live and sent_bytes(sent.get("file")) is not None and _in_range(number):
+        if live and sent_bytes(sent.get("file")) and _in_range(number):
             why = f"part {number} of a context the server issued"
     elif sent.get("method") == "CompleteMultipartUpload":
         params = sent.get("params") if isinstance(sent.get("params"), dict) else {}
@@ -335,42 +351,77 @@ def upload_part(target: Target, context: str, number: int, data: bytes) -> str |
 
 
 def steer_upload_case(target: Target, case: schemathesis.Case) -> schemathesis.Case:
-    """Give a positive part or Complete a context the server issued (a stateful step keeps its
-    link's values)."""
+    """Steer a positive upload case: Creates get a ``file_name``; outside the stateful phase
+    (whose parts and Completes are left to their links), parts and Completes get a context the
+    server issued."""
     key = _key(case)
     body = case.body
-    if key not in (PART, UPLOAD_EVENTS) or not isinstance(body, dict) or not _positive(case):
+    if key not in (PART, UPLOAD_EVENTS) or not isinstance(body, dict):
+        return case
+    if not _generated_positive(case):
         return case
     rng = random.Random(  # noqa: S311 -- reproducible test data, not security
         zlib.crc32(f"{_SEED}:{key}:{sorted(map(str, body.items()))!r}".encode())
     )
     stateful = case.meta is not None and case.meta.phase.name.value == "stateful"
-    contexts = _memo(target, "contexts")
-    if key == PART:
-        if stateful and str(body.get("upload_context")) in contexts:
-            return case
-        if rng.random() < _STEER_CHANCE:
-            body["upload_context"] = issue_context(target) or body.get("upload_context")
-        if isinstance(body.get("part_number"), int) and rng.random() < _STEER_CHANCE:
-            body["part_number"] = rng.randint(1, 3)
-        return case
-    params = body.get("params")
-    if body.get("method") != "CompleteMultipartUpload" or not isinstance(params, dict):
-        return case
-    if stateful and str(params.get("upload_context")) in contexts:
-        return case
-    if rng.random() < _STEER_CHANCE:
-        context = issue_context(target)
-        data = rng.randbytes(rng.randint(1, 64))
-        etag = upload_part(target, context, 1, data) if context else None
-        if context and etag:
-            params["upload_context"] = context
-            params["part_number_etags"] = [{"part_number": 1, "etag": etag}]
+    if key == UPLOAD_EVENTS and body.get("method") == "CreateMultipartUpload":
+        _name_the_upload(body, rng)
+    elif not stateful and rng.random() < _STEER_CHANCE:
+        if key == PART:
+            _steer_part(target, body, rng)
+            _keep_positive(case)
+        elif body.get("method") == "CompleteMultipartUpload":
+            _steer_complete(target, body, rng)
     return case
 
 
+def _name_the_upload(body: dict[str, Any], rng: random.Random) -> None:
+    """The spec requires no file_name, but the clip is named from it: the mock (as Zoom may)
+    refuses a Create without one, which would end most chains before their first part."""
+    named = body.get("params") if isinstance(body.get("params"), dict) else {}
+    if rng.random() < _STEER_CHANCE and not str(named.get("file_name") or "").strip():
+        body["params"] = {**named, "file_name": f"contract-{rng.randint(1, 999)}.mp4"}
+
+
+def _steer_part(target: Target, body: dict[str, Any], rng: random.Random) -> None:
+    body["upload_context"] = issue_context(target) or body.get("upload_context")
+    if isinstance(body.get("part_number"), int):
+        body["part_number"] = rng.randint(1, 3)
+
+
+def _steer_complete(target: Target, body: dict[str, Any], rng: random.Random) -> None:
+    params = body.get("params")
+    context = issue_context(target) if isinstance(params, dict) else None
+    etag = upload_part(target, context, 1, rng.randbytes(rng.randint(1, 64))) if context else None
+    if isinstance(params, dict) and context and etag:
+        params["upload_context"] = context
+        params["part_number_etags"] = [{"part_number": 1, "etag": etag}]
+
+
+def _generated_positive(case: schemathesis.Case) -> bool:
+    """Whether ``case`` was generated spec-valid, as generated: reading ``case.meta`` would
+    revalidate a body that a link merged into, and a body holding a binary never revalidates
+    as valid (see :func:`_keep_positive`)."""
+    meta = getattr(case, "_meta", None)
+    if meta is None:
+        return _positive(case)
+    body = meta.components.get(ParameterLocation.BODY)
+    return bool(meta.generation.mode.is_positive) and (body is None or body.mode.is_positive)
+
+
+def _keep_positive(case: schemathesis.Case) -> None:
+    """Take the steered part as generated: schemathesis cannot revalidate a body that holds a
+    binary (``contains_binary`` counts it invalid), so an edit of ``upload_context`` would
+    relabel a positive case negative, though a string context and an integer part number keep
+    it spec-valid. ``_record_starting_state`` is what schemathesis itself calls after writing
+    auth into a generated case (4.32; without it the case stays as revalidated)."""
+    record = getattr(case, "_record_starting_state", None)
+    if callable(record):
+        record()
+
+
 def remember_upload(target: Target, case: schemathesis.Case, response: Any) -> None:
-    """Note the contexts and acknowledged parts a run's own requests got (``after_call``)."""
+    """Note the contexts the run's own Creates were answered (``after_call``)."""
     body = _json(response) if response.status_code == 201 else None
     if not isinstance(body, dict):
         return
