@@ -19,7 +19,7 @@ from schemathesis.config import SchemathesisConfig
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from zoom_clips.mock import MockClock, MockConfig, create_app
 
-from tests.contract import zoom_checks, zoom_files_checks
+from tests.contract import zoom_checks, zoom_files_steering
 from tests.contract.endpoints_schema import SPEC, schema_document
 from tests.contract.zoom_target import SyncASGITransport, Target, fetch_token
 
@@ -159,12 +159,12 @@ def _case(schema: schemathesis.BaseSchema, target: Target, name: str) -> schemat
     if name == "create":
         body = {"method": "CreateMultipartUpload", "params": {"file_name": "c.mp4"}}
         return events.Case(body=body, media_type="application/json")
-    context = zoom_files_checks.issue_context(target)
+    context = zoom_files_steering.issue_context(target)
     assert context is not None
     if name == "part":
         body = {"file": b"one small part", "upload_context": context, "part_number": 1}
         return schema["/clips/files/multipart"]["POST"].Case(body=body, media_type=multipart)
-    etag = zoom_files_checks.upload_part(target, context, 1, b"the only part")
+    etag = zoom_files_steering.upload_part(target, context, 1, b"the only part")
     assert etag is not None
     params = {"upload_context": context, "part_number_etags": [{"part_number": 1, "etag": etag}]}
     body = {"method": "CompleteMultipartUpload", "params": params}

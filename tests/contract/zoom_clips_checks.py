@@ -38,7 +38,7 @@ from urllib.parse import quote
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
-from tests.contract import zoom_checks, zoom_files_checks
+from tests.contract import zoom_checks, zoom_files_steering
 from tests.contract.endpoints_schema import UPLOAD_PATHS
 from tests.contract.zoom_target import Target
 
@@ -129,7 +129,7 @@ def after_call(context: Any, case: schemathesis.Case, response: schemathesis.Res
     target = zoom_checks.current_target()
     if target is not None and response.status_code in (200, 201):
         _remember(_seen(target), _json(response))
-        zoom_files_checks.remember_upload(target, case, response)
+        zoom_files_steering.remember_upload(target, case, response)
 
 
 def _tasks(target: Target) -> list[str]:
@@ -143,7 +143,7 @@ def _tasks(target: Target) -> list[str]:
 def steer_clip_case(target: Target, case: schemathesis.Case) -> schemathesis.Case:
     """Steer a positive case of a clip or transfer operation to data the server has."""
     if case.operation.path in UPLOAD_PATHS:
-        return zoom_files_checks.steer_upload_case(target, case)
+        return zoom_files_steering.steer_upload_case(target, case)
     rng = random.Random(  # noqa: S311 -- reproducible test data, not security
         zlib.crc32(
             f"{_SEED}:{_key(case)}:{case.path_parameters!r}:{case.query!r}:{case.body!r}".encode()

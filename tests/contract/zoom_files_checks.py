@@ -17,16 +17,14 @@ loads it). What the spec does not say about them, from their descriptions and ZO
   numbered 1..100, or to a Complete of one part the server acknowledged, or to a single upload
   of a non-empty file, has no reason Zoom documents.
 
-Steering (:func:`steer_upload_case`): positive Creates usually get a ``file_name``, part uploads
-a real ``upload_context`` and a small part number, Completes a real context with one small part
-uploaded; a stateful step keeps the values its link gave it. Generated files stay small
-(Hypothesis's binaries).
+The steering of the uploads' cases is :mod:`tests.contract.zoom_files_steering`'s; both share
+what the target's ``memo`` holds: the contexts the server issued (``contexts``), the parts it
+acknowledged per context (``parts``: number -> (etag, size)), and the phases of the Completes
+answered 201 (``completed``).
 """
 
 from __future__ import annotations
 
-import random
-import zlib
 from typing import Any
 from urllib.parse import quote
 
@@ -36,32 +34,44 @@ from schemathesis.core.parameters import ParameterLocation
 from tests.contract import zoom_checks
 from tests.contract.zoom_target import Target
 
-__all__ = ["DOWNLOAD", "PART", "SINGLE", "UPLOAD_EVENTS", "sent_bytes", "steer_upload_case"]
+__all__ = [
+    "DOWNLOAD",
+    "PART",
+    "SINGLE",
+    "UPLOAD_EVENTS",
+    "check_file_host",
+    "json_of",
+    "key_of",
+    "memo",
+    "positive",
+    "sent_bytes",
+]
 
 DOWNLOAD = ("GET", "/clips/{clipId}/download")
 SINGLE = ("POST", "/clips/files")
 PART = ("POST", "/clips/files/multipart")
 UPLOAD_EVENTS = ("POST", "/clips/files/multipart/upload_events")
-_SEED = 20260207
 _MAX_PARTS = 100
 _SINGLE_MAX = 2_000_000_000
 #: Uploaded files at most this long are downloaded back whole and compared.
 _READ_BACK_MAX = 1 << 20
-_STEER_CHANCE = 0.8
 
 
-def _key(case: schemathesis.Case) -> tuple[str, str]:
+def key_of(case: schemathesis.Case) -> tuple[str, str]:
+    """``(METHOD, path template)`` of ``case``'s operation."""
     return case.method.upper(), case.operation.path
 
 
-def _json(response: Any) -> Any:
+def json_of(response: Any) -> Any:
+    """The response's JSON, or None."""
     try:
         return response.json()
     except ValueError:
         return None
 
 
-def _memo(target: Target, name: str) -> dict[Any, Any]:
+def memo(target: Target, name: str) -> dict[Any, Any]:
+    """The target's memo entry ``name`` (a dict, made on first use)."""
     found: dict[Any, Any] = target.memo.setdefault(name, {})
     return found
 
@@ -82,7 +92,7 @@ def _body(case: schemathesis.Case) -> dict[str, Any]:
     return case.body if isinstance(case.body, dict) else {}
 
 
-def _positive(case: schemathesis.Case) -> bool:
+def positive(case: schemathesis.Case) -> bool:
     """Spec-valid as generated, and sent as the media type the spec documents (the coverage
     phase also sends a valid body under another Content-Type)."""
     meta = case.meta
@@ -106,7 +116,7 @@ def zoom_download_redirects_to_the_file(
 ) -> bool | None:
     """The download is a 302 to a file host that serves the clip's bytes, ranges, no token."""
     target = zoom_checks.current_target()
-    if _key(case) != DOWNLOAD or not 200 <= response.status_code < 400:
+    if key_of(case) != DOWNLOAD or not 200 <= response.status_code < 400:
         return None
     if response.status_code != 302:
         raise AssertionError(
@@ -118,7 +128,7 @@ def zoom_download_redirects_to_the_file(
     if not location:
         raise AssertionError("the download's 302 has no Location")
     clip_id = str((case.path_parameters or {}).get("clipId", ""))
-    done = _memo(target, "downloads") if target is not None else {}
+    done = memo(target, "downloads") if target is not None else {}
     if target is None or clip_id in done:
         return None
     done[clip_id] = location
@@ -129,7 +139,7 @@ def zoom_download_redirects_to_the_file(
 def check_file_host(target: Target, clip_id: str, location: str) -> None:
     """The file host at ``location`` serves ``clip_id``'s file as Zoom's does (see the module)."""
     clip = target.call("GET", f"/clips/{quote(clip_id, safe='')}")
-    size = (_json(clip) or {}).get("file_size") if clip.status_code == 200 else None
+    size = (json_of(clip) or {}).get("file_size") if clip.status_code == 200 else None
     whole = target.file_headers(location)
     if whole.status_code != 200:
         raise AssertionError(f"the download's Location {location} answered {whole.status_code}")
@@ -194,10 +204,10 @@ def zoom_uploads_make_the_clip(
     ctx: Any, response: schemathesis.Response, case: schemathesis.Case
 ) -> bool | None:
     """A 201 upload answers what was sent and makes a clip of the bytes sent."""
-    key = _key(case)
+    key = key_of(case)
     if key not in (SINGLE, PART, UPLOAD_EVENTS) or response.status_code != 201:
         return None
-    body = _json(response)
+    body = json_of(response)
     if not isinstance(body, dict):
         message = f"{key} answered 201 without a JSON object: {response.text[:80]!r}"
         raise AssertionError(message)  # noqa: TRY004 -- a failed check is an AssertionError
@@ -231,7 +241,7 @@ def _check_part(target: Target | None, sent: dict[str, Any], body: dict[str, Any
         )
     data = sent_bytes(sent.get("file"))
     if target is not None and data is not None:
-        parts = _memo(target, "parts").setdefault(str(sent.get("upload_context")), {})
+        parts = memo(target, "parts").setdefault(str(sent.get("upload_context")), {})
         parts[number] = (etag, len(data))
 
 
@@ -244,8 +254,8 @@ def _check_complete(target: Target | None, sent: dict[str, Any], body: dict[str,
     params = sent.get("params") if isinstance(sent.get("params"), dict) else {}
     context = str(params.get("upload_context"))
     # A completed upload is gone: Completing it again is refused, as S3's NoSuchUpload.
-    parts = _memo(target, "parts").pop(context, {})
-    _memo(target, "contexts").pop(context, None)
+    parts = memo(target, "parts").pop(context, {})
+    memo(target, "contexts").pop(context, None)
     listed = params.get("part_number_etags") or []
     numbers = [p.get("part_number") for p in listed if isinstance(p, dict)]
     if numbers and all(n in parts for n in numbers):
@@ -262,7 +272,7 @@ def _check_clip(
         return
     size = len(data) if data is not None else size
     found = target.call("GET", f"/clips/{quote(clip_id, safe='')}")
-    file_size = (_json(found) or {}).get("file_size") if found.status_code == 200 else None
+    file_size = (json_of(found) or {}).get("file_size") if found.status_code == 200 else None
     if found.status_code != 200 or (size is not None and file_size != size):
         raise AssertionError(
             f"the clip {clip_id!r} of {what} of {size} bytes: GET answered HTTP "
@@ -286,10 +296,10 @@ def zoom_upload_400_has_a_reason(
 ) -> bool | None:
     """A 400 to an upload that breaks none of Zoom's rules is the server's bug."""
     target = zoom_checks.current_target()
-    key = _key(case)
+    key = key_of(case)
     if target is None or response.status_code != 400 or key not in (SINGLE, PART, UPLOAD_EVENTS):
         return None
-    if not _positive(case):
+    if not positive(case):
         return None
     sent = _body(case)
     why = ""
@@ -299,12 +309,12 @@ def zoom_upload_400_has_a_reason(
             why = f"a single upload of {len(data)} bytes"
     elif key == PART:
         number = sent.get("part_number")
-        live = str(sent.get("upload_context")) in _memo(target, "contexts")
+        live = str(sent.get("upload_context")) in memo(target, "contexts")
         if live and sent_bytes(sent.get("file")) and _in_range(number):
             why = f"part {number} of a context the server issued"
     elif sent.get("method") == "CompleteMultipartUpload":
         params = sent.get("params") if isinstance(sent.get("params"), dict) else {}
-        parts = _memo(target, "parts").get(str(params.get("upload_context")), {})
+        parts = memo(target, "parts").get(str(params.get("upload_context")), {})
         listed = [p for p in params.get("part_number_etags") or [] if isinstance(p, dict)]
         if len(listed) == 1 and parts.get(listed[0].get("part_number"), ("",))[0] == listed[0].get(
             "etag"
@@ -317,114 +327,3 @@ def zoom_upload_400_has_a_reason(
 
 def _in_range(number: Any) -> bool:
     return isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= _MAX_PARTS
-
-
-# --- steering ------------------------------------------------------------------------------
-
-
-def issue_context(target: Target, file_name: str = "contract.mp4") -> str | None:
-    """A new ``upload_context`` from the server (remembered as one it issued)."""
-    answer = target.call_file_api(
-        "/clips/files/multipart/upload_events",
-        json={"method": "CreateMultipartUpload", "params": {"file_name": file_name}},
-    )
-    context = (_json(answer) or {}).get("upload_context") if answer.status_code == 201 else None
-    if not isinstance(context, str):
-        return None
-    _memo(target, "contexts")[context] = True
-    return context
-
-
-def upload_part(target: Target, context: str, number: int, data: bytes) -> str | None:
-    """Upload ``data`` as part ``number`` of ``context``; its etag (remembered), or None."""
-    answer = target.call_file_api(
-        "/clips/files/multipart",
-        files={"file": ("part.bin", data, "application/octet-stream")},
-        data={"upload_context": context, "part_number": str(number)},
-    )
-    body = _json(answer) if answer.status_code == 201 else None
-    etag = ((body or {}).get("part_number_etag") or {}).get("etag")
-    if not isinstance(etag, str):
-        return None
-    _memo(target, "parts").setdefault(context, {})[number] = (etag, len(data))
-    return etag
-
-
-def steer_upload_case(target: Target, case: schemathesis.Case) -> schemathesis.Case:
-    """Steer a positive upload case: Creates get a ``file_name``; outside the stateful phase
-    (whose parts and Completes are left to their links), parts and Completes get a context the
-    server issued."""
-    key = _key(case)
-    body = case.body
-    if key not in (PART, UPLOAD_EVENTS) or not isinstance(body, dict):
-        return case
-    if not _generated_positive(case):
-        return case
-    rng = random.Random(  # noqa: S311 -- reproducible test data, not security
-        zlib.crc32(f"{_SEED}:{key}:{sorted(map(str, body.items()))!r}".encode())
-    )
-    stateful = case.meta is not None and case.meta.phase.name.value == "stateful"
-    if key == UPLOAD_EVENTS and body.get("method") == "CreateMultipartUpload":
-        _name_the_upload(body, rng)
-    elif not stateful and rng.random() < _STEER_CHANCE:
-        if key == PART:
-            _steer_part(target, body, rng)
-            _keep_positive(case)
-        elif body.get("method") == "CompleteMultipartUpload":
-            _steer_complete(target, body, rng)
-    return case
-
-
-def _name_the_upload(body: dict[str, Any], rng: random.Random) -> None:
-    """The spec requires no file_name, but the clip is named from it: the mock (as Zoom may)
-    refuses a Create without one, which would end most chains before their first part."""
-    named = body.get("params") if isinstance(body.get("params"), dict) else {}
-    if rng.random() < _STEER_CHANCE and not str(named.get("file_name") or "").strip():
-        body["params"] = {**named, "file_name": f"contract-{rng.randint(1, 999)}.mp4"}
-
-
-def _steer_part(target: Target, body: dict[str, Any], rng: random.Random) -> None:
-    body["upload_context"] = issue_context(target) or body.get("upload_context")
-    if isinstance(body.get("part_number"), int):
-        body["part_number"] = rng.randint(1, 3)
-
-
-def _steer_complete(target: Target, body: dict[str, Any], rng: random.Random) -> None:
-    params = body.get("params")
-    context = issue_context(target) if isinstance(params, dict) else None
-    etag = upload_part(target, context, 1, rng.randbytes(rng.randint(1, 64))) if context else None
-    if isinstance(params, dict) and context and etag:
-        params["upload_context"] = context
-        params["part_number_etags"] = [{"part_number": 1, "etag": etag}]
-
-
-def _generated_positive(case: schemathesis.Case) -> bool:
-    """Whether ``case`` was generated spec-valid, as generated: reading ``case.meta`` would
-    revalidate a body that a link merged into, and a body holding a binary never revalidates
-    as valid (see :func:`_keep_positive`)."""
-    meta = getattr(case, "_meta", None)
-    if meta is None:
-        return _positive(case)
-    body = meta.components.get(ParameterLocation.BODY)
-    return bool(meta.generation.mode.is_positive) and (body is None or body.mode.is_positive)
-
-
-def _keep_positive(case: schemathesis.Case) -> None:
-    """Take the steered part as generated: schemathesis cannot revalidate a body that holds a
-    binary (``contains_binary`` counts it invalid), so an edit of ``upload_context`` would
-    relabel a positive case negative, though a string context and an integer part number keep
-    it spec-valid. ``_record_starting_state`` is what schemathesis itself calls after writing
-    auth into a generated case (4.32; without it the case stays as revalidated)."""
-    record = getattr(case, "_record_starting_state", None)
-    if callable(record):
-        record()
-
-
-def remember_upload(target: Target, case: schemathesis.Case, response: Any) -> None:
-    """Note the contexts the run's own Creates were answered (``after_call``)."""
-    body = _json(response) if response.status_code == 201 else None
-    if not isinstance(body, dict):
-        return
-    context = body.get("upload_context")
-    if _key(case) == UPLOAD_EVENTS and isinstance(context, str):
-        _memo(target, "contexts")[context] = True
