@@ -78,9 +78,12 @@ CONTRACT_NOW := 2025-06-15T12:00:00Z
 # `make contract BASE_URL=http://host:port/v2 TOKEN_URL=http://host:port/oauth/token` tests that
 # server instead (ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET for its token, default the
 # mock's demo credentials; ACCOUNT_ID to list, default the mock's master account; NOW, the
-# instant its data lies before, default the wall clock). Against a BASE_URL, endpoints.json's
-# DELETE and POST operations (soft delete, transfers, removals) run only with DESTRUCTIVE=1.
+# instant its data lies before, default the wall clock; FILE_BASE_URL, the uploads' root, default
+# fileapi.zoom.us beside Zoom's API, else {origin}/file/v2 as a mock serves it). Against a
+# BASE_URL, endpoints.json's DELETE and POST operations (soft delete, transfers, removals,
+# uploads) run only with DESTRUCTIVE=1.
 BASE_URL ?=
+FILE_BASE_URL ?=
 TOKEN_URL ?=
 ACCOUNT_ID ?=
 NOW ?=
@@ -99,7 +102,10 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over mast
 	fi; \
 	test -n "$$token_url" || { echo "error: BASE_URL needs TOKEN_URL, its OAuth token endpoint" >&2; exit 2; }; \
 	token=$$(TOKEN_URL=$$token_url $(BIN)/python -m tests.contract.zoom_target token); \
+	file_base_url='$(FILE_BASE_URL)'; \
+	file_base_url=$${file_base_url:-$$($(BIN)/python -m tests.contract.zoom_target file-root $$base_url)}; \
 	export SCHEMATHESIS_HOOKS=tests.contract.zoom_checks CONTRACT_BASE_URL=$$base_url \
+		CONTRACT_FILE_BASE_URL=$$file_base_url \
 		CONTRACT_TOKEN=$$token CONTRACT_ACCOUNT_ID='$(ACCOUNT_ID)' CONTRACT_NOW=$$now; \
 	for pin in 1 0; do \
 		echo "== accountId $$([ $$pin = 1 ] && echo pinned || echo generated freely) against $$base_url"; \
@@ -110,11 +116,17 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over mast
 		keep="--exclude-method DELETE --exclude-method POST"; \
 		echo "== endpoints.json: read-only operations (DESTRUCTIVE=1 also deletes and transfers)"; \
 	fi; \
-	echo "== endpoints.json (clips, collaborators, comments, transfers; stateful links) against $$base_url"; \
+	echo "== endpoints.json (clips, collaborators, comments, transfers, download; stateful links) against $$base_url"; \
 	$(BIN)/python -m tests.contract.endpoints_schema > $(VENV)/contract-endpoints.json; \
 	$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
 		--url $$base_url --checks all --exclude-checks use_after_free \
-		-H "Authorization: Bearer $$token" $$keep
+		--exclude-path-regex '^/clips/files' -H "Authorization: Bearer $$token" $$keep; \
+	if [ -z "$$keep" ]; then \
+		echo "== endpoints.json's uploads (single, multipart Create -> part -> Complete) against $$CONTRACT_FILE_BASE_URL"; \
+		$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
+			--url $$CONTRACT_FILE_BASE_URL --checks all --exclude-checks use_after_free \
+			--include-path-regex '^/clips/files' -H "Authorization: Bearer $$token"; \
+	fi
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)
 	$(BIN)/python -m pytest tests/live -rs

@@ -118,6 +118,13 @@ def _fix_download(spec: dict[str, Any]) -> None:
     del responses["200"]
 
 
+def _fix_upload_events_oneof(spec: dict[str, Any]) -> None:
+    operation = _ops(spec)["/clips/files/multipart/upload_events"]["post"]
+    create, complete = _json_200(operation, "201")["oneOf"]
+    create["required"] = ["upload_context"]
+    complete["required"] = ["clip_id"]
+
+
 def _fix_comments_page_size(spec: dict[str, Any]) -> None:
     for parameter in spec["paths"]["/clips/{clipId}/comments"]["get"]["parameters"]:
         if parameter["name"] == "page_size":
@@ -174,6 +181,7 @@ FIXES: dict[str, tuple[Callable[[dict[str, Any]], None], tuple[str, ...]]] = {
     "rate-limit-label-missing": (_fix_label, ()),
     "download-documented-as-200": (_fix_download, ()),
     "page-size-is-number": (_fix_page_size, ()),
+    "upload-events-oneof-ambiguous": (_fix_upload_events_oneof, ()),
     "comments-page-size-string": (_fix_comments_page_size, ()),
     "clip-schema-inline-twice": (_fix_inline_clip, ()),
     "error-bodies-undeclared": (_fix_error_bodies, ()),

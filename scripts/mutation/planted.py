@@ -3,7 +3,7 @@
 Each bug is a patch: one exact piece of the mock's source and what it becomes. A patch whose
 text is not found exactly once is an error (the mock changed: update the registry), never a
 silently skipped bug. The list is issue 11 §3's, plus the spec's page-size limit, plus bugs in
-issue 14's clip, collaborator and transfer routes.
+issue 14's clip, collaborator and transfer routes, plus issue 15's download, file host and uploads.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ _TRANSFERS = "wrapper/zoom_clips/mock/_routes_transfers.py"
 _TASKS = "wrapper/zoom_clips/mock/_transfers.py"
 _SOCIAL = "wrapper/zoom_clips/mock/_social.py"
 _SEED = "wrapper/zoom_clips/mock/_seed.py"
+_FILES = "wrapper/zoom_clips/mock/_routes_files.py"
+_UPLOADS = "wrapper/zoom_clips/mock/_routes_uploads.py"
 
 PLANTED = (
     PlantedBug(
@@ -122,5 +124,49 @@ PLANTED = (
         _ROUTER,
         'return MASTER_CATEGORIES.get(key) or ENDPOINTS_CATEGORIES.get(key) or "LIGHT"',
         'return "LIGHT"',
+    ),
+    # Issue 15: the download and the file host it redirects to.
+    PlantedBug(
+        "the download answers 200, not 302",
+        _FILES,
+        'return Response(status_code=302, headers={"Location": location})',
+        'return Response(status_code=200, headers={"Location": location})',
+    ),
+    PlantedBug(
+        "the file host takes the Zoom token",
+        _FILES,
+        "        if authorization:\n",
+        "        if False:\n",
+    ),
+    PlantedBug(
+        "the file host ignores Range",
+        _FILES,
+        'wanted = request.headers.get("range") if accept else None',
+        "wanted = None",
+    ),
+    PlantedBug(
+        "Content-Range one byte long",
+        _FILES,
+        'headers["Content-Range"] = f"bytes {start}-{stop - 1}/{size}"',
+        'headers["Content-Range"] = f"bytes {start}-{stop}/{size}"',
+    ),
+    # Issue 15: the uploads.
+    PlantedBug(
+        "a single upload answers 200, not 201",
+        _UPLOADS,
+        'return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=201)',
+        'return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=200)',
+    ),
+    PlantedBug(
+        "a part answers without its etag",
+        _UPLOADS,
+        'answer = {"part_number_etag": {"part_number": number, "etag": etag}}',
+        'answer = {"part_number_etag": {"part_number": number}}',
+    ),
+    PlantedBug(
+        "Create answers a clip_id, not an upload_context",
+        _UPLOADS,
+        'return JSONResponse({"upload_context": token}, status_code=201)',
+        'return JSONResponse({"clip_id": token}, status_code=201)',
     ),
 )

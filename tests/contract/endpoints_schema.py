@@ -1,13 +1,24 @@
 """The contract suite's copy of ``spec/endpoints.json``: what schemathesis tests, as a document.
 
-Three changes to the vendored spec (never to spec/ itself), each for a quirk of the spec:
+The changes to the vendored spec (never to spec/ itself), each for a quirk of the spec:
 
-- the uploads and the download are left out (the next issue's; the mock does not serve them);
+- the three uploads gain an operation-level ``servers`` entry, the file API's root that their
+  descriptions name (quirk ``upload-base-url-in-prose``; a run against a mock passes its
+  ``file_base_url`` instead), and the 400 (code 300) Zoom answers to a bad part, context or body;
+- the four file operations gain the 401 and 429 they lack (quirk ``error-statuses-undeclared``:
+  Zoom answers both on every operation, and a run sends requests without the token);
+- the download documents Zoom's 302 with its ``Location`` instead of a 200 octet-stream object
+  (quirk ``download-documented-as-200``; ``zoom_files_checks`` follows the Location);
+- the upload-events 201 ``oneOf`` requires ``upload_context`` in Create's alternative and
+  ``clip_id`` in Complete's (quirk ``upload-events-oneof-ambiguous``: unpatched, both
+  alternatives accept every object, so no answer can pass ``oneOf``);
 - ``GET /clips/{clipId}/collaborators`` gains the 400 (code 300) that Zoom's listings answer to a
   bad page request and this operation alone does not declare;
-- OpenAPI links for the stateful phase: list -> get/delete/collaborators/comments, delete ->
-  get -> list (by owner), collaborators -> remove one, comments -> delete one, and
-  transfer -> status -> list (by target).
+- OpenAPI links for the stateful phase: list -> get/delete/collaborators/comments/download,
+  delete -> get -> list (by owner), collaborators -> remove one, comments -> delete one, and
+  transfer -> status -> list (by target), and the multipart upload: Create -> a part (its
+  ``upload_context``) -> Complete (that part's etag) -> the new clip -> its download, and a
+  single upload -> the new clip.
 
 ``python -m tests.contract.endpoints_schema`` prints it (``make contract`` runs the CLI on it).
 """
@@ -20,16 +31,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LINKS", "NOT_SERVED", "SPEC", "schema_document"]
+__all__ = [
+    "BODY_LINKS",
+    "FILE_API_BASE_URL",
+    "LINKS",
+    "SPEC",
+    "UPLOAD_PATHS",
+    "schema_document",
+]
 
 SPEC = Path(__file__).resolve().parent.parent.parent / "spec" / "endpoints.json"
-#: The next issue's operations: uploads and the download.
-NOT_SERVED = (
+#: The file API's root, as the uploads' descriptions state it.
+FILE_API_BASE_URL = "https://fileapi.zoom.us/v2"
+#: The operations served under the file API's root.
+UPLOAD_PATHS = (
     "/clips/files",
     "/clips/files/multipart",
     "/clips/files/multipart/upload_events",
-    "/clips/{clipId}/download",
 )
+_ZOOM_400 = {"description": "**Error Code:** `300` Invalid request (Zoom's validation error)."}
+#: What the file operations alone do not declare though Zoom answers it (error-statuses-undeclared).
+_UNDECLARED = {
+    "401": {"description": "**Error Code:** `124` Invalid access token (or `1002`: none)."},
+    "429": {"description": "Too Many Requests (the operation's own rate limit)."},
+}
 LINKS: dict[tuple[str, str, str], dict[str, Any]] = {
     ("/clips", "get", "200"): {
         "GetListedClip": ("GetClipById", {"clipId": "$response.body#/data/0/clip_id"}),
@@ -39,6 +64,7 @@ LINKS: dict[tuple[str, str, str], dict[str, Any]] = {
             {"clipId": "$response.body#/data/0/clip_id"},
         ),
         "ListedClipsComments": ("Listclipcomments", {"clipId": "$response.body#/data/0/clip_id"}),
+        "DownloadListedClip": ("downloadClip", {"clipId": "$response.body#/data/0/clip_id"}),
     },
     ("/clips/{clipId}", "delete", "204"): {
         "GetDeletedClip": ("GetClipById", {"clipId": "$request.path.clipId"}),
@@ -64,14 +90,76 @@ LINKS: dict[tuple[str, str, str], dict[str, Any]] = {
     ("/clips/transfers/{taskId}", "get", "200"): {
         "ListTargetsClips": ("GetUserClips", {"user_id": "$response.body#/target_owner_user_id"}),
     },
+    ("/clips/files", "post", "201"): {
+        "GetUploadedClip": ("GetClipById", {"clipId": "$response.body#/clip_id"}),
+    },
+    ("/clips/files/multipart/upload_events", "post", "201"): {
+        "GetCompletedClip": ("GetClipById", {"clipId": "$response.body#/clip_id"}),
+        "DownloadCompletedClip": ("downloadClip", {"clipId": "$response.body#/clip_id"}),
+    },
+}
+_UPLOAD_EVENTS = "InitiateAndCompleteAClipMultipartUpload."
+#: Links that fill the target's request body (merged into a generated one), not parameters.
+BODY_LINKS: dict[tuple[str, str, str], dict[str, tuple[str, dict[str, Any]]]] = {
+    ("/clips/files/multipart/upload_events", "post", "201"): {
+        "UploadAPart": (
+            "UploadIqMultipartClipFile",
+            # The file too: the spec does not require a body, so the generated one may be
+            # absent and the link's would then be all there is.
+            {
+                "upload_context": "$response.body#/upload_context",
+                "part_number": 1,
+                "file": "one linked part",
+            },
+        ),
+    },
+    ("/clips/files/multipart", "post", "201"): {
+        "CompleteTheUpload": (
+            _UPLOAD_EVENTS,
+            {
+                "method": "CompleteMultipartUpload",
+                "params": {
+                    "upload_context": "$request.body#/upload_context",
+                    "part_number_etags": [
+                        {
+                            "part_number": "$response.body#/part_number_etag/part_number",
+                            "etag": "$response.body#/part_number_etag/etag",
+                        }
+                    ],
+                },
+            },
+        ),
+    },
 }
 
 
-def schema_document() -> dict[str, Any]:
-    """The test's copy of endpoints.json: served operations, the missing 400, links."""
+def schema_document(
+    file_base_url: str = FILE_API_BASE_URL, base_url: str | None = None
+) -> dict[str, Any]:
+    """The test's copy of endpoints.json: the uploads under ``file_base_url`` (the rest under
+    ``base_url`` when given), the quirks patched, the missing 400s, links."""
     document: dict[str, Any] = copy.deepcopy(json.loads(SPEC.read_text(encoding="utf-8")))
-    for path in NOT_SERVED:
-        del document["paths"][path]
+    if base_url is not None:
+        document["servers"] = [{"url": base_url}]
+    paths = document["paths"]
+    for path in UPLOAD_PATHS:
+        paths[path]["post"]["servers"] = [{"url": file_base_url}]
+        paths[path]["post"]["responses"]["400"] = dict(_ZOOM_400)
+    download = paths["/clips/{clipId}/download"]["get"]["responses"]
+    for path in (*UPLOAD_PATHS, "/clips/{clipId}/download"):
+        for responses in [next(iter(paths[path].values()))["responses"]]:
+            for status, response in _UNDECLARED.items():
+                responses.setdefault(status, dict(response))
+    del download["200"]
+    download["302"] = {
+        "description": "Redirect to the clip's mp4 on a file host (pre-signed: no token).",
+        "headers": {"Location": {"required": True, "schema": {"type": "string"}}},
+    }
+    create, complete = paths[UPLOAD_PATHS[2]]["post"]["responses"]["201"]["content"][
+        "application/json"
+    ]["schema"]["oneOf"]
+    create["required"] = ["upload_context"]
+    complete["required"] = ["clip_id"]
     collaborators = document["paths"]["/clips/{clipId}/collaborators"]["get"]["responses"]
     collaborators["400"] = {"description": "**Error Code:** `300` Invalid page request."}
     for (path, method, status), links in LINKS.items():
@@ -80,6 +168,14 @@ def schema_document() -> dict[str, Any]:
             name: {"operationId": operation, "parameters": parameters}
             for name, (operation, parameters) in links.items()
         }
+    for (path, method, status), links in BODY_LINKS.items():
+        response = document["paths"][path][method]["responses"][status]
+        response.setdefault("links", {}).update(
+            {
+                name: {"operationId": operation, "requestBody": body}
+                for name, (operation, body) in links.items()
+            }
+        )
     return document
 
 

@@ -38,7 +38,8 @@ from urllib.parse import quote
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
-from tests.contract import zoom_checks
+from tests.contract import zoom_checks, zoom_files_steering
+from tests.contract.endpoints_schema import UPLOAD_PATHS
 from tests.contract.zoom_target import Target
 
 __all__ = ["CODES_400", "steer_clip_case"]
@@ -52,6 +53,9 @@ CODES_400: dict[tuple[str, str], frozenset[int]] = {
     # The spec declares no 400 here; Zoom's listings answer a bad page request with 300.
     ("GET", "/clips/{clipId}/collaborators"): frozenset({300}),
     ("GET", "/clips/transfers/{taskId}"): frozenset({10001}),
+    ("GET", "/clips/{clipId}/download"): frozenset({50002, 50003}),
+    # The uploads declare no 400; Zoom's validation error is 300 (zoom_files_checks judges it).
+    **{("POST", path): frozenset({300}) for path in UPLOAD_PATHS},
 }
 _SOCIAL = {"/clips/{clipId}/collaborators": 300, "/clips/{clipId}/comments": 50}
 _MAX_PARTIAL = 50
@@ -125,6 +129,7 @@ def after_call(context: Any, case: schemathesis.Case, response: schemathesis.Res
     target = zoom_checks.current_target()
     if target is not None and response.status_code in (200, 201):
         _remember(_seen(target), _json(response))
+        zoom_files_steering.remember_upload(target, case, response)
 
 
 def _tasks(target: Target) -> list[str]:
@@ -137,6 +142,8 @@ def _tasks(target: Target) -> list[str]:
 
 def steer_clip_case(target: Target, case: schemathesis.Case) -> schemathesis.Case:
     """Steer a positive case of a clip or transfer operation to data the server has."""
+    if case.operation.path in UPLOAD_PATHS:
+        return zoom_files_steering.steer_upload_case(target, case)
     rng = random.Random(  # noqa: S311 -- reproducible test data, not security
         zlib.crc32(
             f"{_SEED}:{_key(case)}:{case.path_parameters!r}:{case.query!r}:{case.body!r}".encode()

@@ -23,7 +23,14 @@ import httpx
 
 from tests.contract.zoom_reasons import TokenLedger, plausible_todays
 
-__all__ = ["SyncASGITransport", "Target", "account_path", "fetch_token", "from_environment"]
+__all__ = [
+    "SyncASGITransport",
+    "Target",
+    "account_path",
+    "fetch_token",
+    "file_root",
+    "from_environment",
+]
 
 DEMO_ACCOUNT_ID = "mock-master-account"
 DEMO_CLIENT_ID = "mock-client-id"
@@ -42,8 +49,11 @@ class Target:
         now: dt.datetime | None = None,
         pin_account: bool = True,
         app: Any = None,
+        file_base_url: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        #: The file API's root, where the uploads are served (a mock's: ``{origin}/file/v2``).
+        self.file_base_url = (file_base_url or file_root(self.base_url)).rstrip("/")
         self.account_id = account_id
         #: The instant the generated dates are chosen around (the server's data should be before).
         self.now = now if now is not None else dt.datetime.now(dt.UTC)
@@ -56,6 +66,7 @@ class Target:
             transport: httpx.BaseTransport = SyncASGITransport(app)
         else:
             transport = httpx.HTTPTransport()
+        self._in_process = app is not None
         self._client = httpx.Client(transport=transport, timeout=30.0)
 
     @property
@@ -97,6 +108,25 @@ class Target:
             method, f"{self.base_url}{path}", params=clean, json=json, headers=self._headers
         )
 
+    def call_file_api(self, path: str, **kwargs: Any) -> httpx.Response:
+        """``POST {path}`` under the file API's root with the run's token (``json=``,
+        ``files=``, ``data=`` as httpx takes them)."""
+        return self._client.post(f"{self.file_base_url}{path}", headers=self._headers, **kwargs)
+
+    def fetch(
+        self, url: str, *, headers: Mapping[str, str] | None = None, method: str = "GET"
+    ) -> httpx.Response:
+        """``method`` on an absolute ``url`` (a file host's), sending only ``headers``: no token."""
+        return self._client.request(method, url, headers=dict(headers or {}))
+
+    def file_headers(self, url: str) -> httpx.Response:
+        """A GET of ``url`` (a file host's) answered, its body left unread; in-process, a HEAD,
+        as httpx's ASGI transport would buffer a whole clip of up to a gigabyte."""
+        if self._in_process:
+            return self._client.request("HEAD", url)
+        with self._client.stream("GET", url) as response:
+            return response
+
     def close(self) -> None:
         """Close the connections the checks and hooks opened."""
         self._client.close()
@@ -108,6 +138,14 @@ class Target:
 def account_path(account_id: str) -> str:
     """The master listing's path for ``account_id``, quoted as the checks send it."""
     return f"/accounts/{quote(account_id, safe='')}/clips"
+
+
+def file_root(base_url: str) -> str:
+    """The file API's root beside ``base_url``: Zoom's fileapi host, or a mock's ``/file/v2``."""
+    origin, _, _ = base_url.rpartition("/v2")
+    if "api.zoom.us" in origin:
+        return "https://fileapi.zoom.us/v2"
+    return f"{origin}/file/v2"
 
 
 def _next_token(response: httpx.Response) -> str:
@@ -158,9 +196,11 @@ def fetch_token(
 def from_environment(environ: Mapping[str, str] = os.environ) -> Target | None:
     """The target ``make contract`` describes, or None outside such a run.
 
-    ``CONTRACT_BASE_URL`` (with ``/v2``), ``CONTRACT_TOKEN`` (from ``... zoom_target token``),
-    ``CONTRACT_ACCOUNT_ID`` (default: the mock's master account), ``CONTRACT_NOW`` (ISO instant
-    the data lies before; default: now) and ``CONTRACT_PIN_ACCOUNT`` (``0``: generate accountId).
+    ``CONTRACT_BASE_URL`` (with ``/v2``), ``CONTRACT_FILE_BASE_URL`` (the uploads' root;
+    default: beside the base URL, as a mock serves it), ``CONTRACT_TOKEN`` (from
+    ``... zoom_target token``), ``CONTRACT_ACCOUNT_ID`` (default: the mock's master account),
+    ``CONTRACT_NOW`` (ISO instant the data lies before; default: now) and
+    ``CONTRACT_PIN_ACCOUNT`` (``0``: generate accountId).
     """
     base_url = environ.get("CONTRACT_BASE_URL")
     if not base_url:
@@ -173,13 +213,19 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Target | None:
         account_id=environ.get("CONTRACT_ACCOUNT_ID") or DEMO_ACCOUNT_ID,
         now=now,
         pin_account=environ.get("CONTRACT_PIN_ACCOUNT", "1") != "0",
+        file_base_url=environ.get("CONTRACT_FILE_BASE_URL") or None,
     )
 
 
 def main(argv: list[str]) -> int:
-    """``token``: print a token from ``TOKEN_URL`` for ``ZOOM_ACCOUNT_ID``/``ZOOM_CLIENT_*``."""
+    """``token``: print a token from ``TOKEN_URL`` for ``ZOOM_ACCOUNT_ID``/``ZOOM_CLIENT_*``;
+    ``file-root BASE_URL``: print the file API's root beside ``BASE_URL``."""
+    if len(argv) == 2 and argv[0] == "file-root":
+        print(file_root(argv[1]))  # noqa: T201
+        return 0
     if argv != ["token"]:
-        print("usage: python -m tests.contract.zoom_target token", file=sys.stderr)  # noqa: T201
+        usage = "usage: python -m tests.contract.zoom_target token | file-root BASE_URL"
+        print(usage, file=sys.stderr)  # noqa: T201
         return 2
     token = fetch_token(
         os.environ["TOKEN_URL"],

@@ -22,6 +22,7 @@ TRANSFERS_PATH = "/clips/transfers"
 TRANSFER_TASK_PATH = "/clips/transfers/{taskId}"
 DOWNLOAD_PATH = "/clips/{clipId}/download"
 COMMENTS_PATH = "/clips/{clipId}/comments"
+UPLOAD_EVENTS_PATH = "/clips/files/multipart/upload_events"
 UPLOAD_BASE_URL = "https://fileapi.zoom.us/v2"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _LABEL = re.compile(r"Rate Limit Label\]\([^)]*\):\*\*\s*`[A-Z_]+`")
@@ -273,6 +274,27 @@ def download_documented_as_200(spec: Spec) -> bool:
     responses = _mapping(dig(spec, "paths", DOWNLOAD_PATH, "get", "responses"))
     schema = dig(responses, "200", "content", "application/octet-stream", "schema")
     return dig(schema, "type") == "object" and "302" not in responses
+
+
+def _accepts_any_object(spec: Spec, schema: Any) -> bool:
+    """An object schema that requires nothing and forbids nothing: every JSON object matches it."""
+    schema = deref(spec, schema)
+    return (
+        dig(schema, "type") == "object"
+        and not _list(dig(schema, "required"))
+        and dig(schema, "additionalProperties") is not False
+        and not any(dig(schema, key) for key in ("minProperties", "oneOf", "anyOf", "allOf", "not"))
+    )
+
+
+def upload_events_oneof_ambiguous(spec: Spec) -> bool:
+    """The upload-events 201 is a ``oneOf`` of which two alternatives accept any object.
+
+    ``oneOf`` demands exactly one match, so every answer (Create's or Complete's) fails it.
+    """
+    schema = deref(spec, json_schema(spec, dig(spec, "paths", UPLOAD_EVENTS_PATH, "post"), "201"))
+    alternatives = _list(dig(schema, "oneOf"))
+    return sum(_accepts_any_object(spec, option) for option in alternatives) >= 2
 
 
 def page_size_is_number(spec: Spec) -> bool:
