@@ -27,17 +27,21 @@ class CutStream(httpx.SyncByteStream, httpx.AsyncByteStream):
     def __init__(self, data: bytes, *, cut: bool) -> None:
         self.data = data
         self.cut = cut
+        self.sent = 0  # pieces handed out so far
 
     def _pieces(self) -> list[bytes]:
         return [self.data[i : i + 50_000] for i in range(0, len(self.data), 50_000)]
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from self._pieces()
+        for piece in self._pieces():
+            self.sent += 1
+            yield piece
         if self.cut:
             raise httpx.ReadError("connection reset by peer")
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         for piece in self._pieces():
+            self.sent += 1
             yield piece
         if self.cut:
             raise httpx.ReadError("connection reset by peer")

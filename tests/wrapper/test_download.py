@@ -15,7 +15,7 @@ import zoom_clips as zc
 
 from .clips_api_support import call
 from .conftest import TOKEN, Facade, FakeZoom, json_response
-from .download_support import CLIP, DATA, FILE_HOST, SHA, FakeFiles, clip
+from .download_support import CLIP, DATA, FILE_HOST, SHA, CutStream, FakeFiles, clip
 
 
 def download(client: Facade, *args: Any, **kwargs: Any) -> Any:
@@ -42,16 +42,19 @@ def test_a_redirect_to_another_host_gets_no_token_and_the_file_lands_whole(
 @pytest.mark.parametrize(
     ("location", "token"),
     [
-        ("https://us01file.zoom.us/c1.mp4?sig=1", True),  # Zoom's own host over https
-        ("/v2/files/c1.mp4?sig=1", True),  # relative: the API's own origin
-        ("http://us01file.zoom.us/c1.mp4?sig=1", False),  # clear text
+        ("https://us01file.zoom.us/c1.mp4?id=1", True),  # Zoom's own host over https
+        ("/v2/files/c1.mp4", True),  # relative: the API's own origin
+        ("http://us01file.zoom.us/c1.mp4", False),  # clear text
         ("https://zoom.us.evil.example/c1.mp4", False),
+        ("https://us01file.zoom.us/c1.mp4?Signature=s", False),  # pre-signed: its own credential
+        ("/v2/files/c1.mp4?X-Amz-Signature=s", False),
     ],
 )
 def test_the_token_follows_only_to_zoom_hosts_over_https(
     make_client: Callable[..., Facade], tmp_path: Path, location: str, token: bool
 ) -> None:
-    """``keeps_authorization`` decides; a relative Location resolves against the API request."""
+    """``keeps_authorization`` decides, but a pre-signed URL never gets the token beside its
+    signature; a relative Location resolves against the API request."""
     files = FakeFiles(location=location)
     download(make_client(FakeZoom(files)), clip(), tmp_path / "out.mp4")
     assert files.authorizations() == [token]
@@ -368,3 +371,39 @@ def test_sha256_is_of_the_file_on_disk(make_client: Callable[..., Facade], tmp_p
     """The hash returned is the file's, computed while writing."""
     result = download(make_client(FakeZoom(FakeFiles(cuts=[1]))), clip(), tmp_path)
     assert hashlib.sha256(result.path.read_bytes()).hexdigest() == result.sha256 == SHA
+
+
+@pytest.mark.parametrize("expires", [False, True])
+def test_a_zoom_file_hosts_body_streams_and_an_expired_token_there_is_refreshed(
+    make_client: Callable[..., Facade], tmp_path: Path, expires: bool
+) -> None:
+    """With the token at a Zoom file host, the file's answer is streamed, not read whole by the
+    client's auth; a 401 code 124 there does go back to it (a new token, sent once more)."""
+    files = FakeFiles(location="https://us01file.zoom.us/c1.mp4")
+    serve = files.serve_file
+    expired = [True] if expires else []
+    streams: list[CutStream] = []
+
+    def once_expired(request: httpx.Request) -> httpx.Response:
+        if expired:
+            expired.clear()
+            files.file_requests.append(request)
+            return json_response(401, {"code": 124, "message": "Invalid access token."})
+        answer = serve(request)
+        assert isinstance(answer.stream, CutStream)
+        streams.append(answer.stream)
+        return answer
+
+    files.serve_file = once_expired  # type: ignore[method-assign]
+    zoom = FakeZoom(files)
+    pieces_at_first_byte: list[int] = []
+
+    def progress(done: int, _total: int | None) -> None:
+        if done and not pieces_at_first_byte:
+            pieces_at_first_byte.append(streams[0].sent)
+
+    result = download(make_client(zoom), clip(), tmp_path, progress=progress)
+    assert result.sha256 == SHA
+    assert len(zoom.token_requests) == 1 + expires
+    assert files.authorizations() == [True] * (1 + expires)
+    assert pieces_at_first_byte == [1]  # the first piece was written before the second was read

@@ -54,6 +54,7 @@ __all__ = [
     "Wait",
     "clip_file_error",
     "download_kwargs",
+    "is_presigned",
     "parse_location",
 ]
 
@@ -66,12 +67,22 @@ RETRYABLE_TRANSPORT_ERRORS = (
     httpx.NetworkError,
     httpx.RemoteProtocolError,
 )
+# The query parameters that make a URL its own credential: S3 and CloudFront (Signature,
+# X-Amz-Signature), Google Cloud Storage, Azure SAS (sig), and the mock's file host.
+_SIGNATURE_PARAMETERS = frozenset({"signature", "x-amz-signature", "x-goog-signature", "sig"})
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
 _NO_FILE_CODE = 10002
 
 #: ``progress(bytes_done, bytes_total_or_None)``, called as bytes arrive.
 Progress = Callable[[int, int | None], object]
+
+
+def is_presigned(url: httpx.URL) -> bool:
+    """Whether ``url`` carries its own signature, so that a token beside it is refused (S3
+    answers 400 to a pre-signed URL plus an ``Authorization`` header: two auth mechanisms),
+    even on the origin the token came from (as the mock's file host is)."""
+    return any(name.lower() in _SIGNATURE_PARAMETERS for name in url.params)
 
 
 @attrs.frozen
@@ -322,9 +333,10 @@ class FileDownload:
         return headers
 
     def authorized(self) -> bool:
-        """Whether the next request may carry the Zoom token (``_redirects``' one policy)."""
+        """Whether the next request carries the Zoom token: never to a pre-signed URL, else
+        as ``_redirects.keeps_authorization`` (the one policy) says."""
         assert self.url is not None  # noqa: S101 -- located() always runs first
-        return keeps_authorization(self.api_url, self.url)
+        return not is_presigned(self.url) and keeps_authorization(self.api_url, self.url)
 
     # -- what the answer means -----------------------------------------------------------------
 
