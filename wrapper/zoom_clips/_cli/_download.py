@@ -296,7 +296,8 @@ def download_clips(
     if output.exists() and not output.is_dir():
         raise CliError(f"-o {output} is a file, not a directory")
     output.mkdir(parents=True, exist_ok=True)
-    state = DownloadRun(Manifest.load(output), Console(stderr=True, highlight=False, soft_wrap=True))
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    state = DownloadRun(Manifest.load(output), console)
 
     async def work(client: AsyncZoomClips) -> None:
         clips = await _clips_to_download(client, ids, account, query)
