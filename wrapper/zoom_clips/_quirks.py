@@ -259,7 +259,7 @@ QUIRKS: tuple[Quirk, ...] = (
         fix="The download follows the 302 itself and streams the file; the generated parser is "
         "never used for it. A 200 with the file (as documented) is still saved, checked and "
         "hashed like a redirected one. Removable once the spec documents the 302.",
-        module="zoom_clips._resources._download_state",
+        module="zoom_clips._resources._download_requests",
         test="tests/wrapper/test_download.py::"
         "test_quirk_download_documented_as_200_a_200_with_the_file_is_saved",
         present_in=checks.download_documented_as_200,

@@ -15,27 +15,22 @@ appended, a 200 (ranges ignored) restarts the part, a 416 whose total is N means
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import attrs
 import httpx
 
-from .._errors import (
-    APIResponseValidationError,
-    ClipFileNotFoundError,
-    DownloadError,
-    NotFoundError,
-)
+from .._errors import DownloadError
 from .._redirects import keeps_authorization
-from .._responses import status_error
 from .._retry import RetryPolicy, retry_delay
 from ._download_names import DownloadTarget, filename_from_disposition
+from ._download_requests import REDIRECT_STATUSES, is_presigned
+from ._download_threads import EarlyWriteback, Sha256InBackground
 
 __all__ = [
     "CHUNK_SIZE",
@@ -46,16 +41,10 @@ __all__ = [
     "DownloadResult",
     "FileDownload",
     "Follow",
-    "InlineFile",
     "Progress",
     "Refresh",
     "Step",
-    "StreamingAuth",
     "Wait",
-    "clip_file_error",
-    "download_kwargs",
-    "is_presigned",
-    "parse_location",
 ]
 
 logger = logging.getLogger("zoom_clips")
@@ -67,22 +56,10 @@ RETRYABLE_TRANSPORT_ERRORS = (
     httpx.NetworkError,
     httpx.RemoteProtocolError,
 )
-# The query parameters that make a URL its own credential: S3 and CloudFront (Signature,
-# X-Amz-Signature), Google Cloud Storage, Azure SAS (sig), and the mock's file host.
-_SIGNATURE_PARAMETERS = frozenset({"signature", "x-amz-signature", "x-goog-signature", "sig"})
-_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
-_NO_FILE_CODE = 10002
 
 #: ``progress(bytes_done, bytes_total_or_None)``, called as bytes arrive.
 Progress = Callable[[int, int | None], object]
-
-
-def is_presigned(url: httpx.URL) -> bool:
-    """Whether ``url`` carries its own signature, so that a token beside it is refused (S3
-    answers 400 to a pre-signed URL plus an ``Authorization`` header: two auth mechanisms),
-    even on the origin the token came from (as the mock's file host is)."""
-    return any(name.lower() in _SIGNATURE_PARAMETERS for name in url.params)
 
 
 @attrs.frozen
@@ -94,114 +71,7 @@ class DownloadResult:
     sha256: str
 
 
-# -- the API request: GET /clips/{clipId}/download ------------------------------------------------
-
-
-@attrs.frozen
-class InlineFile:
-    """Quirk ``download-documented-as-200``: a 200 with the file itself, as the spec documents."""
-
-    response: httpx.Response
-
-
-def download_kwargs(clip_id: str) -> dict[str, Any]:
-    """``GET /clips/{clipId}/download`` (the id already checked)."""
-    from zoom_clips_endpoints_api.api.download import download_clip  # noqa: PLC0415
-
-    return download_clip._get_kwargs(clip_id)
-
-
-def parse_location(response: httpx.Response, policy: RetryPolicy) -> httpx.URL | InlineFile:
-    """The file's location from a 3xx (relative resolved against the request), or the file.
-
-    Quirk ``download-documented-as-200``: Zoom answers 302, but its spec documents a 200
-    ``application/octet-stream`` (with an object schema the generated parser would feed the bytes
-    to). A 200 is still saved: the request path has read it whole by then, so it is written out
-    from memory rather than streamed.
-    """
-    status = response.status_code
-    if status in _REDIRECT_STATUSES:
-        location = response.headers.get("location")
-        if not location:
-            raise APIResponseValidationError(
-                f"Zoom answered {status} to a download without a Location", response=response
-            )
-        return response.request.url.join(location)
-    if status == 200:
-        return InlineFile(response)
-    if status >= 400:
-        raise status_error(response, policy)
-    raise APIResponseValidationError(
-        f"Zoom answered {status} to a download, with neither a Location nor the file",
-        response=response,
-    )
-
-
-def clip_file_error(exc: NotFoundError) -> NotFoundError:
-    """404 code 10002 from a download is ``ClipFileNotFoundError`` (from a transfer-status
-    request it means "no such task", so it is mapped here and not in ``_errors._BY_CODE``)."""
-    if exc.code != _NO_FILE_CODE or isinstance(exc, ClipFileNotFoundError):
-        return exc
-    return ClipFileNotFoundError(
-        str(exc),
-        response=exc.response,
-        code=exc.code,
-        message=exc.message,
-        tracking_id=exc.tracking_id,
-    )
-
-
 # -- the file request: what each answer of the file host means ------------------------------------
-
-
-class StreamingAuth(httpx.Auth):
-    """The client's auth for a streamed file request to a Zoom host.
-
-    The token is set (and fetched, and rate limited) exactly as the client's own auth does it,
-    but the answer goes back to that auth's flow, which reads bodies to spot Zoom's expired-token
-    401, only when it is a 401: a file body is never read whole into memory.
-    """
-
-    def __init__(self, inner: httpx.Auth) -> None:
-        self.inner = inner
-
-    def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        flow = self.inner.sync_auth_flow(request)
-        try:
-            outgoing = next(flow)
-            while True:
-                response = yield outgoing
-                if outgoing is request:
-                    if response.status_code != 401:
-                        return
-                    response.read()  # an error body: small
-                try:
-                    outgoing = flow.send(response)
-                except StopIteration:
-                    return
-        finally:
-            flow.close()
-
-    async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        flow = self.inner.async_auth_flow(request)
-        try:
-            outgoing = await flow.__anext__()
-            while True:
-                response = yield outgoing
-                if outgoing is request:
-                    if response.status_code != 401:
-                        return
-                    await response.aread()  # an error body: small
-                try:
-                    outgoing = await flow.asend(response)
-                except StopAsyncIteration:
-                    return
-        finally:
-            await flow.aclose()
 
 
 @attrs.frozen
@@ -274,7 +144,8 @@ class FileDownload:
     attempt: int = 0
     redirects: int = 0
     refreshed: bool = False
-    _hasher: Any = attrs.field(factory=hashlib.sha256)
+    _hasher: Sha256InBackground = attrs.field(factory=Sha256InBackground)
+    _writeback: EarlyWriteback = attrs.field(factory=EarlyWriteback)
     _file: IO[bytes] | None = None
     _new_bytes: int = 0
 
@@ -343,7 +214,7 @@ class FileDownload:
     def on_response(self, response: httpx.Response) -> Step:  # noqa: PLR0911 -- one per answer
         """The next step after the status and headers of a file-host response."""
         status = response.status_code
-        if status in _REDIRECT_STATUSES and response.headers.get("location"):
+        if status in REDIRECT_STATUSES and response.headers.get("location"):
             self.redirects += 1
             if self.redirects > MAX_REDIRECTS:
                 raise self.failure(f"the file host redirected more than {MAX_REDIRECTS} times")
@@ -416,12 +287,13 @@ class FileDownload:
         else:
             self.target.part.unlink(missing_ok=True)
         self.offset = 0
-        self._hasher = hashlib.sha256()
+        self._hasher.reset()
 
     def write(self, chunk: bytes) -> None:
         """Append a chunk of the body to the part and the hash."""
         assert self._file is not None  # noqa: S101 -- only after Body
         self._file.write(chunk)
+        self._writeback.wrote(len(chunk), self._file.fileno())
         self._hasher.update(chunk)
         self.offset += len(chunk)
         self._new_bytes += len(chunk)
@@ -476,6 +348,7 @@ class FileDownload:
         self._open()
         assert self._file is not None  # noqa: S101
         self._file.flush()
+        self._writeback.wait()
         os.fsync(self._file.fileno())
         self.close()
         path = self.target.final_path(self.name)
@@ -484,10 +357,12 @@ class FileDownload:
         return DownloadResult(path, self.offset, self._hasher.hexdigest())
 
     def close(self) -> None:
-        """Close the part (its bytes stay: they are the resume state)."""
+        """Close the part (its bytes stay: they are the resume state) and stop the hashing."""
+        self._writeback.wait()
         if self._file is not None:
             self._file.close()
             self._file = None
+        self._hasher.close()
 
 
 def _fsync_directory(directory: Path) -> None:

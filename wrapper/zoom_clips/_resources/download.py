@@ -24,6 +24,13 @@ from .._errors import NotFoundError
 from .._models import Clip
 from ._arguments import check_id
 from ._download_names import resolve_target
+from ._download_requests import (
+    InlineFile,
+    StreamingAuth,
+    clip_file_error,
+    download_kwargs,
+    parse_location,
+)
 from ._download_state import (
     CHUNK_SIZE,
     RETRYABLE_TRANSPORT_ERRORS,
@@ -32,14 +39,9 @@ from ._download_state import (
     DownloadResult,
     FileDownload,
     Follow,
-    InlineFile,
     Progress,
     Step,
-    StreamingAuth,
     Wait,
-    clip_file_error,
-    download_kwargs,
-    parse_location,
 )
 
 if TYPE_CHECKING:
