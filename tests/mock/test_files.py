@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -302,3 +303,27 @@ def test_cut_next_drops_each_next_body_at_its_file_offset() -> None:
             (f"bytes={first}-", 206, second - first),
             (f"bytes={second}-", 206, size - second),
         ]
+
+
+def test_the_file_host_stops_sending_when_the_client_goes() -> None:
+    """A client that closes mid-body ends the response: far fewer bytes sent than the file has."""
+    with serve(MockConfig(clips=50, clock=MockClock(NOW))) as server:
+        token = httpx.post(
+            server.token_url,
+            auth=(server.client_id, server.client_secret),
+            data={"grant_type": "account_credentials", "account_id": server.account_id},
+        ).json()["access_token"]
+        clip_id, size = server.dataset.clips[0]["clip_id"], 2_000_000_000
+        changes = {"file_size": size, "status": "RECORD_SUCCESS"}
+        assert httpx.post(f"{server.origin}/_mock/clips/{clip_id}", json=changes).is_success
+        headers = {"Authorization": f"Bearer {token}"}
+        location = httpx.get(f"{server.base_url}/clips/{clip_id}/download", headers=headers)
+        with httpx.stream("GET", location.headers["location"]) as answer:
+            next(answer.iter_raw())
+        deadline = time.monotonic() + 10
+        # Waiting on the server's thread to notice, not a timing assertion.
+        while not server.state.files.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (seen,) = server.state.files.requests
+        assert seen.status == 200
+        assert seen.bytes_sent < size // 10
