@@ -62,7 +62,7 @@ def _prepare(origin: str, size: int) -> tuple[str, str]:
         http = httpx.Client(auth=token)
         located = http.get(f"{origin}/v2/clips/{clip_id}/download")
         http.close()
-    if located.status_code != 302:  # noqa: PLR2004
+    if located.status_code != 302:
         raise RuntimeError(f"the mock answered {located.status_code} to the download")
     return str(clip_id), located.headers["location"]
 

@@ -144,3 +144,18 @@ def test_ids_and_listing_options_together_are_refused(server: MockServer, tmp_pa
     assert result.exit_code == 2
     assert "not both" in error_line(result)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_id_or_a_file_as_dir_is_refused_before_any_request(
+    server: MockServer, tmp_path: Path
+) -> None:
+    """An id that would change the path, or -o naming a file: one error line, exit 2."""
+    before = server.stats()["requests"]
+    bad = run("download", "a/b", "-o", str(tmp_path), env=env_for(server))
+    assert bad.exit_code == 2
+    assert "not an id" in error_line(bad)
+    (tmp_path / "f").write_text("x")
+    not_dir = run("download", "abc", "-o", str(tmp_path / "f"), env=env_for(server))
+    assert not_dir.exit_code == 2
+    assert "not a directory" in error_line(not_dir)
+    assert server.stats()["requests"] == before

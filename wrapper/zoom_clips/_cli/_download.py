@@ -39,9 +39,10 @@ from .._errors import (
     DownloadError,
 )
 from .._models import Clip
-from ._admin import clip_ids, plural
+from .._resources._arguments import check_id
+from ._admin import clip_ids, first_failure_stops_all, plural
 from ._app import app
-from ._errors import CliError, describe, reported, say
+from ._errors import CliError, reported, say
 from ._listing import Run
 from ._manifest import Manifest
 from ._options import (
@@ -115,7 +116,7 @@ class DownloadRun:
             self.line(f"{clip_id}: failed, {exc}{resume}")
         except (APIStatusError, APIConnectionError) as exc:
             self.failed += 1
-            self.line(f"{clip_id}: failed, {describe(exc)}")
+            self.line(f"{clip_id}: failed, {exc}")
         else:
             self.downloaded += 1
             self.bytes += result.size
@@ -184,7 +185,8 @@ async def _download_all(
             async with gate:
                 await state.one(client, clip, progress)
 
-        await asyncio.gather(*(gated(clip) for clip in clips))
+        # A clip's own failure is reported by ``one``; anything else (a full disk) stops them all.
+        await first_failure_stops_all(gated(clip) for clip in clips)
 
 
 def _on_client(run: Run, work: Callable[[AsyncZoomClips], Awaitable[None]], **options: Any) -> None:
@@ -269,7 +271,7 @@ def download_clips(
 
         zoom-clips download --account SUB_ACCOUNT_ID --from 90d -o archive/ --concurrency 8
     """
-    ids = clip_ids(clip_id or [], option="CLIP_ID")
+    ids = [check_id(each, "CLIP_ID") for each in clip_ids(clip_id or [], option="CLIP_ID")]
     listing = any(v is not None for v in (account, from_, to, status, user, search))
     if ids and listing:
         raise CliError("give clip ids or listing options (--account, --from, ...), not both")
