@@ -8,7 +8,9 @@ pre-signed location. The file request cannot go through that path, which reads b
 is streamed with the client's own ``httpx`` client, sleep and retry policy, carrying the Zoom
 token only where ``_redirects.keeps_authorization`` allows (never to a host that is not Zoom's).
 Every decision is in ``_download_state`` (shared); the two mixins below differ only by ``await``.
-Where the file goes and what it is called is in ``_download_names``.
+Where the file goes and what it is called is in ``_download_names``. The async client writes
+the part with plain file writes of at most 1 MiB (page-cache copies, a fraction of a
+millisecond each) and hashes it on a worker thread; only the final fsync blocks its loop.
 """
 
 from __future__ import annotations
