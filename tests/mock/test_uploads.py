@@ -388,3 +388,38 @@ def test_a_client_gone_mid_upload_leaves_nothing_on_disk() -> None:
 
 def _files_in(directory: Path | None) -> list[Path]:
     return list(directory.iterdir()) if directory is not None else []
+
+
+def test_the_file_api_root_serves_only_the_uploads(mock: InProcess) -> None:
+    """Under /file/v2 other paths are Zoom's 404 and other methods 405 with Allow: POST."""
+    token = mock.token()
+    headers = {"Authorization": f"Bearer {token}"}
+    assert mock.request("GET", "/file/v2/clips", headers=headers).json()["code"] == 404
+    clip_id = mock.state.dataset.clips[0]["clip_id"]
+    assert (
+        mock.request("GET", f"/file/v2/clips/{clip_id}/download", headers=headers).status_code
+        == 404
+    )
+    answer = mock.request("GET", "/file/v2/clips/files", headers=headers)
+    assert (answer.status_code, answer.headers["allow"]) == (405, "POST")
+
+
+def test_injected_faults_reach_the_file_api_too(make_mock: MakeMock) -> None:
+    """fault_rate applies to the uploads as to any API request (and not to the file host)."""
+    mock = make_mock(clips=20, fault_rate=1.0, faults=("503",), token_ttl=86400)
+    answer = _post(mock, "/clips/files/multipart/upload_events", json={})
+    assert (answer.status_code, answer.text) == (503, "Service Temporarily Unavailable")
+    clip_id = next(c["clip_id"] for c in mock.state.dataset.clips if c["file_size"])
+    expires = int(NOW.timestamp()) + 60
+    signature = mock.state.files.signature(clip_id, expires)
+    url = f"/_files/{clip_id}?expires={expires}&signature={signature}"
+    assert mock.request("HEAD", url).status_code == 200
+
+
+def test_a_file_field_without_a_file_name_is_titled_clip_mp4(mock: InProcess) -> None:
+    """A single upload whose file part names no file gets the title clip.mp4."""
+    body = b'--b\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--b--\r\n'
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    clip_id = _post(mock, "/clips/files", content=body, headers=headers).json()["clip_id"]
+    assert mock.api("GET", f"/clips/{clip_id}").json()["title"] == "clip.mp4"
+    assert _download(mock, clip_id) == b"abc"

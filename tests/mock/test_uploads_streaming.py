@@ -13,7 +13,7 @@ import httpx
 import pytest
 from zoom_clips.mock import MockConfig, create_app
 from zoom_clips.mock import _routes_uploads as routes
-from zoom_clips.mock._multipart import FormError, Received, read_form
+from zoom_clips.mock._multipart import FormError, Received, _Parser, read_form
 from zoom_clips.mock._uploads import MAX_PART, MIN_PART, UploadBook, UploadRefusedError
 
 from tests.mock.conftest import NOW, MakeMock
@@ -189,3 +189,52 @@ def test_a_200_mb_upload_does_not_hold_its_body_in_memory() -> None:
         assert file.size == 200 * MIB
     finally:
         app.state.mock.close()
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["multipart/form-data", "text/plain; boundary=zc-boundary", "", "multipart/mixed; boundary=b"],
+)
+def test_a_body_that_is_not_a_form_with_a_boundary_is_refused(
+    tmp_path: Path, content_type: str
+) -> None:
+    """Only multipart/form-data with a boundary is read; anything else is a FormError."""
+    chunks = _chunks(_form({}, b"x"), [100])
+    with pytest.raises(FormError, match="multipart/form-data with a boundary"):
+        asyncio.run(read_form(chunks, content_type, tmp_path))
+
+
+def test_the_parser_skips_preamble_and_epilogue() -> None:
+    """Bytes before the first boundary and after the last give no events; parts give theirs."""
+    body = b"preamble\r\n" + _form({"a": "1"}, b"xyz") + b"epilogue --zc-boundary\r\n"
+    parser = _Parser(BOUNDARY.encode())
+    events: list[tuple[str, object]] = []
+    for at in range(0, len(body), 7):
+        events.extend(parser.feed(body[at : at + 7]))
+    merged: list[tuple[str, object]] = []
+    for kind, value in events:
+        if kind == "data" and merged and merged[-1][0] == "data":
+            previous = merged[-1][1]
+            assert isinstance(previous, bytes)
+            assert isinstance(value, bytes)
+            merged[-1] = ("data", previous + value)
+        else:
+            merged.append((kind, value))
+    assert [kind for kind, _ in merged] == ["part", "data", "end", "part", "data", "end"]
+    assert (merged[1][1], merged[4][1]) == (b"1", b"xyz")
+    assert parser.done
+
+
+def test_transport_padding_after_a_boundary_is_allowed(tmp_path: Path) -> None:
+    """Spaces between a boundary and its line break (RFC 2046 padding) read as usual."""
+    body = _form({"a": "1"}, b"xyz").replace(
+        f"--{BOUNDARY}\r\n".encode(), f"--{BOUNDARY}  \t\r\n".encode()
+    )
+    assert _read(body, [1] * len(body), tmp_path) == ({"a": "1"}, b"xyz")
+
+
+def test_a_boundary_line_without_its_line_break_is_refused(tmp_path: Path) -> None:
+    """A boundary followed by more than 16 KiB and no line break is malformed, not buffered."""
+    body = f"--{BOUNDARY}".encode() + b" " * (20 * 1024)
+    with pytest.raises(FormError, match="boundary line is malformed"):
+        _read(body, [1024] * 30, tmp_path)
