@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 from collections.abc import Callable
 
+import attrs
 import pytest
 from zoom_clips._quirks import Quirk, quirks_of
 
@@ -182,8 +184,18 @@ def test_recursive_refs_do_not_loop() -> None:
     assert "    additive    200 data[].tree: added (object, optional)" in text
 
 
-def test_a_fixed_quirk_without_a_linked_workaround_asks_for_a_check_by_hand() -> None:
+def test_a_fixed_quirk_without_a_linked_workaround_asks_for_a_check_by_hand(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """An unlinked quirk fixed upstream says so and names no test, rather than a stale one."""
+    # The quirk as it was registered before its workaround was linked (issue 15's download).
+    # (The package re-exports a function of the module's name, hence import_module.)
+    quirk_status = importlib.import_module("scripts.update_spec.quirk_status")
+    unlinked = [
+        attrs.evolve(q, module="", test="") if q.name == "download-documented-as-200" else q
+        for q in quirk_status.QUIRKS
+    ]
+    monkeypatch.setattr(quirk_status, "QUIRKS", tuple(unlinked))
     old = json.loads((specs.ROOT / "spec" / "endpoints.json").read_text(encoding="utf-8"))
     new = copy.deepcopy(old)
     download = new["paths"]["/clips/{clipId}/download"]["get"]

@@ -27,6 +27,10 @@ The admin commands (``_admin.py``: one client for a command's whole conversation
     zoom-clips delete --from-audit public.csv                           _delete.py
     zoom-clips transfer --from LEAVING_USER_ID --to MANAGER_USER_ID     _transfer.py
     zoom-clips collaborators CLIP_ID --remove someone@example.com       _collaborators.py
+
+Files (issue 15):
+
+    zoom-clips download [CLIP_ID ...] -o DIR    _download.py (its manifest: _manifest.py)
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from __future__ import annotations
 from . import _audit, _demo, _list, _mock
 from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
 from . import _delete as _delete
+from . import _download as _download  # zoom-clips download: its own line, to merge cleanly
 from . import _get as _get
 from . import _history as _history  # history and report read the inventory (extra sync)
 from . import _report as _report

@@ -105,10 +105,12 @@ class Run:
             self.pages += 1
 
     @contextlib.contextmanager
-    def client(self, http: httpx.AsyncClient) -> Iterator[AsyncZoomClips]:
-        """An async client for the command, pointed at the mock when ``--mock`` was given."""
+    def client(self, http: httpx.AsyncClient, **options: Any) -> Iterator[AsyncZoomClips]:
+        """An async client for the command, pointed at the mock when ``--mock`` was given.
+
+        ``options`` go to the client as they are (``rate_limit=``, for ``download``)."""
         if not self.mock:
-            yield AsyncZoomClips.from_env(self.env, http_client=http)
+            yield AsyncZoomClips.from_env(self.env, http_client=http, **options)
             return
         from ..mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
 
@@ -127,6 +129,7 @@ class Run:
                     ),
                     base_url=server.base_url,
                     http_client=http,
+                    **options,
                 )
             finally:
                 self.mock_stats = server.stats()  # read before the mock stops

@@ -1,17 +1,92 @@
 """Clip downloads: ``client.clips.download``, as the mixins ``DownloadMethods`` /
 ``AsyncDownloadMethods`` of the clips resources.
 
-(Issue 15: being built. Only this module and its tests are the download's.)
+Two requests make a download. The API's ``GET /clips/{clipId}/download`` goes through the
+client's one request path (auth, limiter, retries, typed errors: 400 code 50002 is
+``ClipNotReadyError``, 404 code 10002 ``ClipFileNotFoundError``) and answers 302 to the file's
+pre-signed location. The file request cannot go through that path, which reads bodies whole: it
+is streamed with the client's own ``httpx`` client, sleep and retry policy, carrying the Zoom
+token only where ``_redirects.keeps_authorization`` allows (never to a host that is not Zoom's).
+Every decision is in ``_download_state`` (shared); the two mixins below differ only by ``await``.
+Where the file goes and what it is called is in ``_download_names``. The async client writes
+the part with plain file writes of at most 1 MiB (page-cache copies, a fraction of a
+millisecond each) and hashes it on a worker thread; only the final fsync blocks its loop.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import httpx
+
+from .._errors import NotFoundError
+from .._models import Clip
+from ._arguments import check_id
+from ._download_names import resolve_target
+from ._download_requests import (
+    InlineFile,
+    StreamingAuth,
+    clip_file_error,
+    download_kwargs,
+    parse_location,
+)
+from ._download_state import (
+    CHUNK_SIZE,
+    RETRYABLE_TRANSPORT_ERRORS,
+    Body,
+    Done,
+    DownloadResult,
+    FileDownload,
+    Follow,
+    Progress,
+    Step,
+    Wait,
+)
 
 if TYPE_CHECKING:
     from .._client import AsyncZoomClips, ZoomClips
 
-__all__ = ["AsyncDownloadMethods", "DownloadMethods"]
+__all__ = ["AsyncDownloadMethods", "DownloadMethods", "DownloadResult"]
+
+#: Lets the CLI rename a file before it is placed (a title two clips share, say).
+NameFor = Callable[[str | None], str | None]
+
+
+def _clip_argument(clip: object) -> tuple[str, int | None, bool]:
+    """``(clip_id, file_size, known)``: ``known`` is whether ``clip`` was a ``Clip``."""
+    if isinstance(clip, Clip):
+        return check_id(clip.clip_id, "clip.clip_id"), clip.file_size, True
+    if isinstance(clip, str):
+        return check_id(clip, "clip"), None, False
+    raise TypeError(f"clip must be a clip id or a Clip, not {type(clip).__name__}")
+
+
+def _expected(file_size: int | None) -> int | None:
+    # Zoom reports 0 for a clip that is not processed yet; the API then answers 50002 anyway.
+    return file_size if file_size else None
+
+
+def _begin(job: FileDownload, source: httpx.URL | InlineFile) -> Step:
+    """The first step from what the API answered: the file's location, or the file itself."""
+    if isinstance(source, InlineFile):
+        return _inline_body(job, source)
+    job.located(source)
+    return Follow(source)
+
+
+def _inline_body(job: FileDownload, inline: InlineFile) -> Step:
+    step = job.on_response(inline.response)
+    if isinstance(step, Body):
+        content = memoryview(inline.response.content)
+        for start in range(0, len(content), CHUNK_SIZE):
+            job.write(bytes(content[start : start + CHUNK_SIZE]))
+        step = job.end_of_body()
+    if not isinstance(step, Done):
+        raise job.failure(f"the download answered 200 but its body could not be saved ({step})")
+    return step
 
 
 class DownloadMethods:
@@ -19,8 +94,200 @@ class DownloadMethods:
 
     _client: ZoomClips
 
+    def download(
+        self,
+        clip: str | Clip,
+        dest: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+    ) -> Path:
+        """Download a clip's mp4 to ``dest`` and return the file's path.
+
+        ``clip`` is a clip id or a ``Clip`` (from ``list`` or ``get``), whose ``file_size`` the
+        download is checked against; **with a bare id, one ``clips.get`` learns it first**.
+        ``dest`` is a directory (the file is named as the file host's ``Content-Disposition``
+        says, made a plain base name, else ``{clip_id}.mp4``) or a file path.
+        ``progress(bytes_done, bytes_total_or_None)`` is called as bytes arrive.
+
+        Bytes stream to a ``.part`` file beside the target (``<dir>/<clip_id>.part`` for a
+        directory), one chunk in memory at a time; only a complete, fsynced file is renamed onto
+        the target, replacing a file already there. After a failure the part stays and the next
+        call resumes from it (``Range``, where the file host accepts it). Raises
+        ``ClipNotReadyError`` (400 code 50002: wait and try again), ``ClipFileNotFoundError``
+        (404 code 10002), the other API errors, or ``DownloadError`` when the file's bytes did
+        not add up or the file host's retries ran out.
+
+        >>> path = client.clips.download("clip-id", "downloads/")  # doctest: +SKIP
+        """
+        return self._download_file(clip, dest, progress=progress).path
+
+    def _download_file(
+        self,
+        clip: str | Clip,
+        dest: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        name_for: NameFor | None = None,
+    ) -> DownloadResult:
+        """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``)."""
+        client = self._client
+        clip_id, file_size, known = _clip_argument(clip)
+        target = resolve_target(dest, clip_id)
+        if not known:
+            from .clips import get_kwargs, parse_clip  # noqa: PLC0415 -- clips imports this
+
+            file_size = client._send(get_kwargs(clip_id), parse_clip)[0].file_size
+        kwargs = download_kwargs(clip_id)
+        job = FileDownload.start(
+            target,
+            _expected(file_size),
+            client._policy,
+            httpx.URL(client._url_for(kwargs["url"])),
+            progress,
+        )
+        try:
+            step = _begin(job, self._locate(kwargs))
+            while not isinstance(step, Done):
+                if isinstance(step, Follow):
+                    job.url = step.url
+                    step = self._attempt(job)
+                elif isinstance(step, Wait):
+                    client._sleep(step.seconds)
+                    step = job.again()
+                else:  # Refresh: the pre-signed location was refused
+                    step = _begin(job, self._locate(kwargs))
+            if name_for is not None:
+                job.name = name_for(job.name)
+            return job.finish()
+        finally:
+            job.close()
+
+    def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
+        try:
+            return self._client._send(kwargs, parse_location)[0]
+        except NotFoundError as exc:
+            raise clip_file_error(exc) from exc
+
+    def _attempt(self, job: FileDownload) -> Step:
+        """One request to the file host, its body streamed into the part."""
+        client = self._client
+        assert job.url is not None  # noqa: S101
+        request = client._http.build_request("GET", job.url, headers=job.request_headers())
+        try:
+            response = client._http.send(
+                request,
+                stream=True,
+                auth=StreamingAuth(client._auth) if job.authorized() else None,
+                follow_redirects=False,
+            )
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
+        except httpx.TransportError as exc:
+            raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        try:
+            step = job.on_response(response)
+            if not isinstance(step, Body):
+                return step
+            try:
+                for chunk in response.iter_bytes():
+                    job.write(chunk)
+            except RETRYABLE_TRANSPORT_ERRORS as exc:
+                return job.on_cut(exc)
+            return job.end_of_body()
+        finally:
+            response.close()
+
 
 class AsyncDownloadMethods:
-    """``DownloadMethods`` of ``aclient.clips``, with ``await``."""
+    """``DownloadMethods`` of ``aclient.clips``, with ``await`` (the same bodies but for it)."""
 
     _client: AsyncZoomClips
+
+    async def download(
+        self,
+        clip: str | Clip,
+        dest: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+    ) -> Path:
+        """Download a clip's mp4 to ``dest``; see ``DownloadMethods.download``.
+
+        >>> path = await aclient.clips.download("clip-id", "downloads/")  # doctest: +SKIP
+        """
+        return (await self._download_file(clip, dest, progress=progress)).path
+
+    async def _download_file(
+        self,
+        clip: str | Clip,
+        dest: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        name_for: NameFor | None = None,
+    ) -> DownloadResult:
+        """``download``, returning the size and sha256 too; see ``DownloadMethods``."""
+        client = self._client
+        clip_id, file_size, known = _clip_argument(clip)
+        target = resolve_target(dest, clip_id)
+        if not known:
+            from .clips import get_kwargs, parse_clip  # noqa: PLC0415 -- clips imports this
+
+            file_size = (await client._send(get_kwargs(clip_id), parse_clip))[0].file_size
+        kwargs = download_kwargs(clip_id)
+        job = FileDownload.start(
+            target,
+            _expected(file_size),
+            client._policy,
+            httpx.URL(client._url_for(kwargs["url"])),
+            progress,
+        )
+        try:
+            step = _begin(job, await self._locate(kwargs))
+            while not isinstance(step, Done):
+                if isinstance(step, Follow):
+                    job.url = step.url
+                    step = await self._attempt(job)
+                elif isinstance(step, Wait):
+                    await client._sleep(step.seconds)
+                    step = job.again()
+                else:  # Refresh: the pre-signed location was refused
+                    step = _begin(job, await self._locate(kwargs))
+            if name_for is not None:
+                job.name = name_for(job.name)
+            return job.finish()
+        finally:
+            job.close()
+
+    async def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
+        try:
+            return (await self._client._send(kwargs, parse_location))[0]
+        except NotFoundError as exc:
+            raise clip_file_error(exc) from exc
+
+    async def _attempt(self, job: FileDownload) -> Step:
+        """One request to the file host, its body streamed into the part."""
+        client = self._client
+        assert job.url is not None  # noqa: S101
+        request = client._http.build_request("GET", job.url, headers=job.request_headers())
+        try:
+            response = await client._http.send(
+                request,
+                stream=True,
+                auth=StreamingAuth(client._request_auth) if job.authorized() else None,
+                follow_redirects=False,
+            )
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
+        except httpx.TransportError as exc:
+            raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        try:
+            step = job.on_response(response)
+            if not isinstance(step, Body):
+                return step
+            try:
+                async for chunk in response.aiter_bytes():
+                    job.write(chunk)
+            except RETRYABLE_TRANSPORT_ERRORS as exc:
+                return job.on_cut(exc)
+            return job.end_of_body()
+        finally:
+            await response.aclose()
