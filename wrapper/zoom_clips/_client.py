@@ -23,6 +23,7 @@ from collections.abc import (
     Callable,
     Mapping,
 )
+from contextlib import ExitStack
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -40,7 +41,11 @@ from ._clips import request_kwargs
 from ._errors import APIConnectionError, APITimeoutError
 from ._models import ClipsPage
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
+from ._redirect_hops import MAX_HOPS, Hop, next_hop
+from ._redirects import keeps_authorization
 from ._resources import AsyncClips, Clips
+from ._resources._upload_body import Body
+from ._resources._upload_plan import check_part_size, check_threshold
 from ._responses import BodyCutShortError, Parse, page_from_response, status_error
 from ._retry import RetryPolicy, log_decision, retry_delay
 
@@ -111,6 +116,8 @@ class _BaseZoomClips:
         file_base_url: str,
         max_retries: int,
         policy: RetryPolicy | None,
+        multipart_threshold: int | None,
+        part_size: int | None,
     ) -> None:
         if not isinstance(auth, ServerToServerOAuth | UserOAuth | BearerToken):
             raise TypeError(
@@ -126,6 +133,10 @@ class _BaseZoomClips:
         #: Where the upload operations go (Zoom's ``https://fileapi.zoom.us/v2``).
         self.file_base_url = file_base_url.rstrip("/")
         self._policy = policy if policy is not None else RetryPolicy(max_retries=max_retries)
+        #: The defaults of ``clips.upload`` (as boto3's ``TransferConfig``), in bytes; ``None``:
+        #: Zoom's 2 GB single-upload limit, and a part size grown with the file.
+        self.multipart_threshold = check_threshold(multipart_threshold)
+        self.part_size = check_part_size(part_size)
 
     def __repr__(self) -> str:
         return (
@@ -168,6 +179,10 @@ class _BaseZoomClips:
         """Method, absolute URL and the other ``httpx`` arguments of a generated ``_get_kwargs``."""
         extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
         return kwargs["method"].upper(), self._url_for(kwargs["url"]), extra
+
+    def _hop_auth(self, first: str, hop: Hop, auth: httpx.Auth) -> httpx.Auth | None:
+        """``auth`` where a (redirected) request may carry the Zoom token, else none."""
+        return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
     def _after_failure(
         self,
@@ -240,6 +255,8 @@ class ZoomClips(_BaseZoomClips):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         retry_policy: RetryPolicy | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
     ) -> None:
         super().__init__(
             auth=auth,
@@ -247,6 +264,8 @@ class ZoomClips(_BaseZoomClips):
             file_base_url=file_base_url,
             max_retries=max_retries,
             policy=retry_policy,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -260,18 +279,27 @@ class ZoomClips(_BaseZoomClips):
         return cls(auth=auth, **(urls | kwargs))
 
     def _send(
-        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        idempotent: bool = True,
+        body: Body | None = None,
+        follow_redirects: bool = False,
     ) -> tuple[T, httpx.Response]:
         """Send a generated ``_get_kwargs`` request: auth, retries, ``parse`` or a typed error.
 
         Every operation of every resource goes through here. ``idempotent=False`` (a transfer)
-        resends only what Zoom cannot have acted on: a 429 or a connection never made.
+        resends only what Zoom cannot have acted on: a 429 or a connection never made. ``body``
+        builds the request's ``files=``/``data=`` afresh for each attempt (an upload's file is
+        reopened). ``follow_redirects`` follows 30x answers (``_redirect_hops``), the token
+        going along only where ``_redirects.keeps_authorization`` allows.
         """
         method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = self._http.request(method, url, auth=self._auth, **extra)
+                response = self._exchange(Hop(method, url, extra, True), body, follow_redirects)
             except _RETRYABLE_ERRORS as exc:
                 delay = self._after_failure(attempt, method, url, exc, idempotent)
                 if delay is None:
@@ -287,6 +315,26 @@ class ZoomClips(_BaseZoomClips):
                 delay = outcome.seconds
             self._sleep(delay)
             attempt += 1
+
+    def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
+        """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``)."""
+        hop = first
+        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+            with ExitStack() as stack:
+                content = body(stack) if body is not None and hop.keeps_body else {}
+                response = self._http.request(
+                    hop.method,
+                    hop.url,
+                    auth=self._hop_auth(first.url, hop, self._auth),
+                    follow_redirects=False,
+                    **hop.extra,
+                    **content,
+                )
+            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+            if following is None:
+                break
+            hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        return response
 
     def _fetch(
         self, account_id: str | None, query: Mapping[str, Any]
@@ -343,6 +391,8 @@ class AsyncZoomClips(_BaseZoomClips):
         retry_policy: RetryPolicy | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         rate_limit: RateLimit = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
     ) -> None:
         super().__init__(
             auth=auth,
@@ -350,6 +400,8 @@ class AsyncZoomClips(_BaseZoomClips):
             file_base_url=file_base_url,
             max_retries=max_retries,
             policy=retry_policy,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
         )
         if (
             not isinstance(max_concurrency, int)
@@ -384,14 +436,21 @@ class AsyncZoomClips(_BaseZoomClips):
         return cls(auth=auth, **(urls | kwargs))
 
     async def _send(
-        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        idempotent: bool = True,
+        body: Body | None = None,
+        follow_redirects: bool = False,
     ) -> tuple[T, httpx.Response]:
         """The async twin of ``ZoomClips._send`` (the same body but for ``await``)."""
         method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = await self._http.request(method, url, auth=self._request_auth, **extra)
+                first = Hop(method, url, extra, True)
+                response = await self._exchange(first, body, follow_redirects)
             except _RETRYABLE_ERRORS as exc:
                 delay = self._after_failure(attempt, method, url, exc, idempotent)
                 if delay is None:
@@ -407,6 +466,28 @@ class AsyncZoomClips(_BaseZoomClips):
                 delay = outcome.seconds
             await self._sleep(delay)
             attempt += 1
+
+    async def _exchange(
+        self, first: Hop, body: Body | None, follow_redirects: bool
+    ) -> httpx.Response:
+        """The async twin of ``ZoomClips._exchange``."""
+        hop = first
+        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+            with ExitStack() as stack:
+                content = body(stack) if body is not None and hop.keeps_body else {}
+                response = await self._http.request(
+                    hop.method,
+                    hop.url,
+                    auth=self._hop_auth(first.url, hop, self._request_auth),
+                    follow_redirects=False,
+                    **hop.extra,
+                    **content,
+                )
+            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+            if following is None:
+                break
+            hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        return response
 
     async def _fetch(
         self, account_id: str | None, query: Mapping[str, Any]

@@ -40,6 +40,7 @@ import httpx
 
 if TYPE_CHECKING:
     from ._api_models import TransferTask
+    from ._resources._upload_state import UploadState
 
 __all__ = [
     "APIConnectionError",
@@ -71,7 +72,14 @@ _SNIPPET_CHARS = 120
 
 
 class ZoomClipsError(Exception):
-    """Base of every error ``zoom_clips`` raises."""
+    """Base of every error ``zoom_clips`` raises.
+
+    ``upload_state`` is set on an error that interrupted a multipart upload after Zoom created
+    it: persist it (``UploadState.to_json``) and pass it as ``clips.upload(..., resume=)`` to send
+    only the missing parts. ``None`` on every other error.
+    """
+
+    upload_state: UploadState | None = None
 
 
 class APIConnectionError(ZoomClipsError):
