@@ -232,7 +232,6 @@ def test_every_quirk_says_which_spec_it_is_about() -> None:
 # resources, the downloads and uploads of the next issue); the integrator links each to its module
 # and regression test as that work lands, and removes it from this set.
 AWAITING_A_LINK = {
-    "upload-base-url-in-prose",
     "download-documented-as-200",
 }
 

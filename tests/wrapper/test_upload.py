@@ -233,3 +233,33 @@ def test_the_client_s_defaults_apply_and_are_checked(
         make_client(FakeZoom(api), multipart_threshold=3_000_000_000)
     with pytest.raises(ValueError, match="part_size"):
         make_client(FakeZoom(api), part_size=MIB)
+
+
+def test_uploads_go_to_file_base_url_not_base_url(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """Quirk upload-base-url-in-prose: every upload request goes under ``file_base_url``."""
+    seen: list[str] = []
+    api = FakeFileAPI()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        moved = request.url.copy_with(host="fileapi.zoom.us", path=request.url.path[len("/f") :])
+        return api(
+            httpx.Request(request.method, moved, headers=request.headers, content=request.content)
+        )
+
+    write_file(tmp_path / "f.mp4", 6 * MIB)
+    client = make_client(
+        FakeZoom(handler),
+        base_url="https://api.example/v2",
+        file_base_url="https://files.example/f/v2",
+    )
+    call(client, "upload", tmp_path / "f.mp4", multipart_threshold=1)
+    call(client, "upload", tmp_path / "f.mp4")
+    assert seen == [
+        "https://files.example/f/v2/clips/files/multipart/upload_events",
+        "https://files.example/f/v2/clips/files/multipart",
+        "https://files.example/f/v2/clips/files/multipart/upload_events",
+        "https://files.example/f/v2/clips/files",
+    ]
