@@ -19,6 +19,7 @@ from zoom_clips.mock._config import MockConfig
 from zoom_clips.mock._http import state_of as _state
 from zoom_clips.mock._outskirts import Outskirts
 from zoom_clips.mock._router import ApiRoute, ApiRouter
+from zoom_clips.mock._routes_files import FileHostApp, download_clip
 from zoom_clips.mock._routes_list import account_clips, user_clips
 from zoom_clips.mock._routes_transfers import start_transfer, transfer_status
 from zoom_clips.mock._state import (
@@ -47,6 +48,7 @@ API_ROUTES = (
     ),
     ApiRoute("/clips/{clipId}/comments", {"GET": clips.list_comments}),
     ApiRoute("/clips/{clipId}/comments/{commentId}", {"DELETE": clips.delete_comment}),
+    ApiRoute("/clips/{clipId}/download", {"GET": download_clip}),
 )
 
 
@@ -128,6 +130,8 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     state = MockState(config if config is not None else MockConfig())
     routes = [
         Route("/oauth/token", _token, methods=["POST"]),
+        # The file host the download redirects to (GET and HEAD; see _routes_files).
+        Route("/_files/{clipId}", FileHostApp(), methods=["GET"]),
         Route("/_mock/stats", _stats, methods=["GET"]),
         Route("/_mock/accounts", _accounts, methods=["GET"]),
         Route("/_mock/reset", _reset, methods=["POST"]),

@@ -21,9 +21,9 @@ FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
 #: Zoom's per-account budgets by plan and category (ZOOM-FACTS "The Clips API"): requests per
 #: second, and per UTC day where the plan has a daily cap (None: no daily cap).
 PLANS: dict[str, dict[str, tuple[int, int | None]]] = {
-    "free": {"LIGHT": (4, 6000), "MEDIUM": (2, 2000)},
-    "pro": {"LIGHT": (30, None), "MEDIUM": (20, None)},
-    "business": {"LIGHT": (80, None), "MEDIUM": (60, None)},
+    "free": {"LIGHT": (4, 6000), "MEDIUM": (2, 2000), "UPLOAD": (20, None)},
+    "pro": {"LIGHT": (30, None), "MEDIUM": (20, None), "UPLOAD": (20, None)},
+    "business": {"LIGHT": (80, None), "MEDIUM": (60, None), "UPLOAD": (20, None)},
 }
 
 
@@ -154,6 +154,10 @@ class MockConfig:
     (so ``qps=2`` gives the listing 2/s and the transfers another 2/s). A transfer task takes
     ``transfer_seconds`` of the mock's clock to complete; with ``fail_transfers`` every task
     ends ``FAILED`` and moves nothing.
+
+    The upload operations (category UPLOAD, 20/s in every plan) also count per user and UTC
+    day when ``upload_daily_limit`` is set (Zoom's is 50). ``file_ranges=False`` makes the file
+    host ignore ``Range`` (a 200 with the whole file, ``Accept-Ranges: none``).
     """
 
     seed: int = 0
@@ -172,6 +176,8 @@ class MockConfig:
     plan: str | None = attrs.field(default=None)
     transfer_seconds: float = attrs.field(default=5.0, validator=_non_negative)
     fail_transfers: bool = False
+    upload_daily_limit: int | None = attrs.field(default=None, validator=_positive_or_none)
+    file_ranges: bool = True
 
     @plan.validator
     def _known_plan(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:

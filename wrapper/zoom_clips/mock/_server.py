@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import socket
 import threading
 import time
@@ -51,6 +52,11 @@ class MockServer:
         return f"{self.origin}/v2"
 
     @property
+    def file_base_url(self) -> str:
+        """The file API root of the uploads, e.g. ``http://127.0.0.1:8765/file/v2``."""
+        return f"{self.origin}/file/v2"
+
+    @property
     def token_url(self) -> str:
         """The OAuth token endpoint, e.g. ``http://127.0.0.1:8765/oauth/token``."""
         return f"{self.origin}/oauth/token"
@@ -80,6 +86,23 @@ class MockServer:
     def refresh_user_id(self) -> str:
         """The user the demo refresh token belongs to (first user of the first sub account)."""
         return self.state.refresh_user_id
+
+    def file_bytes(self, clip_id: str, start: int = 0, stop: int | None = None) -> bytes:
+        """The bytes ``[start, stop)`` of a clip's file as the file host serves them."""
+        file = self.state.file_of(clip_id)
+        if file is None:
+            raise KeyError(f"the mock has no file for clip {clip_id!r}")
+        return b"".join(file.chunks(start, stop))
+
+    def file_sha256(self, clip_id: str) -> str:
+        """The sha256 (hex) of a clip's whole file, read in chunks."""
+        file = self.state.file_of(clip_id)
+        if file is None:
+            raise KeyError(f"the mock has no file for clip {clip_id!r}")
+        digest = hashlib.sha256()
+        for chunk in file.chunks():
+            digest.update(chunk)
+        return digest.hexdigest()
 
     def stats(self) -> dict[str, Any]:
         """The same counters as ``GET /_mock/stats``."""

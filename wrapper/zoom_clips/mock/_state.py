@@ -17,6 +17,7 @@ import attrs
 
 from zoom_clips.mock._config import MockClock, MockConfig
 from zoom_clips.mock._data import Dataset, Window
+from zoom_clips.mock._files import ClipFile, FileHost, SeededFile
 from zoom_clips.mock._seed import build_dataset
 from zoom_clips.mock._social import Social
 from zoom_clips.mock._transfers import TransferBook
@@ -121,6 +122,7 @@ class MockState:
             self._rate_limited: Counter[str] = Counter()
             self._faults: Counter[str] = Counter()
             self._tokens_issued = 0
+        self.files = FileHost(self.config.seed, accept_ranges=self.config.file_ranges)
 
     def restore_data(self) -> None:
         """Bring back the seeded clips, collaborators and comments; forget transfer tasks.
@@ -133,6 +135,13 @@ class MockState:
         self.transfers = TransferBook(
             seed=config.seed, seconds=config.transfer_seconds, fail=config.fail_transfers
         )
+
+    def file_of(self, clip_id: str) -> ClipFile | None:
+        """The file of a clip the file host serves, or None (no such clip, or no file yet)."""
+        clip = self.dataset.clip(clip_id)
+        if clip is None or not clip.wire["file_size"]:
+            return None
+        return SeededFile(self.config.seed, clip_id, int(clip.wire["file_size"]))
 
     def settle(self) -> None:
         """Complete the transfer tasks due by the mock's clock (every API request does this)."""
