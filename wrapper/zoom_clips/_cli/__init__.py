@@ -27,6 +27,8 @@ The admin commands (``_admin.py``: one client for a command's whole conversation
     zoom-clips delete --from-audit public.csv                           _delete.py
     zoom-clips transfer --from LEAVING_USER_ID --to MANAGER_USER_ID     _transfer.py
     zoom-clips collaborators CLIP_ID --remove someone@example.com       _collaborators.py
+
+Uploads (``_upload.py``): ``zoom-clips upload FILE ...``, resumable from a sidecar state file.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from . import _history as _history  # history and report read the inventory (ext
 from . import _report as _report
 from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from . import _transfer as _transfer
+from . import _upload as _upload  # zoom-clips upload FILE ...
 from ._app import app
 from ._audit import FailOn, gate_fails
 
