@@ -4,8 +4,9 @@ A client is a thin shell that owns the transport, auth, rate limit and retries. 
 (``client.clips`` with ``.collaborators`` and ``.comments``, in ``_resources/``) build each request
 with the generated code and send it through the client's one request path, ``_send``: auth,
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
-clients share everything but I/O: what a response means and the retry decisions of ``_retry``.
-Each runs one short retry loop around its own ``httpx`` client, with an injectable sleep.
+clients share everything but I/O: what an attempt's outcome means (``_attempts``), the retry
+decisions of ``_retry`` and where a redirect goes (``_redirect_hops``). Each runs one short retry
+loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
 httpx client, auth and transport, rather than through ``sync_detailed``/``asyncio_detailed``,
@@ -30,6 +31,7 @@ from typing import Any, Self, TypeVar
 import attrs
 import httpx
 
+from ._attempts import RETRYABLE_ERRORS, Wait, after_failure, connection_error, outcome_of
 from ._auth import (
     DEFAULT_TOKEN_URL,
     BearerToken,
@@ -38,7 +40,6 @@ from ._auth import (
     require_secure_url,
 )
 from ._clips import request_kwargs
-from ._errors import APIConnectionError, APITimeoutError
 from ._models import ClipsPage
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
 from ._redirect_hops import MAX_HOPS, Hop, next_hop
@@ -46,8 +47,8 @@ from ._redirects import keeps_authorization
 from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._resources._upload_plan import check_part_size, check_threshold
-from ._responses import BodyCutShortError, Parse, page_from_response, status_error
-from ._retry import RetryPolicy, log_decision, retry_delay
+from ._responses import Parse, page_from_response
+from ._retry import RetryPolicy
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here.
 __all__ = [
@@ -76,32 +77,7 @@ FILE_API_PATHS = frozenset(
 # Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
 # flowing at 200 ms a round trip.
 DEFAULT_MAX_CONCURRENCY = 16
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
-
-
-# -- the one request path: a parsed value, a wait before the next attempt, or a typed error -------
-
-
-@attrs.frozen
-class _Wait:
-    """The outcome of an attempt worth retrying: seconds to wait before the next one."""
-
-    seconds: float
-
-
-# Errors raised before a single byte of the request left: resending can never repeat an effect.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    try:
-        request: httpx.Request | None = exc.request
-    except RuntimeError:  # httpx raises when the error carries no request
-        request = None
-    return cls(f"{type(exc).__name__} talking to Zoom: {exc}", request=request)
 
 
 # -- the clients -----------------------------------------------------------------------------------
@@ -184,53 +160,6 @@ class _BaseZoomClips:
         """``auth`` where a (redirected) request may carry the Zoom token, else none."""
         return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
-    def _after_failure(
-        self,
-        attempt: int,
-        method: str,
-        url: str,
-        outcome: httpx.Response | Exception,
-        idempotent: bool,
-    ) -> float | None:
-        response = outcome if isinstance(outcome, httpx.Response) else None
-        delay = retry_delay(attempt, response, self._policy)
-        if delay is not None and not idempotent and not _safe_to_resend(outcome):
-            # A POST that may have reached Zoom (a 5xx, a timeout, a body cut short) is not sent
-            # again: a second transfer would start, or fail with 30001 and hide the first.
-            delay = None
-        log_decision(method, httpx.URL(url).path, attempt, delay, outcome)
-        return delay
-
-    def _outcome(
-        self,
-        attempt: int,
-        method: str,
-        url: str,
-        response: httpx.Response,
-        parse: Parse[T],
-        *,
-        idempotent: bool,
-    ) -> T | _Wait:
-        """What ``response`` means (``parse``), or the wait before the next attempt; else raises."""
-        if response.status_code >= 400:
-            delay = self._after_failure(attempt, method, url, response, idempotent)
-            if delay is None:
-                raise status_error(response, self._policy)
-            return _Wait(delay)
-        try:
-            return parse(response, self._policy)
-        except BodyCutShortError as exc:
-            delay = self._after_failure(attempt, method, url, exc, idempotent)
-            if delay is None:
-                raise
-            return _Wait(delay)
-
-
-def _safe_to_resend(outcome: httpx.Response | Exception) -> bool:
-    if isinstance(outcome, httpx.Response):
-        return outcome.status_code == 429  # Zoom counted it against the limit and did nothing
-    return isinstance(outcome, _NEVER_SENT)
-
 
 class ZoomClips(_BaseZoomClips):
     """The synchronous client.
@@ -300,17 +229,19 @@ class ZoomClips(_BaseZoomClips):
         while True:
             try:
                 response = self._exchange(Hop(method, url, extra, True), body, follow_redirects)
-            except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc, idempotent)
-                if delay is None:
-                    raise _connection_error(exc) from exc
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-            else:
-                outcome = self._outcome(
-                    attempt, method, url, response, parse, idempotent=idempotent
+            except RETRYABLE_ERRORS as exc:
+                delay = after_failure(
+                    self._policy, attempt, method, url, exc, idempotent=idempotent
                 )
-                if not isinstance(outcome, _Wait):
+                if delay is None:
+                    raise connection_error(exc) from exc
+            except httpx.TransportError as exc:
+                raise connection_error(exc) from exc
+            else:
+                outcome = outcome_of(
+                    self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, Wait):
                     return outcome, response
                 delay = outcome.seconds
             self._sleep(delay)
@@ -451,17 +382,19 @@ class AsyncZoomClips(_BaseZoomClips):
             try:
                 first = Hop(method, url, extra, True)
                 response = await self._exchange(first, body, follow_redirects)
-            except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc, idempotent)
-                if delay is None:
-                    raise _connection_error(exc) from exc
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-            else:
-                outcome = self._outcome(
-                    attempt, method, url, response, parse, idempotent=idempotent
+            except RETRYABLE_ERRORS as exc:
+                delay = after_failure(
+                    self._policy, attempt, method, url, exc, idempotent=idempotent
                 )
-                if not isinstance(outcome, _Wait):
+                if delay is None:
+                    raise connection_error(exc) from exc
+            except httpx.TransportError as exc:
+                raise connection_error(exc) from exc
+            else:
+                outcome = outcome_of(
+                    self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, Wait):
                     return outcome, response
                 delay = outcome.seconds
             await self._sleep(delay)
