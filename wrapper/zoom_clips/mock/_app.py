@@ -16,12 +16,14 @@ from starlette.routing import Route
 from zoom_clips.mock import _routes_clips as clips
 from zoom_clips.mock._admin import change_clip
 from zoom_clips.mock._config import MockConfig
+from zoom_clips.mock._http import Streaming
 from zoom_clips.mock._http import state_of as _state
 from zoom_clips.mock._outskirts import Outskirts
 from zoom_clips.mock._router import ApiRoute, ApiRouter
 from zoom_clips.mock._routes_files import FileHostApp, download_clip
 from zoom_clips.mock._routes_list import account_clips, user_clips
 from zoom_clips.mock._routes_transfers import start_transfer, transfer_status
+from zoom_clips.mock._routes_uploads import upload_events, upload_file, upload_part
 from zoom_clips.mock._state import (
     ACCOUNT_SCOPES,
     DEMO_ACCOUNT_ID,
@@ -31,10 +33,10 @@ from zoom_clips.mock._state import (
     MockState,
 )
 
-__all__ = ["API_ROUTES", "create_app"]
+__all__ = ["API_ROUTES", "FILE_API_ROUTES", "create_app"]
 
 #: Every API operation the mock serves under ``/v2``, by spec path (the master API's listing and
-#: endpoints.json's operations but the uploads and the download). A literal path comes before
+#: endpoints.json's operations but the uploads). A literal path comes before
 #: a parameter that could match it (``/clips/transfers`` before ``/clips/{clipId}``).
 API_ROUTES = (
     ApiRoute("/accounts/{accountId}/clips", {"GET": account_clips}),
@@ -50,6 +52,18 @@ API_ROUTES = (
     ApiRoute("/clips/{clipId}/comments/{commentId}", {"DELETE": clips.delete_comment}),
     ApiRoute("/clips/{clipId}/download", {"GET": download_clip}),
 )
+#: The upload operations, served under the file API's root ``/file/v2`` only (as Zoom serves
+#: them from fileapi.zoom.us); under ``/v2`` their paths answer 404 saying where they are.
+FILE_API_ROUTES = (
+    ApiRoute("/clips/files", {"POST": Streaming(upload_file)}),
+    ApiRoute("/clips/files/multipart", {"POST": Streaming(upload_part)}),
+    ApiRoute("/clips/files/multipart/upload_events", {"POST": upload_events}),
+)
+_UPLOADS_ELSEWHERE = {
+    route.template: "Uploads are served by the file API (https://fileapi.zoom.us/v2"
+    f"{route.template}), not by api.zoom.us."
+    for route in FILE_API_ROUTES
+}
 
 
 def _oauth_error(status: int, error: str, reason: str) -> Response:
@@ -140,7 +154,8 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(Outskirts, state=state),
-        Middleware(ApiRouter, routes=API_ROUTES),
+        Middleware(ApiRouter, routes=API_ROUTES, elsewhere=_UPLOADS_ELSEWHERE),
+        Middleware(ApiRouter, routes=FILE_API_ROUTES, prefix="/file/v2"),
     ]
     app = Starlette(routes=routes, middleware=middleware)
     app.state.mock = state

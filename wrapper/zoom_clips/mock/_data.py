@@ -228,6 +228,20 @@ class Dataset:
             self._current[clip_id] = new
             return new
 
+    def add(self, clip: _Clip) -> None:
+        """Add a clip (an upload) to the current state; :meth:`restore` forgets it again."""
+        clip_id = str(clip.wire["clip_id"])
+        with self._lock:
+            if clip_id in self._current:
+                raise ValueError(f"a clip {clip_id!r} exists already")
+            for by_created in (False, True):
+                ordered, keys = self._index[clip.account_id, by_created]
+                key = _order_key(clip, by_created=by_created)
+                at = bisect.bisect_left(keys, key)
+                ordered.insert(at, clip)
+                keys.insert(at, key)
+            self._current[clip_id] = clip
+
     def restore(self) -> None:
         """Bring back every clip's seeded state (what ``POST /_mock/reset`` does)."""
         with self._lock:

@@ -1,6 +1,8 @@
 """What every API route shares: Zoom's error body, the bearer token, rate limits, refusals.
 
-A route's logic is a plain function ``(state, grant, request, body) -> Response`` that raises
+A route's logic is a plain function ``(state, grant, request, body) -> Response`` (or, for an
+upload that must stream its body, a coroutine ``(state, grant, request)`` in :class:`Streaming`)
+that raises
 :class:`Refusal` (or ``InvalidQueryError``: 400 code 300) for what Zoom refuses;
 :func:`endpoint` wraps it with authentication, its category's rate limit, the settling of due
 transfer tasks and the rate-limit headers, in that order, as one Starlette endpoint.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+import attrs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -19,6 +22,7 @@ from zoom_clips.mock._state import DEMO_ACCOUNT_ID, Grant, MockState
 __all__ = [
     "Handler",
     "Refusal",
+    "Streaming",
     "endpoint",
     "refuse_user_tokens",
     "single_values",
@@ -28,6 +32,13 @@ __all__ = [
 ]
 
 Handler = Callable[[MockState, Grant, Request, bytes], Response]
+
+
+@attrs.frozen
+class Streaming:
+    """A route's logic that reads the request body itself (an upload), as a coroutine."""
+
+    handler: Callable[[MockState, Grant, Request], Awaitable[Response]]
 
 
 class Refusal(Exception):
@@ -99,7 +110,9 @@ def refuse_user_tokens(grant: Grant, scope: str) -> None:
         raise Refusal(403, 1003, f"No permission: this operation needs the scope {scope}.")
 
 
-def endpoint(category: str, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+def endpoint(
+    category: str, handler: Handler | Streaming
+) -> Callable[[Request], Awaitable[Response]]:
     """``handler`` behind auth, the ``category``'s rate limit and Zoom's error bodies."""
 
     async def run(request: Request) -> Response:  # noqa: PLR0911 -- one return per outcome
@@ -107,17 +120,21 @@ def endpoint(category: str, handler: Handler) -> Callable[[Request], Awaitable[R
         grant = authenticate(state, request)
         if isinstance(grant, Response):
             return grant
-        decision = state.rate_check(grant.account_id, category)
+        decision = state.rate_check(grant.account_id, category, user_id=grant.user_id)
         if decision.limited == "QPS":
             message = "You have reached the maximum per-second rate limit for this API. Try later."
             return zoom_error(429, 429, message, decision.headers)
         if decision.limited is not None:
             message = "You have reached the maximum daily rate limit for this API. Try again later."
             return zoom_error(429, 429, message, decision.headers)
-        body = await request.body()
-        state.settle()
         try:
-            response = handler(state, grant, request, body)
+            if isinstance(handler, Streaming):
+                state.settle()
+                response = await handler.handler(state, grant, request)
+            else:
+                body = await request.body()
+                state.settle()
+                response = handler(state, grant, request, body)
         except InvalidQueryError as exc:
             return zoom_error(400, 300, str(exc), decision.headers)
         except PermissionError as exc:

@@ -61,7 +61,8 @@ def _mangling_send(fault: str, send: Send) -> Callable[[Message], Awaitable[None
 
 
 class Outskirts:
-    """Pure ASGI middleware: tracking id and stats on every response; latency and faults on /v2."""
+    """Pure ASGI middleware: tracking id and stats on every response; latency and faults on the
+    API roots (``/v2`` and the file API's ``/file/v2``), not on the file host."""
 
     def __init__(self, app: ASGIApp, state: MockState) -> None:
         self.app = app
@@ -85,7 +86,7 @@ class Outskirts:
                     self.state.count_status(message["status"])
             await send(message)
 
-        if not path.startswith("/v2/"):
+        if not path.startswith(("/v2/", "/file/v2/")):
             await self.app(scope, receive, tracked)
             return
         fault, latency = self.state.draw_fault()

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from zoom_clips_api.rate_limits import CATEGORIES as MASTER_CATEGORIES
 from zoom_clips_endpoints_api.rate_limits import CATEGORIES as ENDPOINTS_CATEGORIES
 
-from zoom_clips.mock._http import Handler, endpoint, zoom_error
+from zoom_clips.mock._http import Handler, Streaming, endpoint, zoom_error
 
 __all__ = ["ApiRoute", "ApiRouter", "category_of"]
 
@@ -42,7 +42,7 @@ class ApiRoute:
     """One spec path (``/clips/{clipId}``, without ``/v2``) and its handler per method."""
 
     template: str
-    handlers: Mapping[str, Handler]
+    handlers: Mapping[str, Handler | Streaming]
     parts: tuple[str, ...] = attrs.field(init=False)
     apps: Mapping[str, ASGIApp] = attrs.field(init=False)
 
@@ -86,19 +86,37 @@ def _decode(segment: bytes) -> str:
 
 
 class ApiRouter:
-    """Pure ASGI middleware routing ``/v2`` itself (see the module docstring)."""
+    """Pure ASGI middleware routing one API root (``/v2``) itself (see the module docstring).
 
-    def __init__(self, app: ASGIApp, routes: Sequence[ApiRoute]) -> None:
+    ``prefix`` is the root (the file API's is ``/file/v2``); ``elsewhere`` maps paths (templates
+    without the prefix) that are served under another root to the message of their 404.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        routes: Sequence[ApiRoute],
+        prefix: str = "/v2",
+        elsewhere: Mapping[str, str] | None = None,
+    ) -> None:
         self.app = app
         self.routes = tuple(routes)
+        self.prefix = prefix
+        self._skip = len(prefix.split("/"))
+        self.elsewhere = dict(elsewhere or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == "/v2" or path.startswith("/v2/")):
+        prefix = self.prefix
+        if scope["type"] != "http" or not (path == prefix or path.startswith(f"{prefix}/")):
             await self.app(scope, receive, send)
             return
         raw: bytes = scope.get("raw_path") or path.encode("utf-8")
-        segments = raw.split(b"?", 1)[0].split(b"/")[2:]
+        segments = raw.split(b"?", 1)[0].split(b"/")[self._skip :]
+        moved = self.elsewhere.get("/" + b"/".join(segments).decode("latin-1"))
+        if moved is not None:
+            await zoom_error(404, 404, moved)(scope, receive, send)
+            return
         for route in self.routes:
             params = route.match(segments)
             if params is None:

@@ -167,3 +167,4 @@ def serve(
         server.should_exit = True
         thread.join(timeout=_STARTUP_TIMEOUT)
         sock.close()
+        app.state.mock.close()

@@ -21,6 +21,7 @@ from zoom_clips.mock._files import ClipFile, FileHost, SeededFile
 from zoom_clips.mock._seed import build_dataset
 from zoom_clips.mock._social import Social
 from zoom_clips.mock._transfers import TransferBook
+from zoom_clips.mock._uploads import UploadBook
 
 __all__ = [
     "DEMO_ACCOUNT_ID",
@@ -125,7 +126,7 @@ class MockState:
         self.files = FileHost(self.config.seed, accept_ranges=self.config.file_ranges)
 
     def restore_data(self) -> None:
-        """Bring back the seeded clips, collaborators and comments; forget transfer tasks.
+        """Bring back the seeded clips, collaborators and comments; forget transfers and uploads.
 
         Tokens, page tokens and counters stay (``reset()`` forgets them too).
         """
@@ -135,9 +136,21 @@ class MockState:
         self.transfers = TransferBook(
             seed=config.seed, seconds=config.transfer_seconds, fail=config.fail_transfers
         )
+        # Uploaded clips left the data set: their bytes on disk go too.
+        previous: UploadBook | None = getattr(self, "uploads", None)
+        if previous is not None:
+            previous.close()
+        self.uploads = UploadBook(config.seed)
+
+    def close(self) -> None:
+        """Remove the uploaded bytes and their directory (``serve()`` does it when it stops)."""
+        self.uploads.close()
 
     def file_of(self, clip_id: str) -> ClipFile | None:
         """The file of a clip the file host serves, or None (no such clip, or no file yet)."""
+        stored = self.uploads.stored(clip_id)
+        if stored is not None:
+            return stored
         clip = self.dataset.clip(clip_id)
         if clip is None or not clip.wire["file_size"]:
             return None
@@ -221,12 +234,20 @@ class MockState:
 
     # --- rate limits --------------------------------------------------------------------------
 
-    def rate_check(self, account_id: str, category: str = "LIGHT") -> RateDecision:
+    def rate_check(
+        self, account_id: str, category: str = "LIGHT", *, user_id: str | None = None
+    ) -> RateDecision:
         """Count one API request of ``category`` for ``account_id``, or refuse it with a 429.
 
-        Each category (LIGHT, MEDIUM) has its own budget and counters (``MockConfig.budget``).
+        Each category (LIGHT, MEDIUM, UPLOAD) has its own budget and counters
+        (``MockConfig.budget``). With ``upload_daily_limit`` set, the UPLOAD daily limit is that,
+        counted per user (``user_id``; None: the account's admin, a Server-to-Server token).
         """
         qps, daily_limit = self.config.budget(category)
+        daily_key = (account_id, category)
+        if category == "UPLOAD" and self.config.upload_daily_limit is not None:
+            daily_limit = self.config.upload_daily_limit
+            daily_key = (f"{account_id}/{user_id or ''}", category)
         headers = {"X-RateLimit-Category": category.title()}
         now = self.clock.now()
         second, day = int(now.timestamp()), now.date()
@@ -234,7 +255,7 @@ class MockState:
         with self._lock:
             if self._qps_second != second:
                 self._qps_second, self._qps_counts = second, Counter()
-            daily_used = self._daily_counts[(key, day)]
+            daily_used = self._daily_counts[(daily_key, day)]
             qps_used = self._qps_counts[key]
             if daily_limit is not None and daily_used >= daily_limit:
                 reset_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), dt.UTC)
@@ -256,7 +277,7 @@ class MockState:
                     headers["Retry-After"] = "1"
                 self._rate_limited["QPS"] += 1
                 return RateDecision("QPS", headers)
-            self._daily_counts[(key, day)] += 1
+            self._daily_counts[(daily_key, day)] += 1
             self._qps_counts[key] += 1
         if daily_limit is not None:
             headers["X-RateLimit-Limit"] = str(daily_limit)
