@@ -59,7 +59,11 @@ def test_an_interrupted_upload_resumes_from_its_sidecar(
     args = ("upload", str(path), "--part-size", "5242880")
     failed = run(*args, env=env_of(zoom_clips_mock))
     assert failed.exit_code == 2
-    assert "run the command again to resume big.mp4" in error_line(failed)
+    last = failed.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: uploading a part failed: HTTP 403")
+    assert last.endswith(
+        f"run the command again to resume big.mp4 from {tmp_path / 'big.mp4.zoom-upload.json'}"
+    )
     sidecar = tmp_path / "big.mp4.zoom-upload.json"
     assert [p["part_number"] for p in json.loads(sidecar.read_text())["parts"]] == [1, 2]
     again = run(*args, env=env_of(zoom_clips_mock))
