@@ -263,3 +263,17 @@ def test_uploads_go_to_file_base_url_not_base_url(
         "https://files.example/f/v2/clips/files/multipart/upload_events",
         "https://files.example/f/v2/clips/files",
     ]
+
+
+def test_a_part_answered_401_124_is_resent_whole_with_a_fresh_token(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """The auth flow's resend after an expired token rewinds the part's window to its start."""
+    api = FakeFileAPI()
+    api.fail(2, json_response(401, {"code": 124, "message": "Invalid access token."}))
+    data = write_file(tmp_path / "big.mp4", 11 * MIB)
+    zoom = FakeZoom(api)
+    call(make_client(zoom), "upload", tmp_path / "big.mp4", part_size=5 * MIB)
+    assert api.part_numbers() == [1, 2, 2, 3]
+    assert api.parts[2][1] == data[5 * MIB : 10 * MIB]
+    assert len(zoom.token_requests) == 2

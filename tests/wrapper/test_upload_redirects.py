@@ -141,3 +141,22 @@ def test_a_multipart_upload_follows_redirects_on_every_request(
     assert [e["method"] for e in api.events] == ["CreateMultipartUpload", "CompleteMultipartUpload"]
     assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in zoom.api_requests)
     assert len(zoom.api_requests) == 6
+
+
+def test_a_caller_s_following_http_client_still_follows_other_requests(tmp_path: Path) -> None:
+    """An ``httpx.Client(follow_redirects=True)`` the caller brought keeps following the
+    non-upload requests as before (httpx drops the token on another origin)."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.host == "api.zoom.us":
+            return httpx.Response(302, headers={"Location": "https://mirror.example/clip"})
+        return json_response(404, {"code": 2000, "message": "no such clip"})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
+    with zc.ZoomClips(auth=zc.BearerToken("t"), http_client=http) as client:
+        with pytest.raises(zc.NotFoundError):
+            client.clips.get("clip-1")
+    assert [r.url.host for r in seen] == ["api.zoom.us", "mirror.example"]
+    assert "authorization" not in seen[1].headers

@@ -161,6 +161,12 @@ class _BaseZoomClips:
         return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
 
+def _redirect_option(follow_redirects: bool) -> dict[str, Any]:
+    """httpx's own following is off where the request path follows (the token rules of
+    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
+    return {"follow_redirects": False} if follow_redirects else {}
+
+
 class ZoomClips(_BaseZoomClips):
     """The synchronous client.
 
@@ -249,7 +255,7 @@ class ZoomClips(_BaseZoomClips):
 
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
         """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``)."""
-        hop = first
+        hop, redirects = first, _redirect_option(follow_redirects)
         for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -257,7 +263,7 @@ class ZoomClips(_BaseZoomClips):
                     hop.method,
                     hop.url,
                     auth=self._hop_auth(first.url, hop, self._auth),
-                    follow_redirects=False,
+                    **redirects,
                     **hop.extra,
                     **content,
                 )
@@ -404,7 +410,7 @@ class AsyncZoomClips(_BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop = first
+        hop, redirects = first, _redirect_option(follow_redirects)
         for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -412,7 +418,7 @@ class AsyncZoomClips(_BaseZoomClips):
                     hop.method,
                     hop.url,
                     auth=self._hop_auth(first.url, hop, self._request_auth),
-                    follow_redirects=False,
+                    **redirects,
                     **hop.extra,
                     **content,
                 )
