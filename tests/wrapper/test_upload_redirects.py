@@ -155,8 +155,11 @@ def test_a_caller_s_following_http_client_still_follows_other_requests(tmp_path:
         return json_response(404, {"code": 2000, "message": "no such clip"})
 
     http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
-    with zc.ZoomClips(auth=zc.BearerToken("t"), http_client=http) as client:
-        with pytest.raises(zc.NotFoundError):
-            client.clips.get("clip-1")
+    with (
+        http,
+        zc.ZoomClips(auth=zc.BearerToken("t"), http_client=http) as client,
+        pytest.raises(zc.NotFoundError),
+    ):
+        client.clips.get("clip-1")
     assert [r.url.host for r in seen] == ["api.zoom.us", "mirror.example"]
     assert "authorization" not in seen[1].headers
