@@ -238,3 +238,17 @@ def test_a_part_answer_without_an_etag_is_a_validation_error(
         write_file(tmp_path / "f.mp4", 6 * MIB)
         with pytest.raises(zc.APIResponseValidationError, match="part 1's etag"):
             call(make_client(FakeZoom(api)), "upload", tmp_path / "f.mp4", multipart_threshold=1)
+
+
+def test_a_state_naming_parts_the_file_has_not_is_refused(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """An edited state that acknowledges part 7 of a 3-part file is UploadError, nothing sent."""
+    path = tmp_path / "big.mp4"
+    _, error = interrupted_at_part_3(make_client, path)
+    assert error.upload_state is not None
+    edited = error.upload_state.with_part(7, "etag-7")
+    zoom = FakeZoom(FakeFileAPI())
+    with pytest.raises(zc.UploadError, match="names parts this file has not"):
+        call(make_client(zoom), "upload", path, resume=edited)
+    assert zoom.api_requests == []

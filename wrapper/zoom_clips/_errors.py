@@ -228,8 +228,9 @@ class DownloadError(ZoomClipsError):
 
 
 class UploadError(ZoomClipsError):
-    """An upload that cannot start or continue: a file that changed since its resume state
-    was saved, a state that belongs to another file, an answer without the id or etag."""
+    """An upload that cannot continue: a file that changed since its resume state was saved,
+    a state that belongs to another file (an answer without the clip id or etag is an
+    ``APIResponseValidationError``)."""
 
 
 class UploadExpiredError(UploadError):

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
-from .._errors import BadRequestError, UploadExpiredError, ZoomClipsError
+from .._errors import BadRequestError, UploadError, UploadExpiredError, ZoomClipsError
 from .._responses import json_body
 from .._retry import RetryPolicy
 from ._upload_body import Body, part_body, single_body
@@ -237,6 +237,10 @@ class UploadJob:
         if chunk is not None and chunk != state.part_size:
             raise ValueError(f"part_size={chunk}, but the resume state's is {state.part_size}")
         plan = plan_upload(size, threshold=0, part_size=state.part_size)
+        if not set(state.etags) <= {part.number for part in plan.parts()}:
+            raise UploadError(
+                f"the resume state of {state.file_name!r} names parts this file has not"
+            )
         return cls(file, state.file_name, plan, identity, state, sidecar, progress)
 
     def single_body(self) -> Body:
