@@ -236,14 +236,8 @@ def test_every_quirk_says_which_spec_it_is_about() -> None:
         assert set(quirk.specs) <= set(BOTH), quirk.name
 
 
-# The quirks registered and detected here whose workaround another branch implements (the wrapper's
-# resources, the downloads and uploads of the next issue); the integrator links each to its module
-# and regression test as that work lands, and removes it from this set.
-AWAITING_A_LINK = {
-    "upload-base-url-in-prose",
-}
-
-
-def test_the_quirks_without_a_linked_workaround_are_the_known_ones() -> None:
-    """No quirk silently loses its link: the unlinked ones are exactly those awaiting one."""
-    assert {q.name for q in QUIRKS if not q.linked} == AWAITING_A_LINK
+def test_every_quirk_is_linked_to_its_workaround_and_regression_test() -> None:
+    """No quirk is registered without the module that works around it and the test that proves it
+    (the last two unlinked ones, the download's and the uploads' base URL, were linked by the
+    clip-files work)."""
+    assert [q.name for q in QUIRKS if not q.linked] == []

@@ -47,6 +47,7 @@ from ._errors import (
 )
 from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, ShareLinkSettings, ShareScope
 from ._ratelimit import LIGHT_RATE_LIMITS
+from ._resources._upload_state import UploadState
 from ._retry import RetryPolicy
 
 __version__: str  # read on first use by __getattr__ below
@@ -109,6 +110,7 @@ __all__ = [  # noqa: RUF022 -- casefold order, which tests/test_exported_members
     "TransferType",
     "UploadError",
     "UploadExpiredError",
+    "UploadState",
     "UserOAuth",
     "ZoomClips",
     "ZoomClipsError",

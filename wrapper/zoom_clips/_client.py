@@ -4,8 +4,9 @@ A client is a thin shell that owns the transport, auth, rate limit and retries. 
 (``client.clips`` with ``.collaborators`` and ``.comments``, in ``_resources/``) build each request
 with the generated code and send it through the client's one request path, ``_send``: auth,
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
-clients share everything but I/O: what a response means and the retry decisions of ``_retry``.
-Each runs one short retry loop around its own ``httpx`` client, with an injectable sleep.
+clients share everything but I/O: what an attempt's outcome means (``_attempts``), the retry
+decisions of ``_retry`` and where a redirect goes (``_redirect_hops``). Each runs one short retry
+loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
 httpx client, auth and transport, rather than through ``sync_detailed``/``asyncio_detailed``,
@@ -23,12 +24,14 @@ from collections.abc import (
     Callable,
     Mapping,
 )
+from contextlib import ExitStack
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import attrs
 import httpx
 
+from ._attempts import RETRYABLE_ERRORS, Wait, after_failure, connection_error, outcome_of
 from ._auth import (
     DEFAULT_TOKEN_URL,
     BearerToken,
@@ -37,12 +40,15 @@ from ._auth import (
     require_secure_url,
 )
 from ._clips import request_kwargs
-from ._errors import APIConnectionError, APITimeoutError
 from ._models import ClipsPage
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
+from ._redirect_hops import MAX_HOPS, Hop, next_hop
+from ._redirects import keeps_authorization
 from ._resources import AsyncClips, Clips
-from ._responses import BodyCutShortError, Parse, page_from_response, status_error
-from ._retry import RetryPolicy, log_decision, retry_delay
+from ._resources._upload_body import Body
+from ._resources._upload_plan import check_part_size, check_threshold
+from ._responses import Parse, page_from_response
+from ._retry import RetryPolicy
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here.
 __all__ = [
@@ -71,32 +77,7 @@ FILE_API_PATHS = frozenset(
 # Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
 # flowing at 200 ms a round trip.
 DEFAULT_MAX_CONCURRENCY = 16
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
-
-
-# -- the one request path: a parsed value, a wait before the next attempt, or a typed error -------
-
-
-@attrs.frozen
-class _Wait:
-    """The outcome of an attempt worth retrying: seconds to wait before the next one."""
-
-    seconds: float
-
-
-# Errors raised before a single byte of the request left: resending can never repeat an effect.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    try:
-        request: httpx.Request | None = exc.request
-    except RuntimeError:  # httpx raises when the error carries no request
-        request = None
-    return cls(f"{type(exc).__name__} talking to Zoom: {exc}", request=request)
 
 
 # -- the clients -----------------------------------------------------------------------------------
@@ -111,6 +92,8 @@ class _BaseZoomClips:
         file_base_url: str,
         max_retries: int,
         policy: RetryPolicy | None,
+        multipart_threshold: int | None,
+        part_size: int | None,
     ) -> None:
         if not isinstance(auth, ServerToServerOAuth | UserOAuth | BearerToken):
             raise TypeError(
@@ -126,6 +109,10 @@ class _BaseZoomClips:
         #: Where the upload operations go (Zoom's ``https://fileapi.zoom.us/v2``).
         self.file_base_url = file_base_url.rstrip("/")
         self._policy = policy if policy is not None else RetryPolicy(max_retries=max_retries)
+        #: The defaults of ``clips.upload`` (as boto3's ``TransferConfig``), in bytes; ``None``:
+        #: Zoom's 2 GB single-upload limit, and a part size grown with the file.
+        self.multipart_threshold = check_threshold(multipart_threshold)
+        self.part_size = check_part_size(part_size)
 
     def __repr__(self) -> str:
         return (
@@ -169,52 +156,15 @@ class _BaseZoomClips:
         extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
         return kwargs["method"].upper(), self._url_for(kwargs["url"]), extra
 
-    def _after_failure(
-        self,
-        attempt: int,
-        method: str,
-        url: str,
-        outcome: httpx.Response | Exception,
-        idempotent: bool,
-    ) -> float | None:
-        response = outcome if isinstance(outcome, httpx.Response) else None
-        delay = retry_delay(attempt, response, self._policy)
-        if delay is not None and not idempotent and not _safe_to_resend(outcome):
-            # A POST that may have reached Zoom (a 5xx, a timeout, a body cut short) is not sent
-            # again: a second transfer would start, or fail with 30001 and hide the first.
-            delay = None
-        log_decision(method, httpx.URL(url).path, attempt, delay, outcome)
-        return delay
-
-    def _outcome(
-        self,
-        attempt: int,
-        method: str,
-        url: str,
-        response: httpx.Response,
-        parse: Parse[T],
-        *,
-        idempotent: bool,
-    ) -> T | _Wait:
-        """What ``response`` means (``parse``), or the wait before the next attempt; else raises."""
-        if response.status_code >= 400:
-            delay = self._after_failure(attempt, method, url, response, idempotent)
-            if delay is None:
-                raise status_error(response, self._policy)
-            return _Wait(delay)
-        try:
-            return parse(response, self._policy)
-        except BodyCutShortError as exc:
-            delay = self._after_failure(attempt, method, url, exc, idempotent)
-            if delay is None:
-                raise
-            return _Wait(delay)
+    def _hop_auth(self, first: str, hop: Hop, auth: httpx.Auth) -> httpx.Auth | None:
+        """``auth`` where a (redirected) request may carry the Zoom token, else none."""
+        return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
 
-def _safe_to_resend(outcome: httpx.Response | Exception) -> bool:
-    if isinstance(outcome, httpx.Response):
-        return outcome.status_code == 429  # Zoom counted it against the limit and did nothing
-    return isinstance(outcome, _NEVER_SENT)
+def _redirect_option(follow_redirects: bool) -> dict[str, Any]:
+    """httpx's own following is off where the request path follows (the token rules of
+    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
+    return {"follow_redirects": False} if follow_redirects else {}
 
 
 class ZoomClips(_BaseZoomClips):
@@ -240,6 +190,8 @@ class ZoomClips(_BaseZoomClips):
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         retry_policy: RetryPolicy | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
     ) -> None:
         super().__init__(
             auth=auth,
@@ -247,6 +199,8 @@ class ZoomClips(_BaseZoomClips):
             file_base_url=file_base_url,
             max_retries=max_retries,
             policy=retry_policy,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
         )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -260,33 +214,64 @@ class ZoomClips(_BaseZoomClips):
         return cls(auth=auth, **(urls | kwargs))
 
     def _send(
-        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        idempotent: bool = True,
+        body: Body | None = None,
+        follow_redirects: bool = False,
     ) -> tuple[T, httpx.Response]:
         """Send a generated ``_get_kwargs`` request: auth, retries, ``parse`` or a typed error.
 
         Every operation of every resource goes through here. ``idempotent=False`` (a transfer)
-        resends only what Zoom cannot have acted on: a 429 or a connection never made.
+        resends only what Zoom cannot have acted on: a 429 or a connection never made. ``body``
+        builds the request's ``files=``/``data=`` afresh for each attempt (an upload's file is
+        reopened). ``follow_redirects`` follows 30x answers (``_redirect_hops``), the token
+        going along only where ``_redirects.keeps_authorization`` allows.
         """
         method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = self._http.request(method, url, auth=self._auth, **extra)
-            except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc, idempotent)
-                if delay is None:
-                    raise _connection_error(exc) from exc
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-            else:
-                outcome = self._outcome(
-                    attempt, method, url, response, parse, idempotent=idempotent
+                response = self._exchange(Hop(method, url, extra, True), body, follow_redirects)
+            except RETRYABLE_ERRORS as exc:
+                delay = after_failure(
+                    self._policy, attempt, method, url, exc, idempotent=idempotent
                 )
-                if not isinstance(outcome, _Wait):
+                if delay is None:
+                    raise connection_error(exc) from exc
+            except httpx.TransportError as exc:
+                raise connection_error(exc) from exc
+            else:
+                outcome = outcome_of(
+                    self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, Wait):
                     return outcome, response
                 delay = outcome.seconds
             self._sleep(delay)
             attempt += 1
+
+    def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
+        """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``)."""
+        hop, redirects = first, _redirect_option(follow_redirects)
+        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+            with ExitStack() as stack:
+                content = body(stack) if body is not None and hop.keeps_body else {}
+                response = self._http.request(
+                    hop.method,
+                    hop.url,
+                    auth=self._hop_auth(first.url, hop, self._auth),
+                    **redirects,
+                    **hop.extra,
+                    **content,
+                )
+            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+            if following is None:
+                break
+            hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        return response
 
     def _fetch(
         self, account_id: str | None, query: Mapping[str, Any]
@@ -343,6 +328,8 @@ class AsyncZoomClips(_BaseZoomClips):
         retry_policy: RetryPolicy | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         rate_limit: RateLimit = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
     ) -> None:
         super().__init__(
             auth=auth,
@@ -350,6 +337,8 @@ class AsyncZoomClips(_BaseZoomClips):
             file_base_url=file_base_url,
             max_retries=max_retries,
             policy=retry_policy,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
         )
         if (
             not isinstance(max_concurrency, int)
@@ -384,29 +373,60 @@ class AsyncZoomClips(_BaseZoomClips):
         return cls(auth=auth, **(urls | kwargs))
 
     async def _send(
-        self, kwargs: Mapping[str, Any], parse: Parse[T], *, idempotent: bool = True
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        idempotent: bool = True,
+        body: Body | None = None,
+        follow_redirects: bool = False,
     ) -> tuple[T, httpx.Response]:
         """The async twin of ``ZoomClips._send`` (the same body but for ``await``)."""
         method, url, extra = self._prepare(kwargs)
         attempt = 0
         while True:
             try:
-                response = await self._http.request(method, url, auth=self._request_auth, **extra)
-            except _RETRYABLE_ERRORS as exc:
-                delay = self._after_failure(attempt, method, url, exc, idempotent)
-                if delay is None:
-                    raise _connection_error(exc) from exc
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-            else:
-                outcome = self._outcome(
-                    attempt, method, url, response, parse, idempotent=idempotent
+                first = Hop(method, url, extra, True)
+                response = await self._exchange(first, body, follow_redirects)
+            except RETRYABLE_ERRORS as exc:
+                delay = after_failure(
+                    self._policy, attempt, method, url, exc, idempotent=idempotent
                 )
-                if not isinstance(outcome, _Wait):
+                if delay is None:
+                    raise connection_error(exc) from exc
+            except httpx.TransportError as exc:
+                raise connection_error(exc) from exc
+            else:
+                outcome = outcome_of(
+                    self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
+                )
+                if not isinstance(outcome, Wait):
                     return outcome, response
                 delay = outcome.seconds
             await self._sleep(delay)
             attempt += 1
+
+    async def _exchange(
+        self, first: Hop, body: Body | None, follow_redirects: bool
+    ) -> httpx.Response:
+        """The async twin of ``ZoomClips._exchange``."""
+        hop, redirects = first, _redirect_option(follow_redirects)
+        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+            with ExitStack() as stack:
+                content = body(stack) if body is not None and hop.keeps_body else {}
+                response = await self._http.request(
+                    hop.method,
+                    hop.url,
+                    auth=self._hop_auth(first.url, hop, self._request_auth),
+                    **redirects,
+                    **hop.extra,
+                    **content,
+                )
+            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+            if following is None:
+                break
+            hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        return response
 
     async def _fetch(
         self, account_id: str | None, query: Mapping[str, Any]

@@ -40,6 +40,7 @@ import httpx
 
 if TYPE_CHECKING:
     from ._api_models import TransferTask
+    from ._resources._upload_state import UploadState
 
 __all__ = [
     "APIConnectionError",
@@ -71,7 +72,14 @@ _SNIPPET_CHARS = 120
 
 
 class ZoomClipsError(Exception):
-    """Base of every error ``zoom_clips`` raises."""
+    """Base of every error ``zoom_clips`` raises.
+
+    ``upload_state`` is set on an error that interrupted a multipart upload after Zoom created
+    it: persist it (``UploadState.to_json``) and pass it as ``clips.upload(..., resume=)`` to send
+    only the missing parts. ``None`` on every other error.
+    """
+
+    upload_state: UploadState | None = None
 
 
 class APIConnectionError(ZoomClipsError):
@@ -220,8 +228,9 @@ class DownloadError(ZoomClipsError):
 
 
 class UploadError(ZoomClipsError):
-    """An upload that cannot start or continue: a file that changed since its resume state
-    was saved, a state that belongs to another file, an answer without the id or etag."""
+    """An upload that cannot continue: a file that changed since its resume state was saved,
+    a state that belongs to another file (an answer without the clip id or etag is an
+    ``APIResponseValidationError``)."""
 
 
 class UploadExpiredError(UploadError):

@@ -235,8 +235,8 @@ QUIRKS: tuple[Quirk, ...] = (
         "https://fileapi.zoom.us/v2/, but no servers entry (top level, path or operation) says so.",
         fix="Uploads go to https://fileapi.zoom.us/v2 (configurable beside base_url), not to the "
         "API's base URL.",
-        module="",
-        test="",
+        module="zoom_clips._client",
+        test="tests/wrapper/test_upload.py::test_uploads_go_to_file_base_url_not_base_url",
         present_in=checks.upload_base_url_in_prose,
     ),
     Quirk(

@@ -28,9 +28,10 @@ The admin commands (``_admin.py``: one client for a command's whole conversation
     zoom-clips transfer --from LEAVING_USER_ID --to MANAGER_USER_ID     _transfer.py
     zoom-clips collaborators CLIP_ID --remove someone@example.com       _collaborators.py
 
-Files (issue 15):
+Clip files:
 
     zoom-clips download [CLIP_ID ...] -o DIR    _download.py (its manifest: _manifest.py)
+    zoom-clips upload FILE ...                  _upload.py (resumable from a sidecar state file)
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from . import _history as _history  # history and report read the inventory (ext
 from . import _report as _report
 from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from . import _transfer as _transfer
+from . import _upload as _upload  # zoom-clips upload FILE ...
 from ._app import app
 from ._audit import FailOn, gate_fails
 

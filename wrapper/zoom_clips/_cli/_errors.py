@@ -118,6 +118,9 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
 _OPERATIONS = (
     ("GET", re.compile(r"/clips$"), "listing clips"),
     ("POST", re.compile(r"/clips/transfers$"), "starting the transfer"),
+    ("POST", re.compile(r"/clips/files$"), "uploading the file"),  # zoom-clips upload
+    ("POST", re.compile(r"/clips/files/multipart$"), "uploading a part"),
+    ("POST", re.compile(r"/clips/files/multipart/upload_events$"), "the multipart upload"),
     ("GET", re.compile(r"/clips/transfers/([^/]+)$"), "checking transfer task {}"),
     ("GET", re.compile(r"/clips/([^/]+)/collaborators$"), "listing the collaborators of clip {}"),
     ("DELETE", re.compile(r"/clips/([^/]+)/collaborators$"), "removing a collaborator of clip {}"),

@@ -1,17 +1,309 @@
 """Clip uploads: ``client.clips.upload``, as the mixins ``UploadMethods`` /
 ``AsyncUploadMethods`` of the clips resources.
 
-(Issue 15: being built. Only this module and its tests are the upload's.)
+A file up to the threshold (default Zoom's 2 GB) is one ``POST /clips/files``; a larger one is a
+multipart upload: ``upload_events`` ``CreateMultipartUpload`` gives an ``upload_context``, each
+part goes to ``POST /clips/files/multipart`` and ``CompleteMultipartUpload`` with every
+``{part_number, etag}`` gives the clip id. Sizes and parts are planned (and refused) before any
+request (``_upload_plan``); bodies are streamed from disk and rebuilt per attempt
+(``_upload_body``); where a multipart upload stands is an ``UploadState`` (``_upload_state``),
+saved to a sidecar file when ``resume=`` is a path.
+
+- The requests go to ``file_base_url`` (quirk ``upload-base-url-in-prose``: ``_client._url_for``)
+  and follow 30x redirects, the token going along to Zoom's hosts only (``_redirects``).
+- A part is resent under the client's retry policy on its own (the same part number replaces
+  it); the single upload and Complete are not resent after an answer that may mean Zoom acted
+  on them (``idempotent=False``, as transfers). Create may be: a second context is harmless.
+- Any error after Create carries the latest state as ``error.upload_state``; Zoom's 400 code 300
+  "upload context expired" becomes ``UploadExpiredError``.
+- The generated ``Content-Type: multipart/form-data; boundary=+++`` header is dropped: httpx sets
+  the header with the boundary it really uses.
+
+The pure steps live in ``UploadJob``; the two mixins only send, identical but for ``await``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+
+from .._errors import BadRequestError, UploadError, UploadExpiredError, ZoomClipsError
+from .._responses import json_body
+from .._retry import RetryPolicy
+from ._upload_body import Body, part_body, single_body
+from ._upload_plan import (
+    Part,
+    UploadPlan,
+    check_part_size,
+    check_threshold,
+    file_to_upload,
+    plan_upload,
+)
+from ._upload_state import (
+    FileIdentity,
+    UploadState,
+    read_sidecar,
+    remove_sidecar,
+    write_sidecar,
+)
 
 if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
+    from .._client import AsyncZoomClips, ZoomClips, _BaseZoomClips
 
-__all__ = ["AsyncUploadMethods", "UploadMethods"]
+__all__ = ["AsyncUploadMethods", "UploadJob", "UploadMethods"]
+
+Progress = Callable[[int, int], object]
+Resume = UploadState | str | os.PathLike[str] | None
+_CREATED = frozenset({200, 201})
+_EXPIRED_CODE = 300
+
+
+# -- the requests and what their answers mean ------------------------------------------------------
+
+
+def _without_content_type(kwargs: dict[str, Any]) -> dict[str, Any]:
+    headers = kwargs.get("headers") or {}
+    kwargs["headers"] = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+    return kwargs
+
+
+def single_kwargs() -> dict[str, Any]:
+    """``POST /clips/files`` (the body comes from ``single_body``)."""
+    from zoom_clips_endpoints_api.api.upload import upload_clip_file  # noqa: PLC0415
+
+    return _without_content_type(upload_clip_file._get_kwargs())
+
+
+def part_kwargs() -> dict[str, Any]:
+    """``POST /clips/files/multipart`` (the body comes from ``part_body``)."""
+    from zoom_clips_endpoints_api.api.upload import upload_iq_multipart_clip_file  # noqa: PLC0415
+
+    return _without_content_type(upload_iq_multipart_clip_file._get_kwargs())
+
+
+def create_kwargs(file_name: str) -> dict[str, Any]:
+    """``upload_events`` ``CreateMultipartUpload`` of ``file_name``."""
+    from zoom_clips_endpoints_api.api.upload import (  # noqa: PLC0415
+        initiate_and_complete_a_clip_multipart_upload as events,
+    )
+    from zoom_clips_endpoints_api.models import (  # noqa: PLC0415
+        CreateMultipartUploadRequest,
+        CreateMultipartUploadRequestMethod,
+        CreateMultipartUploadRequestParams,
+    )
+
+    return events._get_kwargs(
+        body=CreateMultipartUploadRequest(
+            method=CreateMultipartUploadRequestMethod.CREATEMULTIPARTUPLOAD,
+            params=CreateMultipartUploadRequestParams(file_name=file_name),
+        )
+    )
+
+
+def complete_kwargs(state: UploadState) -> dict[str, Any]:
+    """``upload_events`` ``CompleteMultipartUpload`` with every acknowledged part's etag."""
+    from zoom_clips_endpoints_api.api.upload import (  # noqa: PLC0415
+        initiate_and_complete_a_clip_multipart_upload as events,
+    )
+    from zoom_clips_endpoints_api.models import (  # noqa: PLC0415
+        CompleteMultipartUploadRequest,
+        CompleteMultipartUploadRequestMethod,
+        CompleteMultipartUploadRequestParams,
+        PartEtag,
+    )
+
+    return events._get_kwargs(
+        body=CompleteMultipartUploadRequest(
+            method=CompleteMultipartUploadRequestMethod.COMPLETEMULTIPARTUPLOAD,
+            params=CompleteMultipartUploadRequestParams(
+                upload_context=state.upload_context,
+                part_number_etags=[PartEtag(part_number=n, etag=e) for n, e in state.parts],
+            ),
+        )
+    )
+
+
+def _field(body: Any, name: str) -> str:
+    value = body[name]
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{name} is {value!r}, not a non-empty string")
+    return value
+
+
+def parse_clip_id(response: httpx.Response, policy: RetryPolicy) -> str:
+    """The new clip's ``clip_id`` in a 201 (or 200), or the typed error."""
+    return json_body(
+        response, policy, lambda body: _field(body, "clip_id"), what="a clip id", statuses=_CREATED
+    )
+
+
+def parse_upload_context(response: httpx.Response, policy: RetryPolicy) -> str:
+    """The ``upload_context`` of a CreateMultipartUpload's 201, or the typed error."""
+    return json_body(
+        response,
+        policy,
+        lambda body: _field(body, "upload_context"),
+        what="an upload context",
+        statuses=_CREATED,
+    )
+
+
+def parse_etag(number: int) -> Callable[[httpx.Response, RetryPolicy], str]:
+    """How to read the answer to part ``number``: its etag, or the typed error."""
+
+    def etag(body: Any) -> str:
+        acknowledged = body["part_number_etag"]
+        if acknowledged.get("part_number", number) != number:
+            raise ValueError(f"it acknowledges part {acknowledged['part_number']!r}")
+        return _field(acknowledged, "etag")
+
+    def parse(response: httpx.Response, policy: RetryPolicy) -> str:
+        return json_body(response, policy, etag, what=f"part {number}'s etag", statuses=_CREATED)
+
+    return parse
+
+
+# -- what to upload and where it stands ------------------------------------------------------------
+
+
+def _check_file_name(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"file_name must be a string, not {type(value).__name__}")
+    if not value.strip() or not value.isprintable() or "/" in value or "\\" in value:
+        raise ValueError(f"file_name={value!r} is not a plain file name")
+    return value
+
+
+def _resume(value: object) -> tuple[UploadState | None, Path | None]:
+    if value is None or isinstance(value, UploadState):
+        return value, None
+    if isinstance(value, str | os.PathLike):
+        sidecar = Path(value)
+        return read_sidecar(sidecar), sidecar
+    raise TypeError(
+        f"resume must be an UploadState or the path of a state file, not {type(value).__name__}"
+    )
+
+
+@attrs.define
+class UploadJob:
+    """One call of ``upload``: what to send, and the steps both mixins share."""
+
+    path: Path
+    file_name: str
+    plan: UploadPlan
+    identity: FileIdentity | None
+    state: UploadState | None
+    sidecar: Path | None
+    progress: Progress | None
+
+    @classmethod
+    def prepare(
+        cls,
+        client: _BaseZoomClips,
+        path: object,
+        *,
+        file_name: object,
+        multipart_threshold: object,
+        part_size: object,
+        resume: object,
+        progress: object,
+    ) -> UploadJob:
+        """Everything checked before any request: ``TypeError``/``ValueError``/``OSError`` for
+        bad arguments, ``UploadError``/``UploadExpiredError`` for an unusable resume state."""
+        file, size = file_to_upload(path)
+        name = file.name if file_name is None else _check_file_name(file_name)
+        if progress is not None and not callable(progress):
+            raise TypeError(f"progress must be callable, not {type(progress).__name__}")
+        threshold, chunk = check_threshold(multipart_threshold), check_part_size(part_size)
+        if threshold is None:
+            # A part size given to this call asks for parts: a file larger than one goes in parts.
+            threshold = chunk if chunk is not None else client.multipart_threshold
+        state, sidecar = _resume(resume)
+        if state is None:
+            plan = plan_upload(size, threshold=threshold, part_size=chunk or client.part_size)
+            identity = FileIdentity.of(file) if plan.multipart else None
+            return cls(file, name, plan, identity, None, sidecar, progress)
+        identity = FileIdentity.of(file)
+        state.check_usable(identity, client._policy.now())
+        if file_name is not None and name != state.file_name:
+            raise ValueError(f"file_name={name!r}, but the resume state's is {state.file_name!r}")
+        if chunk is not None and chunk != state.part_size:
+            raise ValueError(f"part_size={chunk}, but the resume state's is {state.part_size}")
+        plan = plan_upload(size, threshold=0, part_size=state.part_size)
+        if not set(state.etags) <= {part.number for part in plan.parts()}:
+            raise UploadError(
+                f"the resume state of {state.file_name!r} names parts this file has not"
+            )
+        return cls(file, state.file_name, plan, identity, state, sidecar, progress)
+
+    def single_body(self) -> Body:
+        return single_body(self.path, self.file_name)
+
+    def started(self, upload_context: str, now: datetime) -> UploadState:
+        """The state of the upload Zoom just created (saved to the sidecar, if any)."""
+        if self.identity is None or self.plan.part_size is None:
+            raise AssertionError("a single upload has no upload context")
+        state = UploadState(self.file_name, self.identity, self.plan.part_size, upload_context, now)
+        self._save(state)
+        return state
+
+    def missing(self, state: UploadState) -> list[Part]:
+        """The parts Zoom has not acknowledged yet; reports the bytes it has."""
+        done = state.etags
+        self._report(sum(part.size for part in self.plan.parts() if part.number in done))
+        return [part for part in self.plan.parts() if part.number not in done]
+
+    def part_body(self, state: UploadState, part: Part) -> Body:
+        return part_body(self.path, self.file_name, state.upload_context, part)
+
+    def acknowledged(self, state: UploadState, part: Part, etag: str) -> UploadState:
+        """``state`` with ``part`` acknowledged (saved, and reported)."""
+        state = state.with_part(part.number, etag)
+        self._save(state)
+        done = state.etags
+        self._report(sum(p.size for p in self.plan.parts() if p.number in done))
+        return state
+
+    def finished(self) -> None:
+        """The upload made its clip: all bytes reported, the sidecar deleted."""
+        self._report(self.plan.file_size)
+        if self.sidecar is not None and self.plan.multipart:
+            remove_sidecar(self.sidecar)
+
+    def interrupted(self, error: ZoomClipsError, state: UploadState | None) -> None:
+        """Attach ``state`` to ``error``; raise ``UploadExpiredError`` if Zoom dropped the
+        upload (400 code 300, "upload context expired")."""
+        error.upload_state = state
+        if (
+            isinstance(error, BadRequestError)
+            and error.code == _EXPIRED_CODE
+            and "expire" in (error.message or "").lower()
+        ):
+            expired = UploadExpiredError(
+                f"Zoom dropped the multipart upload of {self.file_name!r} (its 7 days ran out): "
+                "upload the file again without the resume state"
+            )
+            expired.upload_state = state
+            raise expired from error
+
+    def _save(self, state: UploadState) -> None:
+        self.state = state
+        if self.sidecar is not None:
+            write_sidecar(self.sidecar, state)
+
+    def _report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(done, self.plan.file_size)
+
+
+# -- the methods of client.clips -------------------------------------------------------------------
 
 
 class UploadMethods:
@@ -19,8 +311,141 @@ class UploadMethods:
 
     _client: ZoomClips
 
+    def upload(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        file_name: str | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
+        resume: Resume = None,
+        progress: Progress | None = None,
+    ) -> str:
+        """Upload a video file as a new clip of the token's user; the new clip's id.
+
+        Up to ``multipart_threshold`` bytes (default: the client's, else Zoom's 2,000,000,000)
+        it is one request; above, a multipart upload in parts of ``part_size`` bytes (5 MiB to
+        100,000,000; default: the client's, else 64 MiB grown to fit Zoom's 100 parts). A
+        ``part_size`` given here without a threshold sends any file larger than one part in
+        parts. ``file_name`` (default: the path's name) becomes the clip's title.
+        ``progress(bytes_done, bytes_total)`` is called as Zoom acknowledges bytes.
+
+        ``resume`` continues an interrupted multipart upload: an ``UploadState`` (from the
+        error's ``upload_state``), or the path of a state file, written after each step and
+        deleted on success (an absent file starts a new upload). Only missing parts are sent.
+
+        >>> clip_id = client.clips.upload(  # doctest: +SKIP
+        ...     "talk.mp4", resume="talk.mp4.zoom-upload.json")
+        """
+        job = UploadJob.prepare(
+            self._client,
+            path,
+            file_name=file_name,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
+            resume=resume,
+            progress=progress,
+        )
+        client = self._client
+        if not job.plan.multipart:
+            clip_id = client._send(
+                single_kwargs(),
+                parse_clip_id,
+                idempotent=False,
+                body=job.single_body(),
+                follow_redirects=True,
+            )[0]
+            job.finished()
+            return clip_id
+        try:
+            state = job.state
+            if state is None:
+                context = client._send(
+                    create_kwargs(job.file_name), parse_upload_context, follow_redirects=True
+                )[0]
+                state = job.started(context, client._policy.now())
+            for part in job.missing(state):
+                etag = client._send(
+                    part_kwargs(),
+                    parse_etag(part.number),
+                    body=job.part_body(state, part),
+                    follow_redirects=True,
+                )[0]
+                state = job.acknowledged(state, part, etag)
+            clip_id = client._send(
+                complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True
+            )[0]
+        except ZoomClipsError as exc:
+            job.interrupted(exc, job.state)
+            raise
+        job.finished()
+        return clip_id
+
 
 class AsyncUploadMethods:
-    """``UploadMethods`` of ``aclient.clips``, with ``await``."""
+    """``UploadMethods`` of ``aclient.clips``, with ``await`` (the same body but for it)."""
 
     _client: AsyncZoomClips
+
+    async def upload(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        file_name: str | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
+        resume: Resume = None,
+        progress: Progress | None = None,
+    ) -> str:
+        """Upload a video file as a new clip; see ``UploadMethods.upload``."""
+        job = UploadJob.prepare(
+            self._client,
+            path,
+            file_name=file_name,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
+            resume=resume,
+            progress=progress,
+        )
+        client = self._client
+        if not job.plan.multipart:
+            clip_id = (
+                await client._send(
+                    single_kwargs(),
+                    parse_clip_id,
+                    idempotent=False,
+                    body=job.single_body(),
+                    follow_redirects=True,
+                )
+            )[0]
+            job.finished()
+            return clip_id
+        try:
+            state = job.state
+            if state is None:
+                context = (
+                    await client._send(
+                        create_kwargs(job.file_name), parse_upload_context, follow_redirects=True
+                    )
+                )[0]
+                state = job.started(context, client._policy.now())
+            for part in job.missing(state):
+                etag = (
+                    await client._send(
+                        part_kwargs(),
+                        parse_etag(part.number),
+                        body=job.part_body(state, part),
+                        follow_redirects=True,
+                    )
+                )[0]
+                state = job.acknowledged(state, part, etag)
+            clip_id = (
+                await client._send(
+                    complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True
+                )
+            )[0]
+        except ZoomClipsError as exc:
+            job.interrupted(exc, job.state)
+            raise
+        job.finished()
+        return clip_id

@@ -1,0 +1,189 @@
+"""``zoom-clips upload FILE ...``: each file a new clip, its id on stdout, progress on stderr.
+
+A multipart upload is resumable: its state is kept in a sidecar file beside the video
+(``FILE.zoom-upload.json``, or in ``--state-dir`` when the video's directory is read-only),
+written after each acknowledged part and deleted once the clip exists. Running the same command
+again after an interruption sends only the parts Zoom has not acknowledged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._auth import ServerToServerOAuth
+from .._client import ZoomClips
+from .._errors import ZoomClipsError
+from ._app import app
+from ._errors import CliError, reported, say
+from ._listing import checked_env
+from ._options import (
+    BaseUrlOpt,
+    DebugOpt,
+    MockNowOpt,
+    MockOpt,
+    MockSeedOpt,
+    TokenUrlOpt,
+    parse_instant,
+)
+
+__all__ = ["SIDECAR_SUFFIX", "parse_bytes", "sidecar_for", "upload_files"]
+
+SIDECAR_SUFFIX = ".zoom-upload.json"
+_SIZE = re.compile(r"(\d+)\s*(|b|kb|kib|mb|mib|gb|gib)", re.IGNORECASE)
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 10**3,
+    "kib": 2**10,
+    "mb": 10**6,
+    "mib": 2**20,
+    "gb": 10**9,
+    "gib": 2**30,
+}
+
+
+def parse_bytes(value: str | None, *, option: str) -> int | None:
+    """``"5MiB"``, ``"100MB"``, ``"2000000000"`` as bytes; a ``CliError`` for anything else."""
+    if value is None:
+        return None
+    match = _SIZE.fullmatch(value.strip())
+    if match is None:
+        raise CliError(f"{option} {value!r} is not a size in bytes (e.g. 8388608, 8MiB, 100MB)")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def sidecar_for(file: Path, state_dir: Path | None) -> Path:
+    """Where the resume state of ``file`` is kept."""
+    name = file.name + SIDECAR_SUFFIX
+    return (state_dir / name) if state_dir is not None else file.with_name(name)
+
+
+def _progress(name: str) -> Callable[[int, int], None]:
+    last: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        if last and last[-1] == done:
+            return
+        last.append(done)
+        say(f"{name}: {done:,} of {total:,} bytes ({done / total:.0%})")
+
+    return report
+
+
+@contextlib.contextmanager
+def _client(
+    *,
+    mock: bool,
+    base_url: str | None,
+    token_url: str | None,
+    mock_seed: int,
+    mock_now: str | None,
+) -> Iterator[ZoomClips]:
+    if not mock:
+        env = checked_env(os.environ, base_url=base_url, token_url=token_url)
+        with ZoomClips.from_env(env) as client:
+            yield client
+        return
+    if base_url or token_url:
+        given = "--base-url" if base_url else "--token-url"
+        raise CliError(f"--mock starts its own server, so {given} has nothing to point at")
+    from ..mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
+
+    now = parse_instant(mock_now, option="--mock-now")
+    clock = MockClock.running_from(now) if now else None
+    with serve(MockConfig(seed=mock_seed, clock=clock)) as server:
+        auth = ServerToServerOAuth(
+            account_id=server.account_id,
+            client_id=server.client_id,
+            client_secret=server.client_secret,
+            token_url=server.token_url,
+        )
+        with ZoomClips(
+            auth=auth, base_url=server.base_url, file_base_url=server.file_base_url
+        ) as client:
+            yield client
+
+
+@app.command("upload")
+@reported
+def upload_files(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="The video files (.mp4, .webm).")
+    ],
+    *,
+    part_size: Annotated[
+        str | None,
+        typer.Option(
+            "--part-size",
+            metavar="BYTES",
+            help="Part size of a multipart upload, 5MiB..100MB (default: 64MiB, grown to fit "
+            "Zoom's 100 parts).",
+        ),
+    ] = None,
+    multipart_threshold: Annotated[
+        str | None,
+        typer.Option(
+            "--multipart-threshold",
+            metavar="BYTES",
+            help="Files larger than this go in parts (default and most: Zoom's 2GB).",
+        ),
+    ] = None,
+    state_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--state-dir",
+            metavar="DIR",
+            help="Keep the resume state files here rather than beside each video.",
+        ),
+    ] = None,
+    base_url: BaseUrlOpt = None,
+    token_url: TokenUrlOpt = None,
+    mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Upload video files as new clips; print each new clip's id.
+
+    Files up to 2 GB go in one request, larger ones in parts. An interrupted multipart upload
+    resumes when the same command runs again (within Zoom's 7 days), from the state file
+    FILE.zoom-upload.json.
+
+    Examples:
+
+        zoom-clips upload talk.mp4 demo.webm
+
+        zoom-clips upload --part-size 100MB --state-dir ~/.cache/zoom-uploads big.mp4
+    """
+    threshold = parse_bytes(multipart_threshold, option="--multipart-threshold")
+    chunk = parse_bytes(part_size, option="--part-size")
+    for file in files:
+        if not file.is_file():
+            raise CliError(f"{file} is not a file")
+    if state_dir is not None and not state_dir.is_dir():
+        raise CliError(f"--state-dir {state_dir} is not a directory")
+    with _client(
+        mock=mock, base_url=base_url, token_url=token_url, mock_seed=mock_seed, mock_now=mock_now
+    ) as client:
+        for file in files:
+            sidecar = sidecar_for(file, state_dir)
+            try:
+                clip_id = client.clips.upload(
+                    file,
+                    multipart_threshold=threshold,
+                    part_size=chunk,
+                    resume=sidecar,
+                    progress=_progress(file.name),
+                )
+            except ZoomClipsError as exc:
+                if exc.upload_state is not None:
+                    exc.add_note(f"run the command again to resume {file.name} from {sidecar}")
+                raise
+            typer.echo(clip_id)

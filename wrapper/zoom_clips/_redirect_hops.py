@@ -1,0 +1,55 @@
+"""Following a redirect in the client's request path: where the next hop goes and what it sends.
+
+Zoom's upload operations say the caller "must support HTTP 30x redirects" and "retain the
+Authorization header when redirected to a different hostname". The request path follows them
+itself (httpx's own ``follow_redirects`` would drop the token on every new host, and keep it on
+none): a 307/308 resends the method and body, a 303 (and a 301/302 of a POST) becomes a
+bodiless GET, as httpx and browsers do; at most ``MAX_HOPS``. Whether a hop carries the token is
+``_redirects.keeps_authorization`` of the first URL and the hop's: the one policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+__all__ = ["MAX_HOPS", "Hop", "next_hop"]
+
+MAX_HOPS = 5
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+@attrs.frozen
+class Hop:
+    """The request after a redirect: its method, absolute URL, other httpx arguments, and
+    whether the body goes along."""
+
+    method: str
+    url: str
+    extra: Mapping[str, Any]
+    keeps_body: bool
+
+
+def next_hop(response: httpx.Response, method: str, extra: Mapping[str, Any]) -> Hop | None:
+    """The hop a redirect ``response`` asks for, or ``None`` if it is no redirect (or has no
+    ``Location``)."""
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECTS or not location:
+        return None
+    url = response.request.url.join(location)
+    keeps_body = response.status_code in {307, 308}
+    if not keeps_body and method != "HEAD" and (response.status_code == 303 or method == "POST"):
+        method = "GET"
+    # The Location is the whole next URL: the first request's query does not go again.
+    headers = dict(extra.get("headers") or {})
+    following: dict[str, Any] = {}
+    if keeps_body:
+        following = {key: value for key, value in extra.items() if key in {"json", "content"}}
+    else:
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+    if headers:
+        following["headers"] = headers
+    return Hop(method, str(url), following, keeps_body)
