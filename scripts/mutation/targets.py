@@ -1,7 +1,8 @@
 """What ``make mutation`` mutates, and which tests each target runs against its mutants.
 
-The mock's targets are its query, paging, auth, routing and error code (issue 11 §3) and the
-rules of its clip, collaborator, comment and transfer routes (issue 14); its fault
+The mock's targets are its query, paging, auth, routing and error code (issue 11 §3), the
+rules of its clip, collaborator, comment and transfer routes (issue 14) and its clip files:
+download, file host, uploads and their form reader (issue 15); its fault
 injection, latency, stats endpoints, rate limiter and seeded data generator are not mutated
 (they are other concerns, with mostly equivalent mutants: a different random draw is still a
 valid data set). The wrapper's ``_pagination`` (and ``_ledger``, its de-duplication), ``_retry``
@@ -115,6 +116,12 @@ TARGETS = (
         MOCK_TESTS,
     ),
     Target("mock/_transfers", "wrapper/zoom_clips/mock/_transfers.py", None, MOCK_TESTS),
+    # Clip files (issue 15): the download and file host, ranges, the uploads' rules and form reader.
+    Target("mock/_files", "wrapper/zoom_clips/mock/_files.py", None, MOCK_TESTS),
+    Target("mock/_routes_files", "wrapper/zoom_clips/mock/_routes_files.py", None, MOCK_TESTS),
+    Target("mock/_uploads", "wrapper/zoom_clips/mock/_uploads.py", None, MOCK_TESTS),
+    Target("mock/_routes_uploads", "wrapper/zoom_clips/mock/_routes_uploads.py", None, MOCK_TESTS),
+    Target("mock/_multipart", "wrapper/zoom_clips/mock/_multipart.py", None, MOCK_TESTS),
     Target(
         "mock/_state",
         "wrapper/zoom_clips/mock/_state.py",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -56,7 +57,9 @@ def test_download_redirects_to_a_url_presigned_for_an_hour(mock: InProcess) -> N
 
 def test_download_of_unknown_or_deleted_clip_is_404_10002(mock: InProcess) -> None:
     """A clip that never existed, or one deleted, has no file: 404 code 10002."""
-    assert mock.api("GET", "/clips/no-such-clip/download").json()["code"] == 10002
+    unknown = mock.api("GET", f"/clips/{'x' * 100}/download")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, 10002)
+    assert unknown.json()["message"] == f"The clip file does not exist: {'x' * 80}."
     clip_id = _ready_clip(mock)
     assert mock.api("DELETE", f"/clips/{clip_id}").status_code == 204
     answer = mock.api("GET", f"/clips/{clip_id}/download")
@@ -94,6 +97,16 @@ def test_file_host_serves_the_whole_file_with_its_headers(mock: InProcess) -> No
     assert answer.headers["accept-ranges"] == "bytes"
     assert answer.headers["etag"].startswith('"')
     assert answer.headers["content-disposition"] == 'attachment; filename="Q3 \\"final\\" cut.mp4"'
+
+
+def test_a_title_that_is_not_ascii_is_sent_as_filename_star_too(mock: InProcess) -> None:
+    """A non-ASCII title gets an ASCII filename and the exact name as RFC 5987 filename*."""
+    clip_id = _ready_clip(mock, size=10, title="Réunion été.mp4")
+    answer = mock.request("HEAD", _location(mock, clip_id))
+    assert answer.headers["content-disposition"] == (
+        'attachment; filename="R?union ?t?.mp4"; '
+        "filename*=UTF-8''R%C3%A9union%20%C3%A9t%C3%A9.mp4"
+    )
 
 
 def test_head_sends_the_headers_without_a_body(mock: InProcess) -> None:
@@ -302,3 +315,27 @@ def test_cut_next_drops_each_next_body_at_its_file_offset() -> None:
             (f"bytes={first}-", 206, second - first),
             (f"bytes={second}-", 206, size - second),
         ]
+
+
+def test_the_file_host_stops_sending_when_the_client_goes() -> None:
+    """A client that closes mid-body ends the response: far fewer bytes sent than the file has."""
+    with serve(MockConfig(clips=50, clock=MockClock(NOW))) as server:
+        token = httpx.post(
+            server.token_url,
+            auth=(server.client_id, server.client_secret),
+            data={"grant_type": "account_credentials", "account_id": server.account_id},
+        ).json()["access_token"]
+        clip_id, size = server.dataset.clips[0]["clip_id"], 2_000_000_000
+        changes = {"file_size": size, "status": "RECORD_SUCCESS"}
+        assert httpx.post(f"{server.origin}/_mock/clips/{clip_id}", json=changes).is_success
+        headers = {"Authorization": f"Bearer {token}"}
+        location = httpx.get(f"{server.base_url}/clips/{clip_id}/download", headers=headers)
+        with httpx.stream("GET", location.headers["location"]) as answer:
+            next(answer.iter_raw())
+        deadline = time.monotonic() + 10
+        # Waiting on the server's thread to notice, not a timing assertion.
+        while not server.state.files.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (seen,) = server.state.files.requests
+        assert seen.status == 200
+        assert seen.bytes_sent < size // 10

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import socket
+import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from zoom_clips.mock import MockClock, MockConfig, serve
+from zoom_clips.mock._uploads import UploadBook, UploadRefusedError
 
 from tests.mock.conftest import NOW, InProcess, MakeMock
 
@@ -330,12 +334,36 @@ def test_a_dropped_part_upload_closes_the_connection() -> None:
         assert [r.acknowledged for r in server.state.uploads.received] == [False, True]
 
 
-def test_fail_next_refuses_a_status_that_is_not_an_error() -> None:
-    """fail_next takes an HTTP error status or "drop", nothing else."""
-    from zoom_clips.mock._uploads import UploadBook  # noqa: PLC0415
-
+@pytest.mark.parametrize("status", [200, 399, 600, "boom"])
+def test_fail_next_refuses_a_status_that_is_not_an_error(status: int | str) -> None:
+    """fail_next takes an HTTP error status (400..599) or "drop", nothing else."""
     with pytest.raises(ValueError, match="status"):
-        UploadBook(0).fail_next(1, 200)
+        UploadBook(0).fail_next(1, status)
+
+
+@pytest.mark.parametrize("status", [400, 599, "drop"])
+def test_fail_next_takes_any_error_status_or_drop(status: int | str) -> None:
+    """The edges of the error statuses and "drop" are accepted, and taken once."""
+    book = UploadBook(0)
+    book.fail_next(3, status)
+    assert (book.take_failure(2), book.take_failure(3), book.take_failure(3)) == (
+        None,
+        status,
+        None,
+    )
+
+
+def test_close_removes_the_bytes_and_forgets_the_uploads(mock: InProcess) -> None:
+    """After close() the directory is gone and no stored file or context is left."""
+    clip_id = _post(mock, "/clips/files", files={"file": ("a.mp4", b"x")}).json()["clip_id"]
+    context = _create(mock)
+    directory = mock.state.uploads.directory
+    mock.state.close()
+    assert not directory.exists()
+    assert mock.state.uploads.stored(clip_id) is None
+    with pytest.raises(UploadRefusedError):
+        mock.state.uploads.context(context, ("mock-master-account", None), NOW)
+    assert mock.state.uploads.opened is None
 
 
 def test_upload_clock_is_the_mocks(mock: InProcess) -> None:
@@ -344,3 +372,79 @@ def test_upload_clock_is_the_mocks(mock: InProcess) -> None:
     clip = mock.api("GET", f"/clips/{clip_id}").json()
     assert clip["created_date"] == clip["modified_date"] == NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert dt.datetime.fromisoformat(clip["created_date"]) == NOW
+
+
+def test_the_command_line_sets_the_upload_daily_limit() -> None:
+    """``python -m zoom_clips.mock --upload-daily-limit 50`` gives Zoom's per-user daily limit."""
+    from zoom_clips.mock.__main__ import _parser, config_from_args  # noqa: PLC0415
+
+    assert config_from_args(_parser().parse_args([])).upload_daily_limit is None
+    args = _parser().parse_args(["--upload-daily-limit", "50"])
+    assert config_from_args(args).upload_daily_limit == 50
+
+
+def test_a_client_gone_mid_upload_leaves_nothing_on_disk() -> None:
+    """Over HTTP, a part upload whose client closes mid-body keeps no bytes and no part."""
+    with serve(MockConfig(clips=20, clock=MockClock(NOW))) as server:
+        token = httpx.post(
+            server.token_url,
+            auth=(server.client_id, server.client_secret),
+            data={"grant_type": "account_credentials", "account_id": server.account_id},
+        ).json()["access_token"]
+        host, port = server.origin.removeprefix("http://").split(":")
+        head = (
+            "POST /file/v2/clips/files HTTP/1.1\r\n"
+            f"Host: {host}\r\nAuthorization: Bearer {token}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n"
+            '--b\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\n'
+        ).encode()
+        with socket.create_connection((host, int(port))) as raw:
+            raw.sendall(head + b"x" * MIB)
+            deadline = time.monotonic() + 10
+            # Waiting on the server's thread to start writing, not a timing assertion.
+            while not _files_in(server.state.uploads.opened) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert len(_files_in(server.state.uploads.opened)) == 1  # the upload had begun
+        while _files_in(server.state.uploads.opened) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _files_in(server.state.uploads.opened) == []
+        assert len(server.dataset.clips) == 20
+
+
+def _files_in(directory: Path | None) -> list[Path]:
+    return list(directory.iterdir()) if directory is not None else []
+
+
+def test_the_file_api_root_serves_only_the_uploads(mock: InProcess) -> None:
+    """Under /file/v2 other paths are Zoom's 404 and other methods 405 with Allow: POST."""
+    token = mock.token()
+    headers = {"Authorization": f"Bearer {token}"}
+    assert mock.request("GET", "/file/v2/clips", headers=headers).json()["code"] == 404
+    clip_id = mock.state.dataset.clips[0]["clip_id"]
+    assert (
+        mock.request("GET", f"/file/v2/clips/{clip_id}/download", headers=headers).status_code
+        == 404
+    )
+    answer = mock.request("GET", "/file/v2/clips/files", headers=headers)
+    assert (answer.status_code, answer.headers["allow"]) == (405, "POST")
+
+
+def test_injected_faults_reach_the_file_api_too(make_mock: MakeMock) -> None:
+    """fault_rate applies to the uploads as to any API request (and not to the file host)."""
+    mock = make_mock(clips=20, fault_rate=1.0, faults=("503",), token_ttl=86400)
+    answer = _post(mock, "/clips/files/multipart/upload_events", json={})
+    assert (answer.status_code, answer.text) == (503, "Service Temporarily Unavailable")
+    clip_id = next(c["clip_id"] for c in mock.state.dataset.clips if c["file_size"])
+    expires = int(NOW.timestamp()) + 60
+    signature = mock.state.files.signature(clip_id, expires)
+    url = f"/_files/{clip_id}?expires={expires}&signature={signature}"
+    assert mock.request("HEAD", url).status_code == 200
+
+
+def test_a_file_field_without_a_file_name_is_titled_clip_mp4(mock: InProcess) -> None:
+    """A single upload whose file part names no file gets the title clip.mp4."""
+    body = b'--b\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--b--\r\n'
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    clip_id = _post(mock, "/clips/files", content=body, headers=headers).json()["clip_id"]
+    assert mock.api("GET", f"/clips/{clip_id}").json()["title"] == "clip.mp4"
+    assert _download(mock, clip_id) == b"abc"

@@ -5,12 +5,18 @@ Needs the ``mock`` extra (``pip install 'zoom-clips[mock]'``: Starlette and uvic
 It serves, on loopback only:
 
 - ``GET /v2/accounts/{accountId}/clips`` with every query parameter of Zoom's spec;
-- from ``endpoints.json``, every operation but the three uploads and the download:
-  ``GET /v2/clips``, ``GET``/``DELETE /v2/clips/{clipId}``, ``GET``/``DELETE
-  /v2/clips/{clipId}/collaborators``, ``GET /v2/clips/{clipId}/comments``, ``DELETE
-  /v2/clips/{clipId}/comments/{commentId}``, ``POST /v2/clips/transfers`` and ``GET
-  /v2/clips/transfers/{taskId}`` (the rules of each are in its module: ``_routes_list``,
-  ``_routes_clips``, ``_routes_transfers``, ``_social``, ``_transfers``);
+- from ``endpoints.json``, every operation: ``GET /v2/clips``, ``GET``/``DELETE
+  /v2/clips/{clipId}``, ``GET``/``DELETE /v2/clips/{clipId}/collaborators``, ``GET
+  /v2/clips/{clipId}/comments``, ``DELETE /v2/clips/{clipId}/comments/{commentId}``, ``POST
+  /v2/clips/transfers``, ``GET /v2/clips/transfers/{taskId}`` and ``GET
+  /v2/clips/{clipId}/download`` (the rules of each are in its module: ``_routes_list``,
+  ``_routes_clips``, ``_routes_transfers``, ``_social``, ``_transfers``, ``_routes_files``);
+  and the three uploads under the file API's root ``/file/v2`` only (``MockServer.file_base_url``,
+  as Zoom serves them from ``fileapi.zoom.us``): ``POST /file/v2/clips/files``, ``POST
+  /file/v2/clips/files/multipart/upload_events`` and ``POST /file/v2/clips/files/multipart``
+  (``_routes_uploads``, ``_uploads``);
+- ``GET``/``HEAD /_files/{clipId}``: the file host a download redirects to (``_routes_files``,
+  ``_files``);
 - ``POST /oauth/token``: Server-to-Server OAuth (``grant_type=account_credentials``) and user
   OAuth (``grant_type=refresh_token``, rotating refresh tokens);
 - ``GET /_mock/stats``, ``GET /_mock/accounts``, ``POST /_mock/reset`` for tests and demos.
@@ -70,16 +76,42 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
   timestamp (next UTC midnight). 429s carry ``X-RateLimit-Category``/``-Type``/``-Limit``/
   ``-Remaining``; other answers carry the category and, when a limit is set, limit and remaining
   (of the daily limit if set, else of the QPS limit). Every response has ``x-zm-trackingid``.
-- Faults (off by default) hit API requests only, decided by dice seeded from ``seed`` (so a
-  run replays exactly), before any processing: a faulted request neither consumes a page nor
-  counts against a rate limit. Kinds: 500 (JSON), 502 (a proxy's HTML page), 503 (plain text),
-  504 (HTML), ``drop`` (the response promises a Content-Length, sends half the body, and the
-  server closes the connection; over HTTP httpx raises ``httpx.RemoteProtocolError``; in-process
-  ``httpx.ASGITransport`` raises ``AssertionError`` instead, as the app ends without finishing its
-  response, so tests wanting the real error wrap the transport, as ``tests/chaos`` does) and
-  ``truncate`` (a complete 200 whose JSON
-  is cut in half). Latency is ``latency_ms`` plus up to ``latency_jitter_ms``, waited on the
-  mock's clock: a frozen clock just moves forward, the wall clock really waits.
+- Faults (off by default) hit API requests only (``/v2`` and ``/file/v2``, not the file host),
+  decided by dice seeded from ``seed`` (so a run replays exactly), before any processing: a
+  faulted request neither consumes a page nor counts against a rate limit. Kinds: 500 (JSON),
+  502 (a proxy's HTML page), 503 (plain text), 504 (HTML), ``drop`` (the response promises a
+  Content-Length, sends half the body, and the server closes the connection; over HTTP httpx
+  raises ``httpx.RemoteProtocolError``; in-process ``httpx.ASGITransport`` raises
+  ``AssertionError`` instead, as the app ends without finishing its response, so tests wanting
+  the real error wrap the transport, as ``tests/chaos`` does) and ``truncate`` (a complete 200
+  whose JSON is cut in half). Latency is ``latency_ms`` plus up to ``latency_jitter_ms``, waited
+  on the mock's clock: a frozen clock just moves forward, the wall clock really waits.
+- Clip files. The download is LIGHT and reaches the clips ``GET /clips/{clipId}`` reaches: 302
+  to ``{origin}/_files/{clipId}?expires=..&signature=..``, pre-signed for one hour of the mock's
+  clock (unknown or deleted clip: 404 code 10002; ``file_size`` 0: 400 code 50002 "clip mp4 is
+  not ready"). The file host takes no Zoom token and no Zoom rate limit or injected fault: any
+  ``Authorization`` header is 400 (S3's XML error), a bad signature or expired URL 403; else
+  200 with ``Content-Length``, ``Content-Type: video/mp4``, ``Accept-Ranges``, ``ETag``,
+  ``Content-Disposition: attachment; filename="<title>.mp4"``; one ``Range`` (``a-b``, ``a-``,
+  ``-n``) 206 with ``Content-Range``, unsatisfiable 416, several ranges or bad syntax ignored
+  (200), ``If-Range`` with another ETag the whole file. A seeded clip's file is ``file_size``
+  bytes generated per 1 MiB block from ``seed`` and the clip id with the block index stamped
+  every 4 KiB (never stored; every byte depends on its position); an uploaded clip's file is its
+  stored bytes. Hooks: ``state.files.cut_next(*offsets)`` drops each of the next file bodies at
+  an absolute byte offset, ``state.files.accept_ranges = False`` (``file_ranges=False``) ignores
+  ``Range``, ``state.files.requests`` lists what was served.
+- Uploads (category UPLOAD: 20/s in each ``plan``; with ``upload_daily_limit`` also that many
+  requests per user per UTC day, the 51st of Zoom's 50 a daily 429): parts numbered 1..100, each
+  answering its md5 in hex as the etag (the same number again replaces it); at Complete every
+  listed part but the last 5 MiB..100,000,000 bytes, the last at most 100,000,000, each etag its
+  part's; a single upload at most 2,000,000,000 bytes; all refusals 400 code 300. A context is
+  the creator's and expires 7 days (mock clock) after Create ("upload context expired"). Bodies
+  stream into a temporary directory of the mock's (never whole in memory), removed when
+  ``serve()`` stops and on ``reset()``, which also forgets the uploaded clips. A completed upload
+  is a ``RECORD_SUCCESS`` clip of the token's user (a Server-to-Server token: the master
+  account's admin) titled with the file name. Hooks: ``state.uploads.fail_next(n, status)``
+  (or ``"drop"``) fails part ``n``'s next upload once; ``state.uploads.received`` lists every
+  part that arrived, with ``acknowledged`` False for those failed.
 - The data set is determined by ``seed`` and the clock's "now" when the mock starts: a master
   account with several sub accounts and users, and ``clips`` clips over the 12 months before
   now, in every status and share scope (``SAME_ORGANIZATON`` misspelt as Zoom sends it unless

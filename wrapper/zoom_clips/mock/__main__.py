@@ -31,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
         "--plan",
         choices=sorted(PLANS),
         default=None,
-        help="Zoom's per-category budgets of this plan (LIGHT, MEDIUM)",
+        help="Zoom's per-category budgets of this plan (LIGHT, MEDIUM, UPLOAD)",
+    )
+    parser.add_argument(
+        "--upload-daily-limit",
+        type=int,
+        default=None,
+        help="upload requests per user per UTC day (Zoom's: 50; default: none)",
     )
     parser.add_argument(
         "--transfer-seconds",
@@ -84,6 +90,7 @@ def config_from_args(
         daily_limit=args.daily_limit,
         plan=args.plan,
         transfer_seconds=args.transfer_seconds,
+        upload_daily_limit=args.upload_daily_limit,
         fault_rate=args.fault_rate,
         latency_ms=args.latency_ms,
         token_ttl=args.token_ttl,
@@ -128,6 +135,7 @@ def _listen_error(exc: OSError, host: str, port: int) -> str:
 
 def _print_banner(server: MockServer) -> None:
     print(f"base URL:      {server.base_url}")
+    print(f"file API URL:  {server.file_base_url}  (the uploads)")
     print(f"token URL:     {server.token_url}")
     print(f"account id:    {server.account_id}")
     print(f"client id:     {server.client_id}")

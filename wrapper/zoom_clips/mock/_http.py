@@ -2,8 +2,7 @@
 
 A route's logic is a plain function ``(state, grant, request, body) -> Response`` (or, for an
 upload that must stream its body, a coroutine ``(state, grant, request)`` in :class:`Streaming`)
-that raises
-:class:`Refusal` (or ``InvalidQueryError``: 400 code 300) for what Zoom refuses;
+that raises :class:`Refusal` (or ``InvalidQueryError``: 400 code 300) for what Zoom refuses;
 :func:`endpoint` wraps it with authentication, its category's rate limit, the settling of due
 transfer tasks and the rate-limit headers, in that order, as one Starlette endpoint.
 """

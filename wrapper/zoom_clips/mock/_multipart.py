@@ -112,9 +112,8 @@ class _Parser:
         return events
 
     def _after(self) -> list[Event] | None:
+        """After a delimiter: ``--`` ends the form, a line break starts a part's headers."""
         buffer = self._buffer
-        if len(buffer) < 2:
-            return None
         if buffer[:2] == b"--":
             self._state = "epilogue"
             return []

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import anyio
+import anyio.lowlevel
+import attrs
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -79,18 +82,27 @@ class FileHostApp:
         state = state_of(request)
         clip_id: str = scope["path_params"]["clipId"]
         authorization = "authorization" in request.headers
-        asked = request.headers.get("range")
-        sent = 0
-        status = 500
+        progress = _Progress()
         try:
             refusal = self._refusal(state, request, clip_id, authorization=authorization)
             if refusal is not None:
-                status = refusal.status_code
+                progress.status = refusal.status_code
                 await refusal(scope, receive, send)
                 return
-            status, sent = await self._serve(state, request, send, clip_id)
+            # Stop sending when the client goes (uvicorn's send then just drops the bytes).
+            async with anyio.create_task_group() as group:
+
+                async def serve_then_stop() -> None:
+                    await self._serve(state, request, send, clip_id, progress)
+                    group.cancel_scope.cancel()
+
+                group.start_soon(serve_then_stop)
+                await _until_disconnect(receive)
+                group.cancel_scope.cancel()
         finally:
-            state.files.record(FileRequest(clip_id, asked, authorization, status, sent))
+            asked = request.headers.get("range")
+            record = FileRequest(clip_id, asked, authorization, progress.status, progress.sent)
+            state.files.record(record)
 
     @staticmethod
     def _refusal(
@@ -119,9 +131,9 @@ class FileHostApp:
 
     @staticmethod
     async def _serve(
-        state: MockState, request: Request, send: Send, clip_id: str
-    ) -> tuple[int, int]:
-        """Send the file (or the asked range of it): (status, body bytes sent)."""
+        state: MockState, request: Request, send: Send, clip_id: str, progress: _Progress
+    ) -> None:
+        """Send the file (or the asked range of it), noting its status and bytes in ``progress``."""
         file = state.file_of(clip_id)
         clip = state.dataset.clip(clip_id)
         assert file is not None  # noqa: S101 -- checked by _refusal
@@ -142,26 +154,41 @@ class FileHostApp:
             span = parse_range(wanted, size)
         except RangeNotSatisfiableError:
             headers["Content-Range"] = f"bytes */{size}"
+            progress.status = 416
             await _start(send, 416, headers | {"Content-Length": "0"})
             await send({"type": "http.response.body", "body": b""})
-            return 416, 0
+            return
         status, (start, stop) = (200, (0, size)) if span is None else (206, span)
+        progress.status = status
         if status == 206:
             headers["Content-Range"] = f"bytes {start}-{stop - 1}/{size}"
         await _start(send, status, headers | {"Content-Length": str(stop - start)})
         if request.method == "HEAD":
             await send({"type": "http.response.body", "body": b""})
-            return status, 0
+            return
         cut = state.files.take_cut()
         end = stop if cut is None or cut >= stop else max(cut, start)
-        sent = 0
         for chunk in file.chunks(start, end):
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            sent += len(chunk)
+            progress.sent += len(chunk)
+            # uvicorn's send need not suspend: let the disconnect listener run between chunks.
+            await anyio.lowlevel.checkpoint()
         if end < stop:
-            return status, sent  # a cut: end without finishing, so the server drops the connection
+            return  # a cut: end without finishing, so the server drops the connection
         await send({"type": "http.response.body", "body": b""})
-        return status, sent
+
+
+@attrs.define
+class _Progress:
+    """What a file response has done so far: its status and the body bytes sent."""
+
+    status: int = 500
+    sent: int = 0
+
+
+async def _until_disconnect(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _start(send: Send, status: int, headers: dict[str, str]) -> None:

@@ -14,7 +14,8 @@ Each needs a token and counts against the UPLOAD budget (and ``upload_daily_limi
 Every refusal is 400 code 300 with a message saying why. Bodies stream to the mock's upload
 directory, never into memory. A completed upload becomes a clip of the token's user (for a
 Server-to-Server token, the master account's admin) titled with the file name, status
-``RECORD_SUCCESS``, created now on the mock's clock, which lists, ``GET``s and downloads.
+``RECORD_SUCCESS``, created now on the mock's clock, which lists, ``GET``s and downloads (a
+single upload's file field sent without a file name is titled ``clip.mp4``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
@@ -51,6 +52,8 @@ async def _form(state: MockState, request: Request, *, file_limit: int | None) -
         )
     except FormError as exc:
         raise _bad(str(exc)) from None
+    except ClientDisconnect:  # the client went mid-body: nothing was kept, no one reads this
+        raise _bad("The client disconnected before the end of the body.") from None
     if form.file is None:
         raise _bad("The form must have a 'file' field.")
     return form
@@ -100,7 +103,7 @@ async def upload_file(state: MockState, grant: Grant, request: Request) -> Respo
         file = state.uploads.single(form.file)
     except UploadRefusedError as exc:
         raise _bad(str(exc)) from None
-    name = form.file.filename or f"{form.file.path.stem}.mp4"
+    name = form.file.filename or "clip.mp4"  # a file field sent without a file name
     return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=201)
 
 

@@ -109,7 +109,7 @@ class MockServer:
         return self.state.stats()
 
     def reset(self) -> None:
-        """Forget tokens, page tokens, rate-limit counters and stats, as ``POST /_mock/reset``."""
+        """Forget tokens, page tokens, counters, stats and uploads, as ``POST /_mock/reset``."""
         self.state.reset()
 
 

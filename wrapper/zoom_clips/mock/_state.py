@@ -103,8 +103,8 @@ class MockState:
     def reset(self) -> None:
         """Forget every token, cursor, counter and stat, re-seed the fault dice, restore the data.
 
-        The data set's clips, collaborators and comments return to their seeded state, and
-        transfer tasks are forgotten.
+        The data set's clips, collaborators and comments return to their seeded state; transfer
+        tasks, uploads (and their bytes on disk) and the file host's hooks are forgotten.
         """
         self.restore_data()
         with self._lock:

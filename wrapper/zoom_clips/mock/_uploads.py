@@ -103,6 +103,12 @@ class UploadBook:
                 self._finalizer = weakref.finalize(self, _remove, self._directory)
             return self._directory
 
+    @property
+    def opened(self) -> Path | None:
+        """The directory if one was made (and not removed since), else None."""
+        with self._lock:
+            return self._directory
+
     def close(self) -> None:
         """Remove every uploaded byte and the directory; the book can be used again after."""
         with self._lock:
