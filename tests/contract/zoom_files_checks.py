@@ -319,9 +319,8 @@ def zoom_upload_400_has_a_reason(
         parts = memo(target, "parts").get(context, {}) if live else {}
         listed = params.get("part_number_etags")
         only = listed[0] if isinstance(listed, list) and len(listed) == 1 else None
-        if isinstance(only, dict) and parts.get(only.get("part_number"), ("",))[0] == only.get(
-            "etag"
-        ):
+        given = parts.get(only.get("part_number")) if isinstance(only, dict) else None
+        if given is not None and isinstance(only, dict) and given[0] == only.get("etag"):
             why = "a Complete of one part the server acknowledged"
     if why:
         raise AssertionError(f"HTTP 400 ({response.text[:80]!r}) to {why}")
