@@ -89,7 +89,7 @@ ACCOUNT_ID ?=
 NOW ?=
 DESTRUCTIVE ?=
 
-contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over master.json (accountId pinned, free) and endpoints.json, vs a mock it starts or BASE_URL
+contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over master.json (accountId pinned, free) and endpoints.json (uploads vs FILE_BASE_URL), vs a mock it starts or BASE_URL
 	@set -euo pipefail; \
 	base_url='$(BASE_URL)'; token_url='$(TOKEN_URL)'; now='$(NOW)'; \
 	if [ -z "$$base_url" ]; then \

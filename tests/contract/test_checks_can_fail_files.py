@@ -290,3 +290,17 @@ def _text(error: BaseException) -> str:
     for inner in getattr(error, "exceptions", ()):
         parts.append(_text(inner))
     return "\n".join(parts)
+
+
+def test_a_400_to_a_complete_without_a_context_is_not_faulted(
+    serve_broken: Callable[[Wrapper], tuple[schemathesis.BaseSchema, Target]],
+) -> None:
+    """A Complete naming no context (its one etag empty) may be refused: the 400 check does not
+    mistake it for a Complete of an acknowledged part."""
+    schema, target = serve_broken(_unchanged)
+    body = {"method": "CompleteMultipartUpload", "params": {"part_number_etags": [{"etag": ""}]}}
+    case = schema["/clips/files/multipart/upload_events"]["POST"].Case(
+        body=body, media_type="application/json"
+    )
+    response = case.call_and_validate(headers=target.headers)
+    assert response.status_code == 400

@@ -240,9 +240,9 @@ def _check_part(target: Target | None, sent: dict[str, Any], body: dict[str, Any
             "part_number and an etag"
         )
     data = sent_bytes(sent.get("file"))
-    if target is not None and data is not None:
-        parts = memo(target, "parts").setdefault(str(sent.get("upload_context")), {})
-        parts[number] = (etag, len(data))
+    context = sent.get("upload_context")
+    if target is not None and data is not None and isinstance(context, str):
+        memo(target, "parts").setdefault(context, {})[number] = (etag, len(data))
 
 
 def _check_complete(target: Target | None, sent: dict[str, Any], body: dict[str, Any]) -> None:
@@ -314,11 +314,13 @@ def zoom_upload_400_has_a_reason(
             why = f"part {number} of a context the server issued"
     elif sent.get("method") == "CompleteMultipartUpload":
         params = sent.get("params") if isinstance(sent.get("params"), dict) else {}
-        parts = memo(target, "parts").get(str(params.get("upload_context")), {})
-        listed = [p for p in params.get("part_number_etags") or [] if isinstance(p, dict)]
-        if len(listed) == 1 and parts.get(listed[0].get("part_number"), ("",))[0] == listed[0].get(
-            "etag"
-        ):
+        context = params.get("upload_context")
+        live = isinstance(context, str) and context in memo(target, "contexts")
+        parts = memo(target, "parts").get(context, {}) if live else {}
+        listed = params.get("part_number_etags")
+        only = listed[0] if isinstance(listed, list) and len(listed) == 1 else None
+        given = parts.get(only.get("part_number")) if isinstance(only, dict) else None
+        if given is not None and isinstance(only, dict) and given[0] == only.get("etag"):
             why = "a Complete of one part the server acknowledged"
     if why:
         raise AssertionError(f"HTTP 400 ({response.text[:80]!r}) to {why}")
