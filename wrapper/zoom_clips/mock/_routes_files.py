@@ -41,12 +41,13 @@ _NOT_READY = "clip mp4 is not ready"
 def download_clip(state: MockState, grant: Grant, request: Request, _body: bytes) -> Response:
     """``GET /clips/{clipId}/download``: 302 to the clip's pre-signed file URL."""
     clip_id = request.path_params["clipId"]
+    no_file = Refusal(404, 10002, f"The clip file does not exist: {clip_id[:80]}.")
     clip = state.dataset.clip(clip_id)
     if clip is None:
-        raise Refusal(404, 10002, f"The clip file does not exist: {clip_id[:80]}.")
+        raise no_file
     visible_clip(state, grant, clip_id)
     if clip.wire["status"] == "RECORD_DELETE":
-        raise Refusal(404, 10002, f"The clip file does not exist: {clip_id[:80]}.")
+        raise no_file
     if not clip.wire["file_size"]:
         raise Refusal(400, 50002, _NOT_READY)
     expires = int(state.clock.now().timestamp()) + URL_TTL
