@@ -407,3 +407,51 @@ def test_a_zoom_file_hosts_body_streams_and_an_expired_token_there_is_refreshed(
     assert len(zoom.token_requests) == 1 + expires
     assert files.authorizations() == [True] * (1 + expires)
     assert pieces_at_first_byte == [1]  # the first piece was written before the second was read
+
+
+def test_the_public_download_neither_hashes_nor_fsyncs_but_the_manifest_path_does(
+    make_client: Callable[..., Facade], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``download`` renames a complete part without fsync or sha256 (as boto3 and curl);
+    ``_download_file``, which the CLI's manifest uses, fsyncs the part and hashes it."""
+    import os  # noqa: PLC0415
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    path = call(make_client(FakeZoom(FakeFiles())), "download", clip(), tmp_path / "a.mp4")
+    assert (path.read_bytes(), synced) == (DATA, [])
+    result = download(make_client(FakeZoom(FakeFiles())), clip(), tmp_path / "b.mp4")
+    assert result.sha256 == SHA
+    assert len(synced) >= 1
+
+
+def test_a_resumed_public_download_counts_the_part_without_reading_it(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """Without a hash to continue, a part already there is resumed from its size with Range."""
+    (tmp_path / "a.mp4.part").write_bytes(DATA[:100_000])
+    files = FakeFiles()
+    path = call(make_client(FakeZoom(files)), "download", clip(), tmp_path / "a.mp4")
+    assert path.read_bytes() == DATA
+    assert files.ranges_asked() == ["bytes=100000-"]
+
+
+def test_a_body_the_host_compressed_anyway_is_decoded(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """Asked for identity, a host that gzips the body still yields the file's own bytes: only
+    an unencoded body is read raw."""
+    import gzip  # noqa: PLC0415
+
+    packed = gzip.compress(DATA)
+
+    class Gzipped(FakeFiles):
+        def serve_file(self, request: httpx.Request) -> httpx.Response:
+            self.file_requests.append(request)
+            assert request.headers["accept-encoding"] == "identity"
+            headers = {"Content-Encoding": "gzip", "Content-Length": str(len(packed))}
+            return httpx.Response(200, headers=headers, stream=CutStream(packed, cut=False))
+
+    result = download(make_client(FakeZoom(Gzipped())), clip(), tmp_path / "z.mp4")
+    assert (result.path.read_bytes(), result.sha256) == (DATA, SHA)

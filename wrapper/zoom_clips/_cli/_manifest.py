@@ -118,7 +118,10 @@ class Manifest:
         return (self.directory / name).exists() and (own is None or own.file != name)
 
     def record(self, clip_id: str, result: DownloadResult) -> Entry:
-        """Add a finished download and rewrite the manifest atomically."""
+        """Add a finished download (hashed: ``_download_file``'s default) and rewrite the
+        manifest atomically."""
+        if result.sha256 is None:
+            raise ValueError(f"the download of clip {clip_id} was not hashed")
         entry = Entry(clip_id, result.path.name, result.size, result.sha256)
         self.entries[clip_id] = entry
         self.write()

@@ -9,7 +9,7 @@ keeps the client's auth flow from reading the file's body whole.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from typing import Any
 
 import attrs
@@ -23,6 +23,8 @@ __all__ = [
     "REDIRECT_STATUSES",
     "InlineFile",
     "StreamingAuth",
+    "abody_chunks",
+    "body_chunks",
     "clip_file_error",
     "download_kwargs",
     "is_presigned",
@@ -148,3 +150,21 @@ class StreamingAuth(httpx.Auth):
                     return
         finally:
             await flow.aclose()
+
+
+def _unencoded(response: httpx.Response) -> bool:
+    """Whether the body can be read raw: sent unencoded, and not already read (a response built
+    with its content, as a test transport's, serves it through ``iter_bytes`` only)."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    return encoding in ("", "identity") and not response.is_stream_consumed
+
+
+def body_chunks(response: httpx.Response) -> Iterator[bytes]:
+    """The file's bytes as they arrive: raw when the host sent them unencoded (as asked, with
+    ``Accept-Encoding: identity``), which skips httpx's decoder layer; decoded otherwise."""
+    return response.iter_raw() if _unencoded(response) else response.iter_bytes()
+
+
+def abody_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    """``body_chunks`` of an async response."""
+    return response.aiter_raw() if _unencoded(response) else response.aiter_bytes()

@@ -4,9 +4,9 @@ The loops in ``download`` only send requests, sleep and read bodies; what each a
 decided here: follow a redirect (with the token only where ``_redirects.keeps_authorization``
 allows), ask the API for a fresh location (a pre-signed URL that expired: 403, once), wait and
 retry (``_retry.retry_delay``, the client's own policy), stream a body into the ``.part`` file,
-or finish. Bytes go to the part in chunks of ``CHUNK_SIZE`` and are hashed as they are written
-(an existing part is hashed first), so memory stays bounded by a chunk and the sha256 is known
-without reading the file again.
+or finish. Bytes go to the part in chunks of ``CHUNK_SIZE`` and, when the sha256 is asked for,
+are hashed as they are written (an existing part is hashed first), so memory stays bounded by a
+chunk and the sha256 is known without reading the file again.
 
 Resume: a part already there (from an earlier call, or a body cut short in this one) is
 continued with ``Range: bytes=N-`` while the file host accepts ranges; a 206 from N is
@@ -15,6 +15,7 @@ appended, a 200 (ranges ignored) restarts the part, a 416 whose total is N means
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -64,11 +65,12 @@ Progress = Callable[[int, int | None], object]
 
 @attrs.frozen
 class DownloadResult:
-    """A finished download: the file, its size in bytes and its sha256 (hex)."""
+    """A finished download: the file, its size in bytes and its sha256 (hex; ``None`` when it
+    was not asked for)."""
 
     path: Path
     size: int
-    sha256: str
+    sha256: str | None
 
 
 # -- the file request: what each answer of the file host means ------------------------------------
@@ -119,8 +121,11 @@ def _content_range(value: str | None) -> tuple[int | None, int | None]:
 
 
 def _content_length(response: httpx.Response) -> int | None:
+    """The file's length the answer states: ``Content-Length``, unless the body is encoded
+    (then it counts the compressed bytes, not the file's)."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
     value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() and encoding in ("", "identity") else None
 
 
 @attrs.define
@@ -144,8 +149,12 @@ class FileDownload:
     attempt: int = 0
     redirects: int = 0
     refreshed: bool = False
-    _hasher: Sha256InBackground = attrs.field(factory=Sha256InBackground)
-    _writeback: EarlyWriteback = attrs.field(factory=EarlyWriteback)
+    #: Whether the sha256 is computed on the way (the CLI's manifest), and whether the part is
+    #: made durable (early write-back, fsync of the part and of its directory) before the rename.
+    sha256: bool = True
+    durable: bool = True
+    _hasher: Sha256InBackground | None = None
+    _writeback: EarlyWriteback | None = None
     _file: IO[bytes] | None = None
     _new_bytes: int = 0
 
@@ -157,9 +166,19 @@ class FileDownload:
         policy: RetryPolicy,
         api_url: httpx.URL,
         progress: Progress | None,
+        *,
+        sha256: bool = True,
+        durable: bool = True,
     ) -> FileDownload:
-        """The download of ``target``, resuming from its part (hashed now) if there is one."""
-        job = cls(target, expected_size, policy, api_url, progress)
+        """The download of ``target``, resuming from its part if there is one (hashed now, when
+        the sha256 is asked for; else only its size counts)."""
+        job = cls(target, expected_size, policy, api_url, progress, sha256=sha256, durable=durable)
+        job._hasher = Sha256InBackground() if sha256 else None
+        job._writeback = EarlyWriteback() if durable else None
+        if job._hasher is None:
+            with contextlib.suppress(FileNotFoundError):
+                job.offset = job.target.part.stat().st_size
+            return job
         try:
             with job.target.part.open("rb") as part:
                 while chunk := part.read(CHUNK_SIZE):
@@ -287,14 +306,17 @@ class FileDownload:
         else:
             self.target.part.unlink(missing_ok=True)
         self.offset = 0
-        self._hasher.reset()
+        if self._hasher is not None:
+            self._hasher.reset()
 
     def write(self, chunk: bytes) -> None:
         """Append a chunk of the body to the part and the hash."""
         assert self._file is not None  # noqa: S101 -- only after Body
         self._file.write(chunk)
-        self._writeback.wrote(len(chunk), self._file.fileno())
-        self._hasher.update(chunk)
+        if self._writeback is not None:
+            self._writeback.wrote(len(chunk), self._file.fileno())
+        if self._hasher is not None:
+            self._hasher.update(chunk)
         self.offset += len(chunk)
         self._new_bytes += len(chunk)
         if self.total is not None and self.offset > self.total:
@@ -344,25 +366,31 @@ class FileDownload:
     # -- the end ---------------------------------------------------------------------------------
 
     def finish(self) -> DownloadResult:
-        """Flush and fsync the part, then rename it onto the target (replacing what was there)."""
+        """Flush the part (and fsync it when durable), then rename it onto the target, replacing
+        what was there: the rename is atomic, so the target is never a partial file."""
         self._open()
         assert self._file is not None  # noqa: S101
         self._file.flush()
-        self._writeback.wait()
-        os.fsync(self._file.fileno())
+        if self._writeback is not None:
+            self._writeback.wait()
+            os.fsync(self._file.fileno())
         self.close()
         path = self.target.final_path(self.name)
         os.replace(self.target.part, path)
-        _fsync_directory(path.parent)
-        return DownloadResult(path, self.offset, self._hasher.hexdigest())
+        if self.durable:
+            _fsync_directory(path.parent)
+        digest = self._hasher.hexdigest() if self._hasher is not None else None
+        return DownloadResult(path, self.offset, digest)
 
     def close(self) -> None:
         """Close the part (its bytes stay: they are the resume state) and stop the hashing."""
-        self._writeback.wait()
+        if self._writeback is not None:
+            self._writeback.wait()
         if self._file is not None:
             self._file.close()
             self._file = None
-        self._hasher.close()
+        if self._hasher is not None:
+            self._hasher.close()
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -10,7 +10,9 @@ token only where ``_redirects.keeps_authorization`` allows (never to a host that
 Every decision is in ``_download_state`` (shared); the two mixins below differ only by ``await``.
 Where the file goes and what it is called is in ``_download_names``. The async client writes
 the part with plain file writes of at most 1 MiB (page-cache copies, a fraction of a
-millisecond each) and hashes it on a worker thread; only the final fsync blocks its loop.
+millisecond each). ``download`` neither hashes nor fsyncs (as boto3's ``download_file``);
+``_download_file``, which the CLI's manifest uses, hashes on a worker thread and fsyncs, and
+that final fsync blocks the async client's loop.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from ._download_names import resolve_target
 from ._download_requests import (
     InlineFile,
     StreamingAuth,
+    abody_chunks,
+    body_chunks,
     clip_file_error,
     download_kwargs,
     parse_location,
@@ -110,8 +114,10 @@ class DownloadMethods:
         ``progress(bytes_done, bytes_total_or_None)`` is called as bytes arrive.
 
         Bytes stream to a ``.part`` file beside the target (``<dir>/<clip_id>.part`` for a
-        directory), one chunk in memory at a time; only a complete, fsynced file is renamed onto
-        the target, replacing a file already there. After a failure the part stays and the next
+        directory), one chunk in memory at a time; only a complete file is renamed onto the
+        target (atomically), replacing a file already there. As boto3's ``download_file`` and
+        curl, it is not fsynced (``zoom-clips download``, whose manifest vouches for each file,
+        fsyncs and hashes it). After a failure the part stays and the next
         call resumes from it (``Range``, where the file host accepts it). Raises
         ``ClipNotReadyError`` (400 code 50002: wait and try again), ``ClipFileNotFoundError``
         (404 code 10002), the other API errors, or ``DownloadError`` when the file's bytes did
@@ -119,7 +125,7 @@ class DownloadMethods:
 
         >>> path = client.clips.download("clip-id", "downloads/")  # doctest: +SKIP
         """
-        return self._download_file(clip, dest, progress=progress).path
+        return self._download_file(clip, dest, progress=progress, sha256=False, durable=False).path
 
     def _download_file(
         self,
@@ -128,8 +134,11 @@ class DownloadMethods:
         *,
         progress: Progress | None = None,
         name_for: NameFor | None = None,
+        sha256: bool = True,
+        durable: bool = True,
     ) -> DownloadResult:
-        """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``)."""
+        """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``;
+        ``durable``: fsync the part and its directory before and after the rename)."""
         client = self._client
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
@@ -144,6 +153,8 @@ class DownloadMethods:
             client._policy,
             httpx.URL(client._url_for(kwargs["url"])),
             progress,
+            sha256=sha256,
+            durable=durable,
         )
         try:
             step = _begin(job, self._locate(kwargs))
@@ -189,7 +200,7 @@ class DownloadMethods:
             if not isinstance(step, Body):
                 return step
             try:
-                for chunk in response.iter_bytes():
+                for chunk in body_chunks(response):
                     job.write(chunk)
             except RETRYABLE_TRANSPORT_ERRORS as exc:
                 return job.on_cut(exc)
@@ -214,7 +225,9 @@ class AsyncDownloadMethods:
 
         >>> path = await aclient.clips.download("clip-id", "downloads/")  # doctest: +SKIP
         """
-        return (await self._download_file(clip, dest, progress=progress)).path
+        return (
+            await self._download_file(clip, dest, progress=progress, sha256=False, durable=False)
+        ).path
 
     async def _download_file(
         self,
@@ -223,6 +236,8 @@ class AsyncDownloadMethods:
         *,
         progress: Progress | None = None,
         name_for: NameFor | None = None,
+        sha256: bool = True,
+        durable: bool = True,
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too; see ``DownloadMethods``."""
         client = self._client
@@ -239,6 +254,8 @@ class AsyncDownloadMethods:
             client._policy,
             httpx.URL(client._url_for(kwargs["url"])),
             progress,
+            sha256=sha256,
+            durable=durable,
         )
         try:
             step = _begin(job, await self._locate(kwargs))
@@ -284,7 +301,7 @@ class AsyncDownloadMethods:
             if not isinstance(step, Body):
                 return step
             try:
-                async for chunk in response.aiter_bytes():
+                async for chunk in abody_chunks(response):
                     job.write(chunk)
             except RETRYABLE_TRANSPORT_ERRORS as exc:
                 return job.on_cut(exc)
