@@ -4,8 +4,9 @@ A client is a thin shell that owns the transport, auth, rate limit and retries. 
 (``client.clips`` with ``.collaborators`` and ``.comments``, in ``_resources/``) build each request
 with the generated code and send it through the client's one request path, ``_send``: auth,
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
-clients share everything but I/O: what an attempt's outcome means (``_attempts``), the retry
-decisions of ``_retry`` and where a redirect goes (``_redirect_hops``). Each runs one short retry
+clients share everything but I/O: their arguments, URLs and environment (``_base_client``), what
+an attempt's outcome means (``_attempts``), the retry decisions of ``_retry`` and where a
+redirect goes (``_redirect_hops``). Each runs one short retry
 loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
@@ -32,25 +33,25 @@ import attrs
 import httpx
 
 from ._attempts import RETRYABLE_ERRORS, Wait, after_failure, connection_error, outcome_of
-from ._auth import (
-    DEFAULT_TOKEN_URL,
-    BearerToken,
-    ServerToServerOAuth,
-    UserOAuth,
-    require_secure_url,
+from ._base_client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_FILE_BASE_URL,
+    FILE_API_PATHS,
+    Auth,
+    BaseZoomClips,
+    redirect_option,
 )
 from ._clips import request_kwargs
 from ._models import ClipsPage
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
 from ._redirect_hops import MAX_HOPS, Hop, next_hop
-from ._redirects import keeps_authorization
 from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
-from ._resources._upload_plan import check_part_size, check_threshold
 from ._responses import Parse, page_from_response
 from ._retry import RetryPolicy
 
-# page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here.
+# page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here;
+# the default URLs are the base client's.
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_FILE_BASE_URL",
@@ -64,110 +65,15 @@ T = TypeVar("T")
 
 logger = logging.getLogger("zoom_clips")
 
-# Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
-DEFAULT_BASE_URL = "https://api.zoom.us/v2"
-# Quirk upload-base-url-in-prose: the three upload operations go to Zoom's file API, which the
-# spec names only in their descriptions (its ``servers`` has the API host alone).
-DEFAULT_FILE_BASE_URL = "https://fileapi.zoom.us/v2"
-#: The spec paths of the operations sent to ``file_base_url`` rather than ``base_url``.
-FILE_API_PATHS = frozenset(
-    {"/clips/files", "/clips/files/multipart", "/clips/files/multipart/upload_events"}
-)
-
 # Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
 # flowing at 200 ms a round trip.
 DEFAULT_MAX_CONCURRENCY = 16
-Auth = ServerToServerOAuth | UserOAuth | BearerToken
 
 
 # -- the clients -----------------------------------------------------------------------------------
 
 
-class _BaseZoomClips:
-    def __init__(
-        self,
-        *,
-        auth: Auth,
-        base_url: str,
-        file_base_url: str,
-        max_retries: int,
-        policy: RetryPolicy | None,
-        multipart_threshold: int | None,
-        part_size: int | None,
-    ) -> None:
-        if not isinstance(auth, ServerToServerOAuth | UserOAuth | BearerToken):
-            raise TypeError(
-                "auth must be a ServerToServerOAuth, UserOAuth or BearerToken, "
-                f"not {type(auth).__name__}"
-            )
-        require_secure_url(base_url, what="base_url")
-        require_secure_url(file_base_url, what="file_base_url")
-        if not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
-        self._auth = auth
-        self.base_url = base_url.rstrip("/")
-        #: Where the upload operations go (Zoom's ``https://fileapi.zoom.us/v2``).
-        self.file_base_url = file_base_url.rstrip("/")
-        self._policy = policy if policy is not None else RetryPolicy(max_retries=max_retries)
-        #: The defaults of ``clips.upload`` (as boto3's ``TransferConfig``), in bytes; ``None``:
-        #: Zoom's 2 GB single-upload limit, and a part size grown with the file.
-        self.multipart_threshold = check_threshold(multipart_threshold)
-        self.part_size = check_part_size(part_size)
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(auth={self._auth!r}, base_url={self.base_url!r}, "
-            f"file_base_url={self.file_base_url!r})"
-        )
-
-    @classmethod
-    def _auth_from_env(cls, env: Mapping[str, str]) -> tuple[Auth, dict[str, str]]:
-        """The auth and the URLs (``base_url``, ``file_base_url``) the ``ZOOM_*`` variables name."""
-        urls = {
-            "base_url": env.get("ZOOM_API_BASE_URL") or DEFAULT_BASE_URL,
-            "file_base_url": env.get("ZOOM_FILE_API_BASE_URL") or DEFAULT_FILE_BASE_URL,
-        }
-        token_url = env.get("ZOOM_OAUTH_TOKEN_URL") or DEFAULT_TOKEN_URL
-        names = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
-        if all(env.get(name) for name in names):
-            auth: Auth = ServerToServerOAuth(
-                account_id=env["ZOOM_ACCOUNT_ID"],
-                client_id=env["ZOOM_CLIENT_ID"],
-                client_secret=env["ZOOM_CLIENT_SECRET"],
-                token_url=token_url,
-            )
-        elif env.get("ZOOM_ACCESS_TOKEN"):
-            auth = BearerToken(env["ZOOM_ACCESS_TOKEN"])
-        else:
-            raise ValueError(
-                "set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET "
-                "(Server-to-Server OAuth), or ZOOM_ACCESS_TOKEN"
-            )
-        return auth, urls
-
-    def _url_for(self, path: str) -> str:
-        """The absolute URL of a spec path: under ``file_base_url`` for the uploads, else
-        under ``base_url``."""
-        root = self.file_base_url if path in FILE_API_PATHS else self.base_url
-        return root + path
-
-    def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
-        """Method, absolute URL and the other ``httpx`` arguments of a generated ``_get_kwargs``."""
-        extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
-        return kwargs["method"].upper(), self._url_for(kwargs["url"]), extra
-
-    def _hop_auth(self, first: str, hop: Hop, auth: httpx.Auth) -> httpx.Auth | None:
-        """``auth`` where a (redirected) request may carry the Zoom token, else none."""
-        return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
-
-
-def _redirect_option(follow_redirects: bool) -> dict[str, Any]:
-    """httpx's own following is off where the request path follows (the token rules of
-    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
-    return {"follow_redirects": False} if follow_redirects else {}
-
-
-class ZoomClips(_BaseZoomClips):
+class ZoomClips(BaseZoomClips):
     """The synchronous client.
 
     >>> with ZoomClips(auth=ServerToServerOAuth(account_id="a", client_id="i",
@@ -255,7 +161,7 @@ class ZoomClips(_BaseZoomClips):
 
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
         """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``)."""
-        hop, redirects = first, _redirect_option(follow_redirects)
+        hop, redirects = first, redirect_option(follow_redirects)
         for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -296,7 +202,7 @@ class ZoomClips(_BaseZoomClips):
         self.close()
 
 
-class AsyncZoomClips(_BaseZoomClips):
+class AsyncZoomClips(BaseZoomClips):
     """The asyncio client: ``ZoomClips``'s behaviour with ``await``/``async for``, plus fan-out.
 
     ``clips.list`` and ``clips.list_accounts`` page independent windows and accounts at the
@@ -410,7 +316,7 @@ class AsyncZoomClips(_BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop, redirects = first, _redirect_option(follow_redirects)
+        hop, redirects = first, redirect_option(follow_redirects)
         for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}

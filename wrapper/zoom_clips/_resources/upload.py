@@ -16,8 +16,8 @@ saved to a sidecar file when ``resume=`` is a path.
   on them (``idempotent=False``, as transfers). Create may be: a second context is harmless.
 - Any error after Create carries the latest state as ``error.upload_state``; Zoom's 400 code 300
   "upload context expired" becomes ``UploadExpiredError``.
-- The generated ``Content-Type: multipart/form-data; boundary=+++`` header is dropped: httpx sets
-  the header with the boundary it really uses.
+- The requests and the parses of their answers are in ``_upload_requests`` (which drops the
+  generated ``Content-Type: multipart/form-data; boundary=+++`` header: httpx sets its own).
 
 The pure steps live in ``UploadJob``; the two mixins only send, identical but for ``await``.
 """
@@ -28,14 +28,11 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
-import httpx
 
 from .._errors import BadRequestError, UploadError, UploadExpiredError, ZoomClipsError
-from .._responses import json_body
-from .._retry import RetryPolicy
 from ._upload_body import Body, part_body, single_body
 from ._upload_plan import (
     Part,
@@ -44,6 +41,15 @@ from ._upload_plan import (
     check_threshold,
     file_to_upload,
     plan_upload,
+)
+from ._upload_requests import (
+    complete_kwargs,
+    create_kwargs,
+    parse_clip_id,
+    parse_etag,
+    parse_upload_context,
+    part_kwargs,
+    single_kwargs,
 )
 from ._upload_state import (
     FileIdentity,
@@ -54,119 +60,14 @@ from ._upload_state import (
 )
 
 if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips, _BaseZoomClips
+    from .._base_client import BaseZoomClips
+    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = ["AsyncUploadMethods", "UploadJob", "UploadMethods"]
 
 Progress = Callable[[int, int], object]
 Resume = UploadState | str | os.PathLike[str] | None
-_CREATED = frozenset({200, 201})
 _EXPIRED_CODE = 300
-
-
-# -- the requests and what their answers mean ------------------------------------------------------
-
-
-def _without_content_type(kwargs: dict[str, Any]) -> dict[str, Any]:
-    headers = kwargs.get("headers") or {}
-    kwargs["headers"] = {k: v for k, v in headers.items() if k.lower() != "content-type"}
-    return kwargs
-
-
-def single_kwargs() -> dict[str, Any]:
-    """``POST /clips/files`` (the body comes from ``single_body``)."""
-    from zoom_clips_endpoints_api.api.upload import upload_clip_file  # noqa: PLC0415
-
-    return _without_content_type(upload_clip_file._get_kwargs())
-
-
-def part_kwargs() -> dict[str, Any]:
-    """``POST /clips/files/multipart`` (the body comes from ``part_body``)."""
-    from zoom_clips_endpoints_api.api.upload import upload_iq_multipart_clip_file  # noqa: PLC0415
-
-    return _without_content_type(upload_iq_multipart_clip_file._get_kwargs())
-
-
-def create_kwargs(file_name: str) -> dict[str, Any]:
-    """``upload_events`` ``CreateMultipartUpload`` of ``file_name``."""
-    from zoom_clips_endpoints_api.api.upload import (  # noqa: PLC0415
-        initiate_and_complete_a_clip_multipart_upload as events,
-    )
-    from zoom_clips_endpoints_api.models import (  # noqa: PLC0415
-        CreateMultipartUploadRequest,
-        CreateMultipartUploadRequestMethod,
-        CreateMultipartUploadRequestParams,
-    )
-
-    return events._get_kwargs(
-        body=CreateMultipartUploadRequest(
-            method=CreateMultipartUploadRequestMethod.CREATEMULTIPARTUPLOAD,
-            params=CreateMultipartUploadRequestParams(file_name=file_name),
-        )
-    )
-
-
-def complete_kwargs(state: UploadState) -> dict[str, Any]:
-    """``upload_events`` ``CompleteMultipartUpload`` with every acknowledged part's etag."""
-    from zoom_clips_endpoints_api.api.upload import (  # noqa: PLC0415
-        initiate_and_complete_a_clip_multipart_upload as events,
-    )
-    from zoom_clips_endpoints_api.models import (  # noqa: PLC0415
-        CompleteMultipartUploadRequest,
-        CompleteMultipartUploadRequestMethod,
-        CompleteMultipartUploadRequestParams,
-        PartEtag,
-    )
-
-    return events._get_kwargs(
-        body=CompleteMultipartUploadRequest(
-            method=CompleteMultipartUploadRequestMethod.COMPLETEMULTIPARTUPLOAD,
-            params=CompleteMultipartUploadRequestParams(
-                upload_context=state.upload_context,
-                part_number_etags=[PartEtag(part_number=n, etag=e) for n, e in state.parts],
-            ),
-        )
-    )
-
-
-def _field(body: Any, name: str) -> str:
-    value = body[name]
-    if not isinstance(value, str) or not value:
-        raise TypeError(f"{name} is {value!r}, not a non-empty string")
-    return value
-
-
-def parse_clip_id(response: httpx.Response, policy: RetryPolicy) -> str:
-    """The new clip's ``clip_id`` in a 201 (or 200), or the typed error."""
-    return json_body(
-        response, policy, lambda body: _field(body, "clip_id"), what="a clip id", statuses=_CREATED
-    )
-
-
-def parse_upload_context(response: httpx.Response, policy: RetryPolicy) -> str:
-    """The ``upload_context`` of a CreateMultipartUpload's 201, or the typed error."""
-    return json_body(
-        response,
-        policy,
-        lambda body: _field(body, "upload_context"),
-        what="an upload context",
-        statuses=_CREATED,
-    )
-
-
-def parse_etag(number: int) -> Callable[[httpx.Response, RetryPolicy], str]:
-    """How to read the answer to part ``number``: its etag, or the typed error."""
-
-    def etag(body: Any) -> str:
-        acknowledged = body["part_number_etag"]
-        if acknowledged.get("part_number", number) != number:
-            raise ValueError(f"it acknowledges part {acknowledged['part_number']!r}")
-        return _field(acknowledged, "etag")
-
-    def parse(response: httpx.Response, policy: RetryPolicy) -> str:
-        return json_body(response, policy, etag, what=f"part {number}'s etag", statuses=_CREATED)
-
-    return parse
 
 
 # -- what to upload and where it stands ------------------------------------------------------------
@@ -206,7 +107,7 @@ class UploadJob:
     @classmethod
     def prepare(
         cls,
-        client: _BaseZoomClips,
+        client: BaseZoomClips,
         path: object,
         *,
         file_name: object,

@@ -1,0 +1,130 @@
+"""What ``ZoomClips`` and ``AsyncZoomClips`` share but I/O (as openai-python's ``_base_client``):
+the default URLs and where each spec path goes, the checks of the constructors' arguments, the
+``ZOOM_*`` environment variables, and the token rule of a redirected request."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ._auth import (
+    DEFAULT_TOKEN_URL,
+    BearerToken,
+    ServerToServerOAuth,
+    UserOAuth,
+    require_secure_url,
+)
+from ._redirect_hops import Hop
+from ._redirects import keeps_authorization
+from ._resources._upload_plan import check_part_size, check_threshold
+from ._retry import RetryPolicy
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_FILE_BASE_URL",
+    "FILE_API_PATHS",
+    "Auth",
+    "BaseZoomClips",
+    "redirect_option",
+]
+
+# Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
+DEFAULT_BASE_URL = "https://api.zoom.us/v2"
+# Quirk upload-base-url-in-prose: the three upload operations go to Zoom's file API, which the
+# spec names only in their descriptions (its ``servers`` has the API host alone).
+DEFAULT_FILE_BASE_URL = "https://fileapi.zoom.us/v2"
+#: The spec paths of the operations sent to ``file_base_url`` rather than ``base_url``.
+FILE_API_PATHS = frozenset(
+    {"/clips/files", "/clips/files/multipart", "/clips/files/multipart/upload_events"}
+)
+
+Auth = ServerToServerOAuth | UserOAuth | BearerToken
+
+
+class BaseZoomClips:
+    """What both clients share but I/O: their arguments, ``from_env``'s reading, where a spec
+    path goes, and whether a redirected request keeps the token."""
+
+    def __init__(
+        self,
+        *,
+        auth: Auth,
+        base_url: str,
+        file_base_url: str,
+        max_retries: int,
+        policy: RetryPolicy | None,
+        multipart_threshold: int | None,
+        part_size: int | None,
+    ) -> None:
+        if not isinstance(auth, ServerToServerOAuth | UserOAuth | BearerToken):
+            raise TypeError(
+                "auth must be a ServerToServerOAuth, UserOAuth or BearerToken, "
+                f"not {type(auth).__name__}"
+            )
+        require_secure_url(base_url, what="base_url")
+        require_secure_url(file_base_url, what="file_base_url")
+        if not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+        self._auth = auth
+        self.base_url = base_url.rstrip("/")
+        #: Where the upload operations go (Zoom's ``https://fileapi.zoom.us/v2``).
+        self.file_base_url = file_base_url.rstrip("/")
+        self._policy = policy if policy is not None else RetryPolicy(max_retries=max_retries)
+        #: The defaults of ``clips.upload`` (as boto3's ``TransferConfig``), in bytes; ``None``:
+        #: Zoom's 2 GB single-upload limit, and a part size grown with the file.
+        self.multipart_threshold = check_threshold(multipart_threshold)
+        self.part_size = check_part_size(part_size)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(auth={self._auth!r}, base_url={self.base_url!r}, "
+            f"file_base_url={self.file_base_url!r})"
+        )
+
+    @classmethod
+    def _auth_from_env(cls, env: Mapping[str, str]) -> tuple[Auth, dict[str, str]]:
+        """The auth and the URLs (``base_url``, ``file_base_url``) the ``ZOOM_*`` variables name."""
+        urls = {
+            "base_url": env.get("ZOOM_API_BASE_URL") or DEFAULT_BASE_URL,
+            "file_base_url": env.get("ZOOM_FILE_API_BASE_URL") or DEFAULT_FILE_BASE_URL,
+        }
+        token_url = env.get("ZOOM_OAUTH_TOKEN_URL") or DEFAULT_TOKEN_URL
+        names = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
+        if all(env.get(name) for name in names):
+            auth: Auth = ServerToServerOAuth(
+                account_id=env["ZOOM_ACCOUNT_ID"],
+                client_id=env["ZOOM_CLIENT_ID"],
+                client_secret=env["ZOOM_CLIENT_SECRET"],
+                token_url=token_url,
+            )
+        elif env.get("ZOOM_ACCESS_TOKEN"):
+            auth = BearerToken(env["ZOOM_ACCESS_TOKEN"])
+        else:
+            raise ValueError(
+                "set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET "
+                "(Server-to-Server OAuth), or ZOOM_ACCESS_TOKEN"
+            )
+        return auth, urls
+
+    def _url_for(self, path: str) -> str:
+        """The absolute URL of a spec path: under ``file_base_url`` for the uploads, else
+        under ``base_url``."""
+        root = self.file_base_url if path in FILE_API_PATHS else self.base_url
+        return root + path
+
+    def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
+        """Method, absolute URL and the other ``httpx`` arguments of a generated ``_get_kwargs``."""
+        extra = {key: kwargs[key] for key in ("params", "json", "headers") if key in kwargs}
+        return kwargs["method"].upper(), self._url_for(kwargs["url"]), extra
+
+    def _hop_auth(self, first: str, hop: Hop, auth: httpx.Auth) -> httpx.Auth | None:
+        """``auth`` where a (redirected) request may carry the Zoom token, else none."""
+        return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
+
+
+def redirect_option(follow_redirects: bool) -> dict[str, Any]:
+    """httpx's own following is off where the request path follows (the token rules of
+    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
+    return {"follow_redirects": False} if follow_redirects else {}
