@@ -16,10 +16,11 @@ from typing import Any
 import attrs
 import httpx
 
-__all__ = ["MAX_HOPS", "Hop", "next_hop"]
+__all__ = ["MAX_HOPS", "REDIRECT_STATUSES", "Hop", "next_hop"]
 
 MAX_HOPS = 5
-_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+#: The statuses that redirect (with a ``Location``); a download's file request follows them too.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @attrs.frozen
@@ -37,7 +38,7 @@ def next_hop(response: httpx.Response, method: str, extra: Mapping[str, Any]) ->
     """The hop a redirect ``response`` asks for, or ``None`` if it is no redirect (or has no
     ``Location``)."""
     location = response.headers.get("location")
-    if response.status_code not in _REDIRECTS or not location:
+    if response.status_code not in REDIRECT_STATUSES or not location:
         return None
     url = response.request.url.join(location)
     keeps_body = response.status_code in {307, 308}

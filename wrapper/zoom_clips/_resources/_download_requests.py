@@ -16,11 +16,11 @@ import attrs
 import httpx
 
 from .._errors import APIResponseValidationError, ClipFileNotFoundError, NotFoundError
+from .._redirect_hops import REDIRECT_STATUSES
 from .._responses import status_error
 from .._retry import RetryPolicy
 
 __all__ = [
-    "REDIRECT_STATUSES",
     "InlineFile",
     "StreamingAuth",
     "abody_chunks",
@@ -31,7 +31,6 @@ __all__ = [
     "parse_location",
 ]
 
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # The query parameters that make a URL its own credential: S3 and CloudFront (Signature,
 # X-Amz-Signature), Google Cloud Storage, Azure SAS (sig), and the mock's file host.
 _SIGNATURE_PARAMETERS = frozenset({"signature", "x-amz-signature", "x-goog-signature", "sig"})

@@ -26,16 +26,17 @@ from typing import IO
 import attrs
 import httpx
 
+from .._attempts import RETRYABLE_ERRORS
 from .._errors import DownloadError
+from .._redirect_hops import MAX_HOPS, REDIRECT_STATUSES
 from .._redirects import keeps_authorization
 from .._retry import RetryPolicy, retry_delay
 from ._download_names import DownloadTarget, filename_from_disposition
-from ._download_requests import REDIRECT_STATUSES, is_presigned
+from ._download_requests import is_presigned
 from ._download_threads import EarlyWriteback, Sha256InBackground
 
 __all__ = [
     "CHUNK_SIZE",
-    "MAX_REDIRECTS",
     "RETRYABLE_TRANSPORT_ERRORS",
     "Body",
     "Done",
@@ -51,12 +52,8 @@ __all__ = [
 logger = logging.getLogger("zoom_clips")
 
 CHUNK_SIZE = 1 << 20
-MAX_REDIRECTS = 5
-RETRYABLE_TRANSPORT_ERRORS = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-)
+#: The transport errors a file request retries (resuming): the request path's own.
+RETRYABLE_TRANSPORT_ERRORS = RETRYABLE_ERRORS
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
 
 #: ``progress(bytes_done, bytes_total_or_None)``, called as bytes arrive.
@@ -235,8 +232,8 @@ class FileDownload:
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
             self.redirects += 1
-            if self.redirects > MAX_REDIRECTS:
-                raise self.failure(f"the file host redirected more than {MAX_REDIRECTS} times")
+            if self.redirects > MAX_HOPS:
+                raise self.failure(f"the file host redirected more than {MAX_HOPS} times")
             return Follow(response.request.url.join(response.headers["location"]))
         if status == 200:
             return self._body_from(0, _content_length(response), response)
