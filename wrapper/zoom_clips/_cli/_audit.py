@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from enum import StrEnum
 from typing import IO, Annotated
 
 import typer
 from rich.table import Table
 
-from .._export import AccountClip, AuditFinding, audit
+from .._export import AccountClip, AuditFinding, audit, csv_writer
 from ._app import app
 from ._errors import reported, say
 from ._inventory import AuditDbOpt, stored_items
@@ -86,7 +85,7 @@ def _bare_clips_table(findings: dict[str, list[AuditFinding]]) -> Table:
 
 
 def _write_csv(findings: dict[str, list[AuditFinding]], out: IO[str]) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)  # titles are the owners': no cell may run as a formula
     writer.writerow(["owner_id", "account_id", "clip_id", "title", "share_link", "has_passcode"])
     count = 0
     for rows in findings.values():

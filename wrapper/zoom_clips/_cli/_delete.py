@@ -7,8 +7,9 @@ stop at the first that fails, whose error says how many were deleted before it. 
 softly: a deleted clip still lists, with the status RECORD_DELETE.
 
 ``--from-audit FILE`` reads the clip ids from what ``audit`` (or ``list``) writes: CSV with a
-``clip_id`` column, JSON Lines of objects with ``clip_id``, or a JSON array of such objects or
-of ids; ``-`` reads stdin.
+``clip_id`` column (its cells neutralised against formulas as we write them, which is undone:
+``'-abc`` is the id ``-abc``), JSON Lines of objects with ``clip_id``, or a JSON array of such
+objects or of ids; ``-`` reads stdin.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rich.table import Table
 
 from .._client import AsyncZoomClips
 from .._errors import NotFoundError
+from .._export import csv_text
 from .._models import Clip, ClipStatus
 from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
@@ -79,7 +81,8 @@ def ids_from_audit(text: str, source: str) -> list[str]:
             f"--from-audit {source} has no clip_id column: give the CSV that `zoom-clips audit "
             "-f csv` writes, or JSON Lines from `zoom-clips list -f jsonl`"
         )
-    return [row["clip_id"] for row in reader]
+    # The CSVs we write neutralise formulas (an id starting with "-" gets a "'"): undo it.
+    return [csv_text(row["clip_id"]) for row in reader]
 
 
 def _read_audit(path: Path) -> list[str]:
