@@ -100,8 +100,8 @@ def _scope_section(f: Figures) -> str:
     )
     numbers = (
         "<details><summary>The numbers, day by day</summary>"
-        f'<table id="scope-table"><thead><tr><th>day</th>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></details>"
+        f'<div class="table-wrap"><table id="scope-table"><thead><tr><th>day</th>{head}</tr>'
+        f"</thead><tbody>{body}</tbody></table></div></details>"
         if series.points
         else ""
     )
@@ -149,9 +149,9 @@ def _exposure_section(rows: Sequence[OwnerExposure]) -> str:
         "pale: shared with anyone but passcode-protected.</p>"
         f"{chart}{_rest(len(bare) - len(shown), f'{rest:,} such clips')}"
         "<details><summary>Every owner with public clips</summary>"
-        '<table class="sortable"><thead><tr><th>owner</th><th class="num">without passcode</th>'
-        f'<th class="num">with passcode</th></tr></thead><tbody>{table_rows}</tbody></table>'
-        "</details></section>"
+        '<div class="table-wrap"><table class="sortable"><thead><tr><th>owner</th>'
+        '<th class="num">without passcode</th><th class="num">with passcode</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table></div></details></section>"
     )
 
 
@@ -175,9 +175,9 @@ def _storage_section(rows: Sequence[OwnerStorage]) -> str:
         '<p class="note">The file size of each owner\'s live clips.</p>'
         f"{chart}{_rest(len(rows) - len(shown), human_bytes(rest))}"
         "<details><summary>Every owner</summary>"
-        '<table class="sortable"><thead><tr><th>owner</th><th class="num">storage</th>'
-        f'<th class="num">clips</th></tr></thead><tbody>{table_rows}</tbody></table>'
-        "</details></section>"
+        '<div class="table-wrap"><table class="sortable"><thead><tr><th>owner</th>'
+        '<th class="num">storage</th><th class="num">clips</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table></div></details></section>"
     )
 
 
@@ -209,9 +209,10 @@ def _changes_section(changes: Sequence[Change]) -> str:
         body = '<p class="empty">No exposure changes observed yet.</p>'
     else:
         body = (
-            '<table class="sortable" id="latest-changes"><thead><tr><th>observed</th>'
-            "<th>clip</th><th>owner</th><th>what</th><th>old → new</th></tr></thead>"
-            f"<tbody>{''.join(_change_row(change) for change in changes)}</tbody></table>"
+            '<div class="table-wrap"><table class="sortable" id="latest-changes"><thead><tr>'
+            "<th>observed</th><th>clip</th><th>owner</th><th>what</th><th>old → new</th></tr>"
+            f"</thead><tbody>{''.join(_change_row(change) for change in changes)}</tbody>"
+            "</table></div>"
         )
     return (
         "<section><h2>Latest exposure changes</h2>"
