@@ -5,11 +5,12 @@
 clip's title, which its owner chose; so it is made into a plain base name that every file system
 takes before it touches one: ``filename*`` (RFC 5987/8187) before ``filename``; path separators
 (``/``, ``\\``) replaced by ``_``, never cut at (``Q3/Q4 plan`` is ``Q3_Q4 plan.mp4``, and
-``..`` steps are dropped); the characters Windows refuses (``<>:"|?*``) replaced by ``_``; tabs and
-line breaks a space, other control and format characters (a bidi override) dropped; no leading
-dots or spaces, no trailing ones; never a name Windows reserves (``CON``, ``NUL.mp4``, ``COM1``:
-an ``_`` goes in front); at most 200 bytes of UTF-8, cut before the extension; always an
-extension (``.mp4`` when the name has none); never ``.``/``..`` nor the ``.part`` file itself.
+``..`` steps are dropped); the characters Windows refuses (``<>:"|?*``) replaced by ``_``;
+tabs and line or paragraph breaks a space, other control and format characters (a bidi
+override) dropped; no leading dots or spaces, no trailing ones; never a name Windows reserves
+(``CON``, ``NUL.mp4``, ``COM1``: an ``_`` goes in front); at most 200 bytes of UTF-8, cut
+before the extension; always an extension (``.mp4`` when the name has none); never ``.``/``..``
+nor the ``.part`` file itself.
 
 >>> filename_from_disposition('attachment; filename="../../etc/passwd"')
 'etc_passwd.mp4'
@@ -88,7 +89,7 @@ def _plain_step(step: str) -> str:
     """One path step without the characters some file system or terminal would act on."""
     kept = []
     for char in step:
-        if char in "\t\n\r\v\f":
+        if char in "\t\n\r\v\f" or unicodedata.category(char) in ("Zl", "Zp"):
             kept.append(" ")
         elif unicodedata.category(char)[0] != "C":
             kept.append(char)
