@@ -169,11 +169,15 @@ def _audit_then_delete_dashed_ids(server: MockServer, tmp_path: Path) -> None:
 def test_json_lines_and_json_keep_the_exact_text(
     served: MockServer, hostile: dict[str, str], tmp_path: Path
 ) -> None:
-    """`list -o x.jsonl` and `get -f json` carry each title exactly as Zoom sent it."""
+    """`list -f jsonl` and `get -f json` carry each title exactly as Zoom sent it, with what a
+    terminal would act on (C1, bidi, zero-width) as JSON escapes, so `list -f jsonl` on a
+    terminal is safe too."""
     target = tmp_path / "out.jsonl"
     result = run("list", "-a", _account(served), *RANGE, "-o", str(target), env=env_for(served))
     assert result.exit_code == 0, result.stderr
-    lines = target.read_bytes().decode("utf-8").split("\n")
+    text = target.read_bytes().decode("utf-8")
+    assert not ACTIVE & set(text.replace("\n", ""))
+    lines = text.split("\n")
     records = {r["clip_id"]: r["title"] for r in (json.loads(line) for line in lines if line)}
     assert {clip_id: records[clip_id] for clip_id in hostile} == hostile
     clip_id = next(c for c, title in hostile.items() if title == HOSTILE["esc-sequences"])

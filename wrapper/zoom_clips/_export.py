@@ -8,7 +8,9 @@ clip owner picks the title, and a spreadsheet would run ``=HYPERLINK(...)``. A c
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any leading single quotes) gets
 one more single quote in front; :func:`csv_text` takes it off again, so our own readers
 (``delete --from-audit``) get the exact text back, a clip id that starts with ``-`` included.
-JSON and JSON Lines keep the exact text.
+JSON and JSON Lines keep the exact text; the characters a terminal would act on (C1 controls,
+bidirectional and zero-width format characters, line separators) are written as ``\\uXXXX``
+escapes there, which every JSON reader turns back into the same text.
 
 >>> csv_cell_text("=SUM(1+1)")
 "'=SUM(1+1)"
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -44,6 +47,7 @@ __all__ = [
     "csv_fields",
     "csv_text",
     "csv_writer",
+    "json_line",
     "write_csv",
 ]
 
@@ -51,6 +55,8 @@ TAG_SEPARATOR = ";"
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEUTRALISER = "'"
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal would act on (see the docstring).
+_ESCAPED_IN_JSON = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 CSV_FIELDS: tuple[str, ...] = (
     "account_id",
@@ -198,6 +204,24 @@ class CsvSink:
         self._start()
 
 
+def _json_escape(char: str) -> str:
+    if unicodedata.category(char) not in _ESCAPED_IN_JSON:
+        return char
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """``record`` as one line of JSON: readable UTF-8, with what a terminal acts on escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    if line.isprintable():  # the common case: nothing to escape
+        return line
+    return "".join(_json_escape(char) for char in line)
+
+
 class JsonlSink:
     """Writes clips as JSON Lines as they arrive: one object per clip."""
 
@@ -209,7 +233,7 @@ class JsonlSink:
     def write(self, item: AccountClip) -> None:
         """Write one clip."""
         record = clip_record(item, include_passcodes=self._include_passcodes)
-        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.write(json_line(record) + "\n")
         self.count += 1
 
     def finish(self) -> None:
