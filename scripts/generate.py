@@ -36,6 +36,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = "openapi-python-client"
+#: zoom-clips' own templates, over the generator's: open enums (``str_enum``/``int_enum``) and
+#: every operation as a method of one class per spec (``api_init``: ``client.operations``).
+TEMPLATES = ROOT / "scripts" / "templates"
+#: The vendored spec as shipped inside its package, for the mock server (spec/ is not installed).
+SPEC_COPY = "openapi.json"
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,8 @@ def _run_generator(workdir: Path, target: Target) -> Path:
             "--output-path",
             str(out),
             "--fail-on-warning",
+            "--custom-template-path",
+            str(TEMPLATES),
         ],
         cwd=workdir,
         env=env,
@@ -231,6 +238,9 @@ def generate(dest: Path, target: Target = MASTER) -> None:
         for path in sorted(out.rglob("*")):
             if path.is_file():
                 path.write_text(text + path.read_text(encoding="utf-8"), encoding="utf-8")
+        # Byte for byte as vendored (no header: it stays JSON), so the mock can answer every
+        # operation of the spec from an installed wheel too.
+        shutil.copyfile(target.spec, out / SPEC_COPY)
         if dest.exists():
             shutil.rmtree(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
