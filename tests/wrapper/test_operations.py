@@ -274,7 +274,7 @@ def test_the_master_spec_is_served_too(make_client: Any) -> None:
     assert page.data[0].clip_id == "m"
 
 
-# -- the rate limit of an operation's category ------------------------------------------------------
+# -- the rate limit of an operation's category -----------------------------------------------
 
 
 def test_a_medium_operation_waits_for_mediums_budget_while_a_light_one_does_not() -> None:
