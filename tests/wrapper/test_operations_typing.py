@@ -58,7 +58,7 @@ def test_a_correct_call_type_checks_and_returns_the_generated_model(tmp_path: Pa
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ('client.operations.endpoints.get_clip_by_id(clip_id=123)', 'incompatible type "int"'),
+        ("client.operations.endpoints.get_clip_by_id(clip_id=123)", 'incompatible type "int"'),
         ('client.operations.endpoints.get_clip_by_idd("abc")', "has no attribute"),
         ('x: int = client.operations.endpoints.get_clip_by_id("abc")', "Incompatible types"),
         ("client.operations.endpoints.transferclipsowner(body=42)", 'incompatible type "int"'),
