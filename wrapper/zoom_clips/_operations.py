@@ -20,7 +20,6 @@ back, a status >= 400 raised as the typed error.
 
 from __future__ import annotations
 
-import difflib
 import json as jsonlib
 from collections.abc import Callable, Mapping
 from functools import cached_property
@@ -244,6 +243,8 @@ class _AsyncSender:
 
 
 def _no_spec(owner: object, name: str) -> AttributeError:
+    import difflib  # noqa: PLC0415 -- only a typo pays for it
+
     close = difflib.get_close_matches(name, SPECS, n=2, cutoff=0.4)
     hint = f"; did you mean {', '.join(close)}?" if close else f" (the specs: {', '.join(SPECS)})"
     return AttributeError(f"{type(owner).__name__} has no spec {name!r}{hint}")
