@@ -1,4 +1,4 @@
-"""Benchmark 11: what the request path costs per call, against plain ``httpx`` on the same transport.
+"""Benchmark 11: what the request path costs per call, against plain ``httpx`` on one transport.
 
 One ``httpx.MockTransport`` answers every request with the same ready-made clip (so the server
 costs the same for every contender). Plain ``httpx`` sends the GET with a bearer header, checks
