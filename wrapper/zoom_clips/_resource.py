@@ -7,8 +7,8 @@ downloads, uploads, and the listing under them) is a ``SyncAPIResource`` or an
 generated request with its parse (``_send``, the client's one request path), sleep the client's
 (injectable) sleep, read the clock and retry policy, place a spec path under its base URL, and
 stream a file request with the client's own ``httpx`` client and auth. The two bases are the same
-but for ``await``. This is the only module besides ``_client`` that imports ``_client`` (for types
-only), so the resources' modules form no import cycle (``tests/wrapper/test_resource_base.py``).
+but for ``await``. Below the client, this is the only module that imports ``_client`` (for types
+only), so no import cycle runs through the resources (``tests/wrapper/test_resource_base.py``).
 """
 
 from __future__ import annotations
