@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from zoom_clips._resource import AsyncAPIResource, SyncAPIResource
 
 SOURCE = Path(__file__).resolve().parents[2] / "wrapper"
 PACKAGE = "zoom_clips"
@@ -212,3 +213,12 @@ def test_the_cycle_check_finds_a_cycle_and_the_base_breaks_it() -> None:
     }
     assert sorted(_cycles(graph)) == [["a", "b"], ["c", BASE]]
     assert _cycles(_without_base(graph)) == [["a", "b"]]
+
+
+def test_the_sync_and_async_bases_offer_the_same_entry_points() -> None:
+    """Resources reach a sync and an async client the same ways (the async one can fan out)."""
+
+    def entry_points(cls: type) -> set[str]:
+        return {name for name in vars(cls) if not name.startswith("__")}
+
+    assert entry_points(AsyncAPIResource) - {"_max_concurrency"} == entry_points(SyncAPIResource)
