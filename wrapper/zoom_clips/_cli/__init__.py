@@ -32,10 +32,13 @@ Clip files:
 
     zoom-clips download [CLIP_ID ...] -o DIR    _download.py (its manifest: _manifest.py)
     zoom-clips upload FILE ...                  _upload.py (resumable from a sidecar state file)
+
+Any request, as ``gh api``: ``zoom-clips api METHOD PATH -F key=value``    _api.py
 """
 
 from __future__ import annotations
 
+from . import _api as _api  # zoom-clips api METHOD PATH (any request, as gh api)
 from . import _audit, _demo, _list, _mock
 from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
 from . import _delete as _delete
