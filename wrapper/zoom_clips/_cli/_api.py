@@ -159,7 +159,8 @@ def _path(text: str) -> tuple[str, list[tuple[str, str]]]:
     if url.fragment:
         raise CliError(f"PATH {text!r} has a fragment (#...), which is never sent")
     query = parse_qsl(url.query.decode("ascii"), keep_blank_values=True)
-    return "/" + url.path.lstrip("/"), query
+    sent = url.raw_path.decode("ascii").partition("?")[0]  # as typed: an id's %2F stays one
+    return "/" + sent.lstrip("/"), query
 
 
 def _headers(values: list[str]) -> dict[str, str]:
