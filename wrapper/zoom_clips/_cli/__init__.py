@@ -10,7 +10,8 @@
 Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
 against an embedded mock server started for the command instead. Every error prints one
 ``error:`` line and exits 2 (``audit`` exits 1 when it has findings, so a scheduled job can tell
-the two apart). One module per command, beside the shared options, output and error handling:
+the two apart, and ``api`` when Zoom answers with an error status). One module per command,
+beside the shared options, output and error handling:
 
     _app.py      the command group (usage errors as one line)
     _errors.py   failures as one line, in the user's words
