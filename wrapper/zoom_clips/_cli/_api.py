@@ -53,7 +53,7 @@ _METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS")
 _FIELD = re.compile(
     r"(?P<name>[^\[\]=]+)(?P<keys>(?:\[[^\[\]=]+\])*)(?P<append>\[\])?=(?P<value>.*)", re.DOTALL
 )
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")  # "007" stays a string: a passcode loses nothing
+_INTEGER = re.compile(r"0|-?[1-9][0-9]*")  # "007" and "-0" stay strings: nothing is lost
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110's token
 _OWN_HEADERS = frozenset({"authorization", "host"})  # the client sets these itself
 _FIELD_FORMS = "like -F title=Q3, -F 'tags[]=sales' or -F 'settings[public]=false'"
