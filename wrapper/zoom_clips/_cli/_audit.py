@@ -166,11 +166,9 @@ def print_findings(
 ) -> int:
     """Write the findings to ``out``; return how many there are.
 
-    ``deleted_public``: deleted public clips left out, said in a line of their own (on stderr
-    with CSV, whose file holds findings only)."""
+    ``deleted_public``: deleted public clips left out, said in a line of their own under the
+    table (a CSV holds findings only)."""
     if fmt is AuditFormat.CSV:
-        if deleted_public:
-            say(deleted_note(deleted_public))
         return _write_csv(findings, out)
     console = table_console(out)
     if not findings:
