@@ -3,8 +3,6 @@ audit finding, no download failure, and `--status` selects several statuses or l
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +12,7 @@ from zoom_clips._models import ClipStatus
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app
 
 from tests.cli._admin_support import clip_status, served, server
-from tests.cli._support import env_for, error_line, mock_args, run
+from tests.cli._support import csv_rows, env_for, error_line, mock_args, run
 from tests.cli.test_download import change, clips, manifest
 
 __all__ = ["clips", "served", "server"]  # the fixtures, imported for pytest
@@ -38,7 +36,7 @@ def _public(wire: dict[str, object]) -> bool:
 
 
 def _csv_ids(path: Path) -> list[str]:
-    return [row["clip_id"] for row in csv.DictReader(io.StringIO(path.read_text()))]
+    return [row["clip_id"] for row in csv_rows(path.read_text())]
 
 
 def test_the_readmes_audit_delete_audit_loop_ends_with_exit_0(
@@ -77,7 +75,7 @@ def test_the_audit_leaves_deleted_public_clips_out_and_says_how_many(dataset: Da
     assert live
     listed = run("audit", *mock_args("-a", account, *YEAR, "-f", "csv"))
     assert listed.exit_code == 1, listed.stderr
-    assert {row["clip_id"] for row in csv.DictReader(io.StringIO(listed.stdout))} == live
+    assert {row["clip_id"] for row in csv_rows(listed.stdout)} == live
     table = run("audit", *mock_args("-a", account, *YEAR))
     assert f"{len(live)} clips of " in table.stdout
     assert f"{len(gone)} deleted clips (RECORD_DELETE) shared with ANYONE left out" in (
