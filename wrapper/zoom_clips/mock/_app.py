@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import secrets
 from urllib.parse import parse_qsl
 
@@ -22,6 +23,7 @@ from zoom_clips.mock._outskirts import Outskirts
 from zoom_clips.mock._router import ApiRoute, ApiRouter
 from zoom_clips.mock._routes_files import FileHostApp, download_clip
 from zoom_clips.mock._routes_list import account_clips, user_clips
+from zoom_clips.mock._routes_spec import spec_routes
 from zoom_clips.mock._routes_transfers import start_transfer, transfer_status
 from zoom_clips.mock._routes_uploads import upload_events, upload_file, upload_part
 from zoom_clips.mock._state import (
@@ -35,9 +37,10 @@ from zoom_clips.mock._state import (
 
 __all__ = ["API_ROUTES", "FILE_API_ROUTES", "create_app"]
 
-#: Every API operation the mock serves under ``/v2``, by spec path (the master API's listing and
-#: endpoints.json's operations but the uploads). A literal path comes before
-#: a parameter that could match it (``/clips/transfers`` before ``/clips/{clipId}``).
+#: Every API operation the mock models statefully under ``/v2``, by spec path (the master API's
+#: listing and endpoints.json's operations but the uploads). A literal path comes before a
+#: parameter that could match it (``/clips/transfers`` before ``/clips/{clipId}``). Every other
+#: operation of the specs is answered from the spec (``_routes_spec``).
 API_ROUTES = (
     ApiRoute("/accounts/{accountId}/clips", {"GET": account_clips}),
     ApiRoute("/clips", {"GET": user_clips}),
@@ -154,7 +157,14 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(Outskirts, state=state),
-        Middleware(ApiRouter, routes=API_ROUTES, elsewhere=_UPLOADS_ELSEWHERE),
+        Middleware(
+            ApiRouter,
+            routes=API_ROUTES,
+            elsewhere=_UPLOADS_ELSEWHERE,
+            spec_routes=functools.partial(
+                spec_routes, state.config.specs, state.config.seed, (*API_ROUTES, *FILE_API_ROUTES)
+            ),
+        ),
         Middleware(ApiRouter, routes=FILE_API_ROUTES, prefix="/file/v2"),
     ]
     app = Starlette(routes=routes, middleware=middleware)
