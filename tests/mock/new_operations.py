@@ -2,8 +2,8 @@
 
 Used by the mock's spec-answer tests and by the contract suite's run over such a spec: the
 three operations appear nowhere but here. ``openapi_validator`` checks a value against an
-OpenAPI 3.0 schema with ``jsonschema`` (Draft 4, ``nullable`` read as OpenAPI does), a validator
-independent of the mock's own.
+OpenAPI 3.0 schema with ``jsonschema`` (Draft 4, ``nullable`` read as OpenAPI does, and the
+formats it knows checked, as schemathesis checks them), a validator independent of the mock's.
 """
 
 from __future__ import annotations
@@ -212,4 +212,6 @@ def _as_json_schema(schema: Any) -> Any:
 def openapi_validator(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> Any:
     """A ``jsonschema`` validator of ``schema``, whose ``$ref``s point into ``spec``."""
     document = _as_json_schema({**spec, "x-checked": schema})
-    return jsonschema.Draft4Validator({"$ref": "#/x-checked", **document})
+    return jsonschema.Draft4Validator(
+        {"$ref": "#/x-checked", **document}, format_checker=jsonschema.FormatChecker()
+    )

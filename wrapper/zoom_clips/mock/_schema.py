@@ -278,10 +278,9 @@ def _number(schema: Schema, rng: random.Random, *, integer: bool) -> float:
 
 
 def _string(schema: Schema, rng: random.Random) -> str:
-    low = schema.get("minLength", 0)
-    high = schema.get("maxLength", max(low, 12))
+    low, high = schema.get("minLength", 0), schema.get("maxLength", math.inf)
     known = _FORMATS.get(str(schema.get("format", "")))
     if known is not None and low <= len(known) <= high:
         return known
-    length = max(low, min(high, 12))
+    length = int(max(low, min(high, 12)))
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(length))
