@@ -116,7 +116,7 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over mast
 		keep="--exclude-method DELETE --exclude-method POST"; \
 		echo "== endpoints.json: read-only operations (DESTRUCTIVE=1 also deletes and transfers)"; \
 	fi; \
-	echo "== endpoints.json (clips, collaborators, comments, transfers, download; stateful links) against $$base_url"; \
+	echo "== endpoints.json (clips, collaborators, comments, transfers, download, any operation vendored since; stateful links) against $$base_url"; \
 	$(BIN)/python -m tests.contract.endpoints_schema > $(VENV)/contract-endpoints.json; \
 	uploads=$$($(BIN)/python -m tests.contract.endpoints_schema --upload-path-regex); \
 	$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
