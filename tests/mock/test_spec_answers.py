@@ -7,13 +7,14 @@ mock's own validator.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from zoom_clips.mock import MockClock, MockConfig, create_app, serve
-from zoom_clips.mock.__main__ import _parser, config_from_args
+from zoom_clips.mock.__main__ import _parser, config_from_args, main
 
 from tests.mock.conftest import NOW, InProcess, MakeMock
 from tests.mock.new_operations import (
@@ -212,6 +213,22 @@ def test_a_spec_is_read_at_the_first_request_not_at_start(tmp_path: Path) -> Non
     assert mock.api("GET", STATS_PATH, params={"period": "week"}).status_code == 200
 
 
+def test_a_rewritten_spec_is_read_again_by_the_next_mock(
+    make_mock: MakeMock, spec_file: Path
+) -> None:
+    """A spec file changed since (as ``make update-spec`` rewrites the package's copy) is read
+    again, not served from the cache of the first mock."""
+    path = COPY_PATH.format(clipId="{clip}")
+    first = make_mock(clips=5, specs={"endpoints": spec_file})
+    assert first.api("POST", path.format(clip=_clip_id(first))).json() == COPY_EXAMPLE
+    spec = spec_with_new_operations()
+    media = spec["paths"][COPY_PATH]["post"]["responses"]["201"]["content"]["application/json"]
+    media["example"] = {"copy_id": "vendored-later"}
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    second = make_mock(clips=5, specs={"endpoints": spec_file})
+    assert second.api("POST", path.format(clip=_clip_id(second))).json() == media["example"]
+
+
 def test_the_command_line_serves_a_spec_given_with_spec(spec_file: Path) -> None:
     """``--spec endpoints=PATH`` (or a path named endpoints.json) reaches the configuration."""
     named = config_from_args(_parser().parse_args(["--spec", f"endpoints={spec_file}"]))
@@ -231,6 +248,17 @@ def test_the_command_line_refuses_a_spec_it_cannot_name(
     with pytest.raises(SystemExit):
         _parser().parse_args(["--spec", argument])
     assert why in capsys.readouterr().err
+
+
+def test_the_command_line_names_a_missing_spec_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--spec`` naming no file ends the command with one line and exit status 2."""
+    missing = tmp_path / "endpoints.json"
+    assert main(["--port", "0", "--spec", str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: specs: the endpoints spec {str(missing)!r} is not a file\n"
+    )
 
 
 def test_a_config_refuses_a_missing_spec_file(tmp_path: Path) -> None:

@@ -91,9 +91,13 @@ def load_operations(sources: tuple[tuple[str, str], ...], seed: int) -> tuple[Op
 
 
 def _stamp(where: str) -> tuple[int, int]:
-    """A file's size and modification time (a package's copy: none, as it never changes)."""
+    """A file's size and modification time (a package's copy too, when it is a file: a
+    regenerated package is read again; one inside a zip never changes)."""
     if where.startswith("package:"):
-        return (0, 0)
+        copy_of_spec = importlib.resources.files(where.removeprefix("package:")) / SPEC_COPY
+        if not isinstance(copy_of_spec, Path):
+            return (0, 0)
+        where = str(copy_of_spec)
     status = Path(where).stat()
     return status.st_size, status.st_mtime_ns
 
