@@ -7,6 +7,7 @@ mock's own validator.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,24 @@ def test_the_stateful_routes_keep_their_answers_beside_new_operations(probed: In
     answer = probed.api("PUT", f"/clips/{clip_id}")
     assert (answer.status_code, answer.headers["allow"]) == (405, "GET, DELETE")
     assert probed.api("GET", "/clips/probe_weekly_statz").json()["code"] == 2000
+
+
+def test_a_new_method_on_a_stateful_path_joins_its_allow(
+    make_mock: MakeMock, tmp_path: Path
+) -> None:
+    """A spec's PATCH on ``/clips/{clipId}`` is answered from the spec beside the stateful GET
+    and DELETE, and the path's 405 allows all three."""
+    spec = spec_with_new_operations()
+    patch = copy.deepcopy(spec["paths"][SETTINGS_PATH]["patch"])
+    spec["paths"]["/clips/{clipId}"]["patch"] = patch | {"operationId": "PatchProbeClip"}
+    spec_file = tmp_path / "endpoints.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    mock = make_mock(clips=10, specs={"endpoints": spec_file})
+    clip_id = _clip_id(mock)
+    assert mock.api("PATCH", f"/clips/{clip_id}", json={"locked": True}).status_code == 204
+    assert mock.api("GET", f"/clips/{clip_id}").json()["clip_id"] == clip_id
+    refused = mock.api("PUT", f"/clips/{clip_id}")
+    assert (refused.status_code, refused.headers["allow"]) == (405, "GET, DELETE, PATCH")
 
 
 def test_the_packaged_spec_does_not_serve_the_new_operations(mock: InProcess) -> None:

@@ -27,9 +27,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["problem", "synthesise"]
+__all__ = ["RECURSIVE", "problem", "synthesise"]
 
 Schema = Mapping[str, Any]
+
+#: The key marking where a schema refers to itself (``_spec`` resolves ``$ref``s): any value
+#: passes there, and a synthesised value leaves it out (an optional property, an array's items).
+RECURSIVE = "x-mock-recursive"
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
@@ -186,8 +190,10 @@ def _join(where: str, name: str) -> str:
 # --- synthesis ----------------------------------------------------------------------------------
 
 
-def synthesise(schema: Schema, rng: random.Random, depth: int = 0) -> Any:
+def synthesise(schema: Schema, rng: random.Random, depth: int = 0) -> Any:  # noqa: PLR0911 -- one return per kind of schema
     """A value of ``schema``: its ``example`` if that passes :func:`problem`, else one built."""
+    if RECURSIVE in schema:
+        return {}
     example = schema.get("example")
     if example is not None and problem(schema, example) is None:
         return example
@@ -236,12 +242,13 @@ def _built(schema: Schema, type_name: str, rng: random.Random, depth: int) -> An
         return {
             name: synthesise(item, rng, depth + 1)
             for name, item in properties.items()
-            if name in required or depth < _DEPTH
+            if name in required or (depth < _DEPTH and RECURSIVE not in item)
         }
     if type_name == "array":
         items = schema.get("items")
         low = schema.get("minItems", 0)
-        count = max(low, min(1, schema.get("maxItems", 1))) if depth < _DEPTH else low
+        deeper = depth < _DEPTH and not (isinstance(items, Mapping) and RECURSIVE in items)
+        count = max(low, min(1, schema.get("maxItems", 1))) if deeper else low
         if not isinstance(items, Mapping):
             return [""] * count
         values = [synthesise(items, rng, depth + 1) for _ in range(count)]

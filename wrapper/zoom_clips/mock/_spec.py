@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from zoom_clips.mock._schema import problem, synthesise
+from zoom_clips.mock._schema import RECURSIVE, problem, synthesise
 
 __all__ = ["PACKAGES", "Operation", "load_operations", "read_spec", "spec_sources"]
 
@@ -117,15 +117,16 @@ def _load(sources: tuple[tuple[str, tuple[int, int]], ...], seed: int) -> tuple[
 
 
 def _resolve(node: Any, document: Mapping[str, Any], seen: tuple[str, ...]) -> Any:
-    """``node`` with every local ``$ref`` replaced by a copy of its target (a cycle: ``{}``)."""
+    """``node`` with every local ``$ref`` replaced by a copy of its target (a ``$ref`` inside its
+    own target: a schema marked :data:`~zoom_clips.mock._schema.RECURSIVE`)."""
     if isinstance(node, list):
         return [_resolve(item, document, seen) for item in node]
     if not isinstance(node, Mapping):
         return node
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/"):
-        if ref in seen:
-            return {}  # a recursive schema: deeper levels accept anything
+        if ref in seen:  # a recursive schema: deeper levels accept anything, and are left out
+            return {RECURSIVE: ref}
         target: Any = document
         for part in ref[2:].split("/"):
             target = target[part.replace("~1", "/").replace("~0", "~")]
