@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +232,21 @@ def test_a_spec_is_read_at_the_first_request_not_at_start(tmp_path: Path) -> Non
     write_spec_with_new_operations(tmp_path)  # the file as the first request finds it
     mock = InProcess(app)
     assert mock.api("GET", STATS_PATH, params={"period": "week"}).status_code == 200
+
+
+def test_starting_a_mock_loads_no_spec_code() -> None:
+    """Creating the app imports none of the spec-answer modules: start-up does not grow."""
+    code = (
+        "import sys; from zoom_clips.mock import MockConfig, create_app; "
+        "create_app(MockConfig(clips=1)); "
+        "print(sorted(m for m in sys.modules if m.startswith('zoom_clips.mock._')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "_routes_spec" not in loaded
+    assert "zoom_clips.mock._spec'" not in loaded
+    assert "zoom_clips.mock._app" in loaded  # the check would see a spec module were it loaded
 
 
 def test_a_rewritten_spec_is_read_again_by_the_next_mock(

@@ -23,7 +23,6 @@ from zoom_clips.mock._outskirts import Outskirts
 from zoom_clips.mock._router import ApiRoute, ApiRouter
 from zoom_clips.mock._routes_files import FileHostApp, download_clip
 from zoom_clips.mock._routes_list import account_clips, user_clips
-from zoom_clips.mock._routes_spec import spec_routes
 from zoom_clips.mock._routes_transfers import start_transfer, transfer_status
 from zoom_clips.mock._routes_uploads import upload_events, upload_file, upload_part
 from zoom_clips.mock._state import (
@@ -67,6 +66,14 @@ _UPLOADS_ELSEWHERE = {
     f"{route.template}), not by api.zoom.us."
     for route in FILE_API_ROUTES
 }
+
+
+def _spec_routes(config: MockConfig) -> tuple[ApiRoute, ...]:
+    """The routes of the operations answered from the spec: read at the first API request."""
+    # Imported here, not at the top: the mock's start-up never pays for reading the specs.
+    from zoom_clips.mock._routes_spec import spec_routes  # noqa: PLC0415 -- lazy, see above
+
+    return spec_routes(config.specs, config.seed, (*API_ROUTES, *FILE_API_ROUTES))
 
 
 def _oauth_error(status: int, error: str, reason: str) -> Response:
@@ -161,9 +168,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
             ApiRouter,
             routes=API_ROUTES,
             elsewhere=_UPLOADS_ELSEWHERE,
-            spec_routes=functools.partial(
-                spec_routes, state.config.specs, state.config.seed, (*API_ROUTES, *FILE_API_ROUTES)
-            ),
+            spec_routes=functools.partial(_spec_routes, state.config),
         ),
         Middleware(ApiRouter, routes=FILE_API_ROUTES, prefix="/file/v2"),
     ]
