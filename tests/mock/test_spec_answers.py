@@ -183,11 +183,20 @@ def test_a_new_operation_spends_its_labelled_categorys_budget(
     assert mock.api("POST", path).status_code == 201
 
 
-def test_an_injected_fault_hits_a_new_operation(make_mock: MakeMock, spec_file: Path) -> None:
-    """Fault injection applies to a new operation as to every API request."""
-    mock = make_mock(clips=10, fault_rate=1.0, faults=("503",), specs={"endpoints": spec_file})
-    answer = mock.api("GET", STATS_PATH, params={"period": "week"}, token="any")
-    assert (answer.status_code, answer.text) == (503, "Service Temporarily Unavailable")
+@pytest.mark.parametrize("kind", ["500", "502", "503", "504", "truncate"])
+def test_an_injected_fault_hits_a_new_operation(
+    make_mock: MakeMock, spec_file: Path, kind: str
+) -> None:
+    """Each kind of injected fault applies to a new operation as to every API request."""
+    mock = make_mock(clips=10, fault_rate=1.0, faults=(kind,), specs={"endpoints": spec_file})
+    answer = mock.api("GET", STATS_PATH, params={"period": "week"})
+    if kind == "truncate":  # a complete 200 whose JSON ends too early
+        assert answer.status_code == 200
+        with pytest.raises(ValueError, match=r"Unterminated|Expecting"):
+            answer.json()
+    else:
+        assert answer.status_code == int(kind)
+    assert mock.state.stats()["faults"] == {kind: 1}
 
 
 def test_the_stateful_routes_keep_their_answers_beside_new_operations(probed: InProcess) -> None:
