@@ -156,10 +156,11 @@ def schema_document(
         paths[path]["post"]["servers"] = [{"url": file_base_url}]
         paths[path]["post"]["responses"]["400"] = dict(_ZOOM_400)
     download = paths["/clips/{clipId}/download"]["get"]["responses"]
-    for path in (*UPLOAD_PATHS, "/clips/{clipId}/download"):
-        for responses in [next(iter(paths[path].values()))["responses"]]:
-            for status, response in _UNDECLARED.items():
-                responses.setdefault(status, dict(response))
+    file_operations = [(path, "post") for path in UPLOAD_PATHS]
+    for path, method in [*file_operations, ("/clips/{clipId}/download", "get")]:
+        responses = paths[path][method]["responses"]  # by method: a path may gain another
+        for status, response in _UNDECLARED.items():
+            responses.setdefault(status, dict(response))
     del download["200"]
     download["302"] = {
         "description": "Redirect to the clip's mp4 on a file host (pre-signed: no token).",

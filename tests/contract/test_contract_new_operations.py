@@ -82,3 +82,15 @@ def test_a_new_operation_conforms_to_its_spec(case: schemathesis.Case, target: T
     """Every generated request to a new operation passes every check, Zoom's included."""
     response = zoom_checks.steer_unhooked(case).call_and_validate()
     ANSWERED.add(((case.method.upper(), case.operation.path), response.status_code))
+
+
+def test_the_contract_copy_keeps_a_new_operation_as_vendored() -> None:
+    """The copy patches only the quirks it names: a new operation, even one added to a path it
+    patches (a GET beside the uploads' POST), is kept exactly as the spec has it."""
+    spec = spec_with_new_operations()
+    beside = {"operationId": "GetProbeUploads", "responses": {"200": {"description": "ok"}}}
+    spec["paths"]["/clips/files"] = {"get": beside, **spec["paths"]["/clips/files"]}
+    document = schema_document(spec=spec)
+    for path, item in NEW_PATHS.items():
+        assert document["paths"][path] == item
+    assert document["paths"]["/clips/files"]["get"] == beside
