@@ -7,7 +7,9 @@ independently of the mock's own validator.
 
 from __future__ import annotations
 
+import importlib.resources
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,11 +20,13 @@ from zoom_clips.mock._app import FILE_API_ROUTES
 from zoom_clips.mock._router import ApiRouter
 from zoom_clips.mock._routes_spec import spec_routes
 from zoom_clips.mock._schema import synthesise
+from zoom_clips.mock._spec import read_spec, spec_sources
 
 from tests.contract.endpoints_schema import schema_document
 from tests.mock.conftest import NOW, InProcess
 from tests.mock.new_operations import openapi_validator, packaged_spec
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 _METHODS = ("get", "put", "post", "delete", "patch")
 FILE_API_PATHS = {route.template for route in FILE_API_ROUTES}
 
@@ -131,3 +135,13 @@ def test_the_spec_alone_answers_every_operation_with_its_declared_success(
         assert answer.content == b""
     elif answer.headers["content-type"].startswith("application/json"):
         assert _check(spec_name, method, path, success, answer)
+
+
+@pytest.mark.parametrize("name", ["master", "endpoints"])
+def test_the_mock_reads_each_spec_from_its_generated_package(name: str) -> None:
+    """By default the mock serves the package's copy, which is spec/'s file byte for byte."""
+    (where,) = [where for spec, where in spec_sources(None) if spec == name]
+    package = where.removeprefix("package:")
+    shipped = (importlib.resources.files(package) / "openapi.json").read_bytes()
+    assert shipped == (ROOT / "spec" / f"{name}.json").read_bytes()
+    assert read_spec(where) == packaged_spec(name)
