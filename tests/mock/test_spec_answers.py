@@ -158,6 +158,25 @@ def test_a_bad_query_is_400_code_300(probed: InProcess, params: dict[str, str], 
     assert why in answer.json()["message"]
 
 
+def test_a_required_header_parameter_is_checked(make_mock: MakeMock, tmp_path: Path) -> None:
+    """A header parameter the spec requires is 400 code 300 when missing or off its schema."""
+    spec = spec_with_new_operations()
+    header = {"name": "X-Probe-Region", "in": "header", "required": True}
+    header["schema"] = {"type": "string", "enum": ["eu", "us"]}
+    spec["paths"][STATS_PATH]["get"]["parameters"].append(header)
+    spec_file = tmp_path / "endpoints.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    mock = make_mock(clips=5, specs={"endpoints": spec_file})
+    week = {"period": "week"}
+    missing = mock.api("GET", STATS_PATH, params=week)
+    wrong = mock.api("GET", STATS_PATH, params=week, headers={"X-Probe-Region": "mars"})
+    right = mock.api("GET", STATS_PATH, params=week, headers={"x-probe-region": "eu"})
+    assert (missing.status_code, missing.json()["code"]) == (400, 300)
+    assert "'X-Probe-Region' is required" in missing.json()["message"]
+    assert (wrong.status_code, wrong.json()["code"]) == (400, 300)
+    assert right.status_code == 200
+
+
 def test_a_new_operation_needs_a_token(probed: InProcess) -> None:
     """Without a token a new operation is 401 code 1002; with a wrong one 401 code 124."""
     path = SETTINGS_PATH.format(clipId=_clip_id(probed))

@@ -8,8 +8,8 @@ faults and latency), then, in this order:
 - a ``{clipId}`` path parameter must name a clip the token reaches, by the stateful routes' own
   rule (``_http.visible_clip``: 404 code 2000 for an id that never existed, a soft-deleted clip
   still exists, 403 code 1003 for another account's clip);
-- every path and query parameter must match its schema (query strings read as the schema's
-  type; an array from the parameter repeated) and a required query parameter must be there; a
+- every path, query and header parameter must match its schema (strings read as the schema's
+  type; an array from the parameter repeated) and a required one must be there; a
   JSON request body must parse and match its schema, and be there if required: else 400 code
   300, as the stateful routes refuse bad input;
 - the answer is the declared success status (the lowest 2xx) with its body: the spec's example
@@ -59,13 +59,14 @@ class SpecAnswer:
         for name, parameter in operation.parameters.get("path", {}).items():
             if name in path_values:
                 _check(parameter, [path_values[name]], name)
-        for name, parameter in operation.parameters.get("query", {}).items():
-            given = request.query_params.getlist(name)
-            if not given:
-                if parameter.get("required"):
-                    raise InvalidQueryError(f"Invalid field: {name!r} is required")
-                continue
-            _check(parameter, given, name)
+        for location, values in (("query", request.query_params), ("header", request.headers)):
+            for name, parameter in operation.parameters.get(location, {}).items():
+                given = values.getlist(name)
+                if not given:
+                    if parameter.get("required"):
+                        raise InvalidQueryError(f"Invalid field: {name!r} is required")
+                    continue
+                _check(parameter, given, name)
         if operation.body_schema is not None:
             _check_body(operation.body_schema, body, required=operation.body_required)
         if operation.media_type is None:
