@@ -183,7 +183,7 @@ def _answer(
     for example in _examples(media):
         if problem(schema, example) is None:
             return status, media_type, copy.deepcopy(example)
-    return status, media_type, synthesise(schema, rng)
+    return status, media_type, synthesise(schema, rng) if schema else {}
 
 
 def _examples(media: Mapping[str, Any]) -> list[Any]:
