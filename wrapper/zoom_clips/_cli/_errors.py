@@ -41,7 +41,9 @@ _CLI_WORDS = (
     ("from_=", "--from"),
     ("to=", "--to"),
     ("from_", "--from"),
+    ("file_base_url", "--file-base-url"),
     ("base_url", "--base-url"),
+    ("token_url", "--token-url"),
 )
 
 P = ParamSpec("P")

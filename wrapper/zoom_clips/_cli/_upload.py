@@ -22,10 +22,11 @@ from .._client import ZoomClips
 from .._errors import ZoomClipsError
 from ._app import app
 from ._errors import CliError, reported, say
-from ._listing import checked_env
+from ._listing import _checked_url, checked_env
 from ._options import (
     BaseUrlOpt,
     DebugOpt,
+    FileBaseUrlOpt,
     MockNowOpt,
     MockOpt,
     MockSeedOpt,
@@ -82,17 +83,21 @@ def _client(
     *,
     mock: bool,
     base_url: str | None,
+    file_base_url: str | None,
     token_url: str | None,
     mock_seed: int,
     mock_now: str | None,
 ) -> Iterator[ZoomClips]:
     if not mock:
         env = checked_env(os.environ, base_url=base_url, token_url=token_url)
+        if file_base_url:
+            _checked_url(file_base_url, "--file-base-url")
+            env["ZOOM_FILE_API_BASE_URL"] = file_base_url
         with ZoomClips.from_env(env) as client:
             yield client
         return
-    if base_url or token_url:
-        given = "--base-url" if base_url else "--token-url"
+    if base_url or token_url or file_base_url:
+        given = "--base-url" if base_url else "--token-url" if token_url else "--file-base-url"
         raise CliError(f"--mock starts its own server, so {given} has nothing to point at")
     from ..mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
 
@@ -144,6 +149,7 @@ def upload_files(
         ),
     ] = None,
     base_url: BaseUrlOpt = None,
+    file_base_url: FileBaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
     mock_seed: MockSeedOpt = 0,
@@ -170,7 +176,12 @@ def upload_files(
     if state_dir is not None and not state_dir.is_dir():
         raise CliError(f"--state-dir {state_dir} is not a directory")
     with _client(
-        mock=mock, base_url=base_url, token_url=token_url, mock_seed=mock_seed, mock_now=mock_now
+        mock=mock,
+        base_url=base_url,
+        file_base_url=file_base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=mock_now,
     ) as client:
         for file in files:
             sidecar = sidecar_for(file, state_dir)
