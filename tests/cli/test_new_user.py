@@ -6,11 +6,17 @@ does not have."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
+import httpx
 import pytest
+from zoom_clips._cli._errors import describe
+from zoom_clips._errors import status_error_from_response
 from zoom_clips.mock import MockConfig, MockServer, serve
 
 from tests.cli._support import env_for, error_line, run
+
+SCOPES_MESSAGE = "Invalid access token, does not contain scopes:[clips:read:admin]."
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +61,42 @@ def test_a_short_unknown_option_says_to_put_double_dash_first(server: MockServer
     line = error_line(result)
     assert "No such option: -x" in line
     assert "put '--' before the ids" in line
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("bad.jsonl", '{"clip_id": "a"}\n{"clip_id": "b",}\n', "bad.jsonl line 2 is not JSON"),
+        ("bad.json", '[{"clip_id": "a"},\n {"clip_id": "b"', "is not a JSON array: "),
+    ],
+    ids=["jsonl", "array"],
+)
+def test_malformed_json_in_from_audit_names_its_line(
+    server: MockServer, tmp_path: Path, name: str, text: str, says: str
+) -> None:
+    """A JSON Lines file's bad line is named by its number in the file, not "line 1"."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("delete", "--from-audit", str(path), "--dry-run", env=env_for(server))
+    assert result.exit_code == 2
+    line = error_line(result)
+    assert says in line
+    assert "line 1 " not in line
+
+
+def test_a_403_no_rerun_can_fix_says_so(server: MockServer) -> None:
+    """403 code 1003 (another account's clips): the line says a rerun will not help."""
+    result = run("list", "-a", "stranger", "--from", "30d", env=env_for(server))
+    assert result.exit_code == 2
+    assert "running the command again will not help" in error_line(result)
+
+
+def test_a_missing_scope_names_the_scope_and_says_a_rerun_will_not_help() -> None:
+    """400 code 4711: the scope Zoom named, what to do, and that a rerun will not help."""
+    request = httpx.Request("GET", "https://api.zoom.us/v2/accounts/sub-1/clips")
+    body = {"code": 4711, "message": SCOPES_MESSAGE}
+    error = status_error_from_response(httpx.Response(400, json=body, request=request))
+    line = describe(error)
+    assert line.startswith("listing the clips of account sub-1 failed: HTTP 400; Zoom code 4711")
+    assert "the token lacks the scope(s) clips:read:admin: add them to the app" in line
+    assert "running the command again will not help" in line

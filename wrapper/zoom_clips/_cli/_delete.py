@@ -49,15 +49,28 @@ _LOOKUPS = 8  # clips fetched at a time for the plan
 
 
 def _ids_in_json(text: str, source: str) -> list[str]:
-    stripped = text.strip()
-    try:
-        values: list[Any] = (
-            json.loads(stripped)
-            if stripped.startswith("[")
-            else [json.loads(line) for line in stripped.splitlines() if line.strip()]
-        )
-    except json.JSONDecodeError as exc:
-        raise CliError(f"--from-audit {source} is not JSON or JSON Lines: {exc}") from None
+    """A JSON array, or JSON Lines; a line that is not JSON is named by its line in the file."""
+    values: list[Any] = []
+    array = text.lstrip().startswith("[")
+    if array:
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} is not a JSON array: {exc.msg} at line {exc.lineno}, "
+                f"column {exc.colno}"
+            ) from None
+    for number, line in enumerate([] if array else text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} line {number} is not JSON ({exc.msg}, column "
+                f"{exc.colno}): JSON Lines hold one object per line, as `zoom-clips list -f "
+                "jsonl` writes them"
+            ) from None
     if not isinstance(values, list):
         raise CliError(f"--from-audit {source}: a JSON file must hold an array")
     ids = []
