@@ -66,8 +66,16 @@ def test_a_short_unknown_option_says_to_put_double_dash_first(server: MockServer
 @pytest.mark.parametrize(
     ("name", "text", "says"),
     [
-        ("bad.jsonl", '{"clip_id": "a"}\n{"clip_id": "b",}\n', "bad.jsonl line 2 is not JSON"),
-        ("bad.json", '[{"clip_id": "a"},\n {"clip_id": "b"', "is not a JSON array: "),
+        (
+            "bad.jsonl",
+            '{"clip_id": "a"}\n{"clip_id": "b",}\n',
+            "bad.jsonl is not JSON or JSON Lines: line 2, column 17",
+        ),
+        (
+            "bad.json",
+            '[{"clip_id": "a"},\n {"clip_id": "b"',
+            "the array breaks at line 2, column 17",
+        ),
     ],
     ids=["jsonl", "array"],
 )

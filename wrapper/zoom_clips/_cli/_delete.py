@@ -57,8 +57,8 @@ def _ids_in_json(text: str, source: str) -> list[str]:
             values = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CliError(
-                f"--from-audit {source} is not a JSON array: {exc.msg} at line {exc.lineno}, "
-                f"column {exc.colno}"
+                f"--from-audit {source} is not JSON or JSON Lines: the array breaks at line "
+                f"{exc.lineno}, column {exc.colno} ({exc.msg})"
             ) from None
     for number, line in enumerate([] if array else text.splitlines(), start=1):
         if not line.strip():
@@ -67,9 +67,9 @@ def _ids_in_json(text: str, source: str) -> list[str]:
             values.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise CliError(
-                f"--from-audit {source} line {number} is not JSON ({exc.msg}, column "
-                f"{exc.colno}): JSON Lines hold one object per line, as `zoom-clips list -f "
-                "jsonl` writes them"
+                f"--from-audit {source} is not JSON or JSON Lines: line {number}, column "
+                f"{exc.colno} ({exc.msg}); JSON Lines hold one object per line, as "
+                "`zoom-clips list -f jsonl` writes them"
             ) from None
     if not isinstance(values, list):
         raise CliError(f"--from-audit {source}: a JSON file must hold an array")
