@@ -5,6 +5,7 @@ does not have."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +109,61 @@ def test_a_missing_scope_names_the_scope_and_says_a_rerun_will_not_help() -> Non
     assert line.startswith("listing the clips of account sub-1 failed: HTTP 400; Zoom code 4711")
     assert "the token lacks the scope(s) clips:read:admin: add them to the app" in line
     assert "running the command again will not help" in line
+
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42"
+MIB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [("notes.txt", MP4_HEAD), ("fake.mp4", b"<html>"), ("fake.webm", MP4_HEAD)],
+)
+def test_upload_refuses_what_is_not_video_unless_forced(
+    server: MockServer, tmp_path: Path, name: str, head: bytes
+) -> None:
+    """Not named .mp4/.webm, or not starting as one: one line naming --force; --force sends it."""
+    path = tmp_path / name
+    path.write_bytes(head + bytes(500))
+    refused = run("upload", str(path), env=env_for(server))
+    assert refused.exit_code == 2
+    line = error_line(refused)
+    assert f"{path} is not an mp4 or WebM video" in line
+    assert "--force" in line
+    forced = run("upload", str(path), "--force", env=env_for(server))
+    assert forced.exit_code == 0, forced.stderr
+
+
+def test_a_missing_state_dir_is_created_0700_and_its_state_file_0600(
+    server: MockServer, tmp_path: Path
+) -> None:
+    """--state-dir that does not exist yet: made, owner-only; an interrupted upload's state
+    file in it is 0600 (it holds the upload's context)."""
+    video = tmp_path / "big.mp4"
+    video.write_bytes(MP4_HEAD + bytes(11 * MIB))
+    states = tmp_path / "not" / "yet"
+    server.state.uploads.fail_next(2, status=403)
+    args = ("upload", str(video), "--part-size", "5MiB", "--state-dir", str(states))
+    assert run(*args, env=env_for(server)).exit_code == 2
+    assert stat.S_IMODE(states.stat().st_mode) == 0o700
+    (state,) = states.iterdir()
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("in_state_dir", [True, False])
+def test_an_unwritable_state_file_names_state_dir(
+    server: MockServer, tmp_path: Path, in_state_dir: bool
+) -> None:
+    """The state file cannot be written (its name is taken by a directory): the line says where,
+    and names --state-dir, the option that moves it."""
+    video = tmp_path / "big.mp4"
+    video.write_bytes(MP4_HEAD + bytes(11 * MIB))
+    states = tmp_path / "states"
+    where = states if in_state_dir else tmp_path
+    (where / "big.mp4.zoom-upload.json").mkdir(parents=True)
+    extra = ["--state-dir", str(states)] if in_state_dir else []
+    result = run("upload", str(video), "--part-size", "5MiB", *extra, env=env_for(server))
+    assert result.exit_code == 2
+    line = error_line(result)
+    assert "--state-dir" in line
+    assert "resume state" in line

@@ -43,6 +43,8 @@ _CLI_WORDS = (
     ("from_=", "--from"),
     ("to=", "--to"),
     ("from_", "--from"),
+    ("multipart_threshold=", "--multipart-threshold "),
+    ("part_size=", "--part-size "),
     ("file_base_url", "--file-base-url"),
     ("base_url", "--base-url"),
     ("token_url", "--token-url"),
