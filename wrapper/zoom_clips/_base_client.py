@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+from zoom_clips_api.rate_limits import FILE_API as MASTER_FILE_API
+from zoom_clips_endpoints_api.rate_limits import FILE_API as ENDPOINTS_FILE_API
 
 from ._auth import (
     DEFAULT_TOKEN_URL,
@@ -33,15 +35,31 @@ __all__ = [
 
 # Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
 DEFAULT_BASE_URL = "https://api.zoom.us/v2"
-# Quirk upload-base-url-in-prose: the three upload operations go to Zoom's file API, which the
-# spec names only in their descriptions (its ``servers`` has the API host alone).
+# Quirk upload-base-url-in-prose: the upload operations go to Zoom's file API, which the spec
+# names only in their descriptions (its ``servers`` has the API host alone); generation reads
+# those descriptions into each package's ``rate_limits.FILE_API``.
 DEFAULT_FILE_BASE_URL = "https://fileapi.zoom.us/v2"
 #: Where a server that is not Zoom (the mock) serves the file API, below its ``base_url``'s origin.
 OTHER_FILE_API_PATH = "/file/v2"
-#: The spec paths of the operations sent to ``file_base_url`` rather than ``base_url``.
-FILE_API_PATHS = frozenset(
-    {"/clips/files", "/clips/files/multipart", "/clips/files/multipart/upload_events"}
+#: The spec paths (templates) of the operations sent to ``file_base_url`` rather than ``base_url``.
+FILE_API_PATHS = frozenset(path for _, path in MASTER_FILE_API | ENDPOINTS_FILE_API)
+_FILE_API_TEMPLATES = tuple(
+    tuple(part if not part.startswith("{") else None for part in path.strip("/").split("/"))
+    for path in sorted(FILE_API_PATHS)
 )
+
+
+def on_file_api(path: str) -> bool:
+    """Whether the (formatted) spec path ``path`` is an operation of Zoom's file API."""
+    if path in FILE_API_PATHS:
+        return True
+    parts = path.strip("/").split("/")
+    return any(
+        len(parts) == len(template)
+        and all(want is None or want == part for part, want in zip(parts, template, strict=True))
+        for template in _FILE_API_TEMPLATES
+    )
+
 
 Auth = ServerToServerOAuth | UserOAuth | BearerToken
 
@@ -156,7 +174,7 @@ class BaseZoomClips:
     def _url_for(self, path: str) -> str:
         """The absolute URL of a spec path: under ``file_base_url`` for the uploads, else
         under ``base_url``."""
-        root = self.file_base_url if path in FILE_API_PATHS else self.base_url
+        root = self.file_base_url if on_file_api(path) else self.base_url
         return root + path
 
     def _prepare(self, kwargs: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:

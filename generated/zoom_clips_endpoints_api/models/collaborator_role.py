@@ -10,3 +10,14 @@ class CollaboratorRole(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CollaboratorRole | None":
+        # An open enum (zoom-clips' template, scripts/templates/): a value Zoom added after the
+        # spec was vendored becomes a member of its own rather than a ValueError.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
