@@ -177,8 +177,8 @@ class _CachedTokenAuth(httpx.Auth):
 
     def _goes_to_issuer(self, request: httpx.Request) -> bool:
         """Whether ``request`` may carry this auth's token at all (``_redirects.token_may_go``:
-        a Zoom token only to Zoom, another server's only to that server); when not, the request
-        goes without it and no token is fetched for it."""
+        a Zoom token only to Zoom's hosts, another server's never to Zoom's); when not, the
+        request goes without it and no token is fetched for it."""
         if token_may_go(httpx.URL(self.token_url), request.url):
             return True
         logger.debug(
