@@ -120,14 +120,14 @@ def test_audit_exit_status_follows_findings(dataset: Dataset) -> None:
 
 
 def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
-    """The CSV lists every ANYONE clip with its passcode state; --fail-on narrows the gate."""
+    """The CSV lists every live ANYONE clip with its passcode state; --fail-on narrows the gate."""
     account = dataset.sub_accounts[0].id
     expected = [
         c
         for c in dataset.select(
             account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
         )
-        if c["share_link_settings"]["share_scope"] == "ANYONE"
+        if c["share_link_settings"]["share_scope"] == "ANYONE" and c["status"] != "RECORD_DELETE"
     ]
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -291,7 +291,7 @@ def test_audit_compares_dates_to_the_created_date_unless_told(
         for c in dataset.select(
             account, from_="2025-01-01", to="2025-12-31", date_filter_type=filter_type
         )
-        if c["share_link_settings"]["share_scope"] == "ANYONE"
+        if c["share_link_settings"]["share_scope"] == "ANYONE" and c["status"] != "RECORD_DELETE"
     }
     assert found == expected
 

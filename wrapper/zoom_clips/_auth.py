@@ -104,6 +104,7 @@ class _CachedTokenAuth(httpx.Auth):
     def __init__(self, *, token_url: str, clock: Callable[[], float]) -> None:
         require_secure_url(token_url, what="token_url")
         self.token_url = token_url
+        self._issuer = httpx.URL(token_url)  # parsed once: every request is judged against it
         self._clock = clock
         self._token: str | None = None
         self._expires_at = 0.0
@@ -179,7 +180,7 @@ class _CachedTokenAuth(httpx.Auth):
         """Whether ``request`` may carry this auth's token at all (``_redirects.token_may_go``:
         a Zoom token only to Zoom's hosts, another server's never to Zoom's); when not, the
         request goes without it and no token is fetched for it."""
-        if token_may_go(httpx.URL(self.token_url), request.url):
+        if token_may_go(self._issuer, request.url):
             return True
         logger.debug(
             "not sending the token from %s to %s: another issuer's host",

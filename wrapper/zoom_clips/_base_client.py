@@ -184,6 +184,8 @@ class BaseZoomClips:
 
     def _hop_auth(self, first: str, hop: Hop, auth: httpx.Auth) -> httpx.Auth | None:
         """``auth`` where a (redirected) request may carry the Zoom token, else none."""
+        if hop.url is first:  # the request itself, not a redirect: nothing to decide (and no
+            return auth  # URL parsing on every call's hot path)
         return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
 

@@ -42,9 +42,7 @@ from ._base_client import (
     BaseZoomClips,
     redirect_option,
 )
-from ._clips import request_kwargs
 from ._logs import setup_logging
-from ._models import ClipsPage
 from ._operations import (
     AsyncOperations,
     Operations,
@@ -195,12 +193,6 @@ class ZoomClips(BaseZoomClips):
                 break
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
         return response
-
-    def _fetch(
-        self, account_id: str | None, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        """One page of a listing (``account_id=None``: the user-level ``GET /clips``)."""
-        return self._send(request_kwargs(account_id, query), page_from_response)
 
     def request(
         self,
@@ -388,12 +380,6 @@ class AsyncZoomClips(BaseZoomClips):
                 break
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
         return response
-
-    async def _fetch(
-        self, account_id: str | None, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        """One page of a listing; see ``ZoomClips._fetch``."""
-        return await self._send(request_kwargs(account_id, query), page_from_response)
 
     async def request(
         self,

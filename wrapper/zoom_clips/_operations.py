@@ -28,14 +28,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from ._errors import APIResponseValidationError
+from ._resource import AsyncAPIResource, SyncAPIResource
 from ._responses import BodyCutShortError, Parse
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from zoom_clips_api import api as master_api
     from zoom_clips_endpoints_api import api as endpoints_api
-
-    from ._client import AsyncZoomClips, ZoomClips
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -184,11 +183,8 @@ def raw_request_kwargs(
 # -- the senders the generated classes send through -----------------------------------------------
 
 
-class _Sender:
+class _Sender(SyncAPIResource):
     """``zoom_clips_*_api.api.Sender`` over a ``ZoomClips``: its ``_send``, nothing else."""
-
-    def __init__(self, client: ZoomClips) -> None:
-        self._client = client
 
     def send(
         self,
@@ -196,7 +192,7 @@ class _Sender:
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> Any:
-        value, _ = self._client._send(
+        value, _ = self._send(
             kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
         )
         return value
@@ -207,17 +203,14 @@ class _Sender:
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> RawResponse[Any]:
-        value, response = self._client._send(
+        value, response = self._send(
             kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
         )
         return RawResponse(response, lambda: value)
 
 
-class _AsyncSender:
+class _AsyncSender(AsyncAPIResource):
     """``zoom_clips_*_api.api.AsyncSender`` over an ``AsyncZoomClips``."""
-
-    def __init__(self, client: AsyncZoomClips) -> None:
-        self._client = client
 
     async def send(
         self,
@@ -225,7 +218,7 @@ class _AsyncSender:
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> Any:
-        value, _ = await self._client._send(
+        value, _ = await self._send(
             kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
         )
         return value
@@ -236,7 +229,7 @@ class _AsyncSender:
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> RawResponse[Any]:
-        value, response = await self._client._send(
+        value, response = await self._send(
             kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
         )
         return RawResponse(response, lambda: value)
@@ -250,7 +243,7 @@ def _no_spec(owner: object, name: str) -> AttributeError:
     return AttributeError(f"{type(owner).__name__} has no spec {name!r}{hint}")
 
 
-class Operations:
+class Operations(SyncAPIResource):
     """``client.operations``: ``.endpoints`` (spec/endpoints.json) and ``.master`` (master.json).
 
     >>> client.operations.endpoints.get_clip_by_id("clip-id").title  # doctest: +SKIP
@@ -259,8 +252,9 @@ class Operations:
     >>> client.operations.master.get_user_clips("account-id", from_="2025-01-01")  # doctest: +SKIP
     """
 
-    def __init__(self, client: ZoomClips) -> None:
-        self._sender = _Sender(client)
+    @cached_property
+    def _sender(self) -> _Sender:
+        return _Sender(self._client)
 
     def __repr__(self) -> str:
         return f"<Operations {', '.join(SPECS)}>"
@@ -285,11 +279,12 @@ class Operations:
             raise _no_spec(self, name)
 
 
-class AsyncOperations:
+class AsyncOperations(AsyncAPIResource):
     """``aclient.operations``: ``Operations`` with every method awaitable."""
 
-    def __init__(self, client: AsyncZoomClips) -> None:
-        self._sender = _AsyncSender(client)
+    @cached_property
+    def _sender(self) -> _AsyncSender:
+        return _AsyncSender(self._client)
 
     def __repr__(self) -> str:
         return f"<AsyncOperations {', '.join(SPECS)}>"

@@ -76,6 +76,20 @@ def _tiles(f: Figures) -> str:
     )
 
 
+def _deleted_note(f: Figures) -> str:
+    """Deleted clips, apart: Zoom deletes softly, so they still list, but they are not exposed."""
+    if not f.deleted_clips:
+        return ""
+    return (
+        '<p class="note" id="deleted">Left out of every figure on this page: '
+        f'<span data-metric="deleted-clips" data-value="{f.deleted_clips}">'
+        f"{_counted(f.deleted_clips, 'deleted clip')}</span> (status RECORD_DELETE) holding "
+        f'<span data-metric="deleted-bytes" data-value="{f.deleted_bytes}">'
+        f"{human_bytes(f.deleted_bytes)}</span>; Zoom deletes softly, so they still list, "
+        "but they are not exposed.</p>"
+    )
+
+
 def _scope_section(f: Figures) -> str:
     series = f.scopes
     ordered = [s for s in SCOPE_ORDER if s in series.counts]
@@ -236,7 +250,7 @@ def render_report(figures: Figures, *, title: str = "Clip exposure") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
         f"<header><h1>{escape(title)}</h1><p>{escape(subtitle)}</p></header>"
-        f"{_tiles(f)}{_scope_section(f)}"
+        f"{_tiles(f)}{_deleted_note(f)}{_scope_section(f)}"
         f'<div class="grid2">{_exposure_section(f.exposure_by_owner)}'
         f"{_storage_section(f.storage_by_owner)}</div>"
         f"{_changes_section(f.latest_changes)}"
