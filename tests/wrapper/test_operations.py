@@ -238,7 +238,12 @@ def test_a_429_is_retried_for_any_method_a_503_only_where_resending_is_safe(
 def test_upload_operations_go_to_the_file_api(make_client: Any) -> None:
     """The upload paths are sent under ``file_base_url``, the others under ``base_url``."""
     zoom = FakeZoom(lambda request: json_response(201, {"upload_context": "ctx"}))
-    client = make_client(zoom, file_base_url="https://files.example.test/v2")
+    client = make_client(  # a token of that server's (a Zoom token goes only to Zoom: issue 21)
+        zoom,
+        auth=make_auth(token_url="https://api.example.test/oauth/token"),
+        base_url="https://api.example.test/v2",
+        file_base_url="https://files.example.test/v2",
+    )
     run(
         ops(client).initiate_and_complete_a_clip_multipart_upload(
             body={"method": "CreateMultipartUpload", "params": {"file_name": "a.mp4"}}

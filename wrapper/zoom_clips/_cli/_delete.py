@@ -47,19 +47,33 @@ from ._output import table_console
 __all__ = ["EXIT_DECLINED", "delete_clips", "ids_from_audit"]
 
 EXIT_DECLINED = 1  # asked on a terminal, the answer was no: nothing was deleted
+EXIT_MISSING = 1  # Zoom has no clip of an id given (the others were deleted); --missing-ok: 0
 _LOOKUPS = 8  # clips fetched at a time for the plan
 
 
 def _ids_in_json(text: str, source: str) -> list[str]:
-    stripped = text.strip()
-    try:
-        values: list[Any] = (
-            json.loads(stripped)
-            if stripped.startswith("[")
-            else [json.loads(line) for line in stripped.splitlines() if line.strip()]
-        )
-    except json.JSONDecodeError as exc:
-        raise CliError(f"--from-audit {source} is not JSON or JSON Lines: {exc}") from None
+    """A JSON array, or JSON Lines; a line that is not JSON is named by its line in the file."""
+    values: list[Any] = []
+    array = text.lstrip().startswith("[")
+    if array:
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} is not JSON or JSON Lines: the array breaks at line "
+                f"{exc.lineno}, column {exc.colno} ({exc.msg})"
+            ) from None
+    for number, line in enumerate([] if array else text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} is not JSON or JSON Lines: line {number}, column "
+                f"{exc.colno} ({exc.msg}); JSON Lines hold one object per line, as "
+                "`zoom-clips list -f jsonl` writes them"
+            ) from None
     if not isinstance(values, list):
         raise CliError(f"--from-audit {source}: a JSON file must hold an array")
     ids = []
@@ -164,6 +178,12 @@ def delete_clips(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be deleted; delete nothing.")
     ] = False,
+    missing_ok: Annotated[
+        bool,
+        typer.Option(
+            "--missing-ok", help="Exit 0 even when Zoom has no clip of some id (for scripts)."
+        ),
+    ] = False,
     base_url: BaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
@@ -174,7 +194,8 @@ def delete_clips(
     """Delete clips: shows each one, asks (or needs --yes), then deletes them one by one.
 
     Clips Zoom does not know, and clips already deleted, are skipped. Exits 0 when every clip
-    was deleted (or there was nothing to delete), 1 when the answer was no, 2 on errors.
+    was deleted (or already was), 1 when the answer was no or Zoom has no clip of some id (the
+    others are still deleted; --missing-ok: 0), 2 on errors.
 
     Examples:
 
@@ -212,6 +233,7 @@ def delete_clips(
         doomed = []
         for wanted, clip in found.items():
             if clip is None:
+                missing.append(wanted)
                 say(f"skipped {wanted}: Zoom has no such clip")
             elif clip.status == ClipStatus.RECORD_DELETE:
                 say(f"skipped {wanted}: already deleted")
@@ -239,6 +261,13 @@ def delete_clips(
         say(f"Deleted {plural(len(doomed), 'clip')}.")
         return 0
 
+    missing: list[str] = []
     code = converse(run, work)
+    if missing and not missing_ok and code == 0:
+        say(
+            f"Zoom has no clip of {plural(len(missing), 'id')} given ({', '.join(missing)}): "
+            "exit 1 (--missing-ok: 0)"
+        )
+        code = EXIT_MISSING
     if code:
         raise typer.Exit(code)

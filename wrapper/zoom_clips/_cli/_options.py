@@ -26,6 +26,7 @@ __all__ = [
     "DateFilterOpt",
     "DebugOpt",
     "ExcludeStatusOpt",
+    "FileBaseUrlOpt",
     "FromOpt",
     "MockNowOpt",
     "MockOpt",
@@ -123,6 +124,15 @@ BaseUrlOpt = Annotated[
     str | None,
     typer.Option(
         "--base-url", metavar="URL", help="API base URL (default: $ZOOM_API_BASE_URL or Zoom's)."
+    ),
+]
+FileBaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--file-base-url",
+        metavar="URL",
+        help="The file API's base URL, where uploads go (default: $ZOOM_FILE_API_BASE_URL, "
+        "else Zoom's for Zoom's API and {origin}/file/v2 of any other --base-url).",
     ),
 ]
 TokenUrlOpt = Annotated[
