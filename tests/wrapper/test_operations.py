@@ -453,3 +453,13 @@ def test_an_unknown_log_level_is_refused() -> None:
     with pytest.raises(ValueError, match="ZOOM_CLIPS_LOG must be 'info' or 'debug'"):
         setup_logging({"ZOOM_CLIPS_LOG": "verbose"})
     setup_logging({})  # unset: nothing happens
+
+
+def test_a_body_of_several_models_is_required(make_client: Any) -> None:
+    """The upload events' oneOf body cannot be left out (the generated request would crash on
+    it): a missing body is Python's TypeError before anything is sent."""
+    zoom = FakeZoom(lambda request: json_response(201, {}))
+    client = make_client(zoom)
+    with pytest.raises(TypeError, match="body"):
+        run(ops(client).initiate_and_complete_a_clip_multipart_upload())
+    assert zoom.api_requests == []

@@ -413,8 +413,7 @@ class Operations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> CompleteMultipartUploadResponse | CreateMultipartUploadResponse:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -721,8 +720,7 @@ class AsyncOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> CompleteMultipartUploadResponse | CreateMultipartUploadResponse:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -1024,8 +1022,7 @@ class RawOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -1327,8 +1324,7 @@ class AsyncRawOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
