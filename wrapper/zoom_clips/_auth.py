@@ -15,7 +15,6 @@ the request once.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import ipaddress
 import json
@@ -24,13 +23,16 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import httpx
 
 from ._errors import AuthenticationError, describe, error_body
 from ._redirects import token_may_go
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -207,6 +209,8 @@ class _CachedTokenAuth(httpx.Auth):
         )
 
     def _async_lock(self) -> asyncio.Lock:
+        import asyncio  # noqa: PLC0415 -- only an async flow needs it: sync apps never load asyncio
+
         loop = asyncio.get_running_loop()
         with self._thread_lock:
             lock = self._async_locks.get(loop)

@@ -16,7 +16,6 @@ which parse every 200 eagerly with the generated ``from_dict`` (quirk ``generate
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import logging
 import os
@@ -75,6 +74,13 @@ logger = logging.getLogger("zoom_clips")
 # Enough to page a year's 12-13 windows at once, and to keep Zoom's 80 requests/s (Business)
 # flowing at 200 ms a round trip.
 DEFAULT_MAX_CONCURRENCY = 16
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    """``asyncio.sleep``, the async client's default sleep, without loading asyncio before then."""
+    import asyncio  # noqa: PLC0415 -- first needed here: sync apps never load asyncio
+
+    await asyncio.sleep(seconds)
 
 
 # -- the clients -----------------------------------------------------------------------------------
@@ -271,7 +277,7 @@ class AsyncZoomClips(BaseZoomClips):
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         http_client: httpx.AsyncClient | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep,
         retry_policy: RetryPolicy | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         rate_limit: RateLimit = None,

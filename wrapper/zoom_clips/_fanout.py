@@ -23,15 +23,17 @@ generator is closed: at once inside ``contextlib.aclosing(...)``, else when it i
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._ledger import WindowLedger
 from ._models import Clip
 from ._pagination import Keep, Window
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["WindowJob", "fan_out"]
 
@@ -97,6 +99,8 @@ async def fan_out(
 
     ``new_ledger`` makes the ``WindowLedger`` of each account, on its first job.
     """
+    import asyncio  # noqa: PLC0415 -- only the async client fans out: sync apps never load asyncio
+
     if not jobs:
         return
     queue: asyncio.Queue[_Message] = asyncio.Queue(maxsize=max_concurrency)

@@ -54,7 +54,6 @@ sends one request at a time and has no limiter.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import weakref
 from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
@@ -66,6 +65,8 @@ from zoom_clips_api.rate_limits import CATEGORIES as MASTER_CATEGORIES
 from zoom_clips_endpoints_api.rate_limits import CATEGORIES as ENDPOINTS_CATEGORIES
 
 if TYPE_CHECKING:
+    import asyncio
+
     from aiolimiter import AsyncLimiter
 
 __all__ = [
@@ -242,6 +243,8 @@ class RequestRateLimiter:
 
     async def acquire(self) -> None:
         """Wait until one more request may leave without exceeding the rate."""
+        import asyncio  # noqa: PLC0415 -- only the async client waits: sync apps never load asyncio
+
         loop = asyncio.get_running_loop()
         bucket = self._buckets.get(loop)
         if bucket is None:

@@ -1,0 +1,29 @@
+"""What importing the SDK loads: a sync-only app pays for neither asyncio nor the transfer code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+_PROBE = """
+import json, sys
+from zoom_clips import BearerToken, ZoomClips
+with ZoomClips(auth=BearerToken("t"), base_url="http://127.0.0.1:9/v2"):
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after_sync_client() -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(done.stdout))
+
+
+def test_sync_client_never_imports_asyncio() -> None:
+    """A fresh interpreter that imports and builds a ``ZoomClips`` has not loaded asyncio."""
+    loaded = _modules_after_sync_client()
+    assert "zoom_clips" in loaded
+    assert "asyncio" not in loaded
