@@ -27,3 +27,17 @@ def test_sync_client_never_imports_asyncio() -> None:
     loaded = _modules_after_sync_client()
     assert "zoom_clips" in loaded
     assert "asyncio" not in loaded
+
+
+def test_sync_client_defers_downloads_and_fan_out() -> None:
+    """Building a ``ZoomClips`` loads neither the download machinery nor the async fan-out."""
+    loaded = _modules_after_sync_client()
+    assert "zoom_clips._resources.download" in loaded  # the mixin itself, so the probe is real
+    deferred = {
+        "zoom_clips._fanout",
+        "zoom_clips._resources._download_names",
+        "zoom_clips._resources._download_requests",
+        "zoom_clips._resources._download_state",
+        "zoom_clips._resources._download_threads",
+    }
+    assert not deferred & loaded

@@ -23,11 +23,10 @@ from collections.abc import (
     Sequence,
 )
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import httpx
 
-from ._fanout import WindowJob, fan_out
 from ._ledger import WindowLedger
 from ._models import Clip, ClipsPage, ClipStatus, DateFilterType
 from ._pagination import (
@@ -41,6 +40,9 @@ from ._pagination import (
 )
 from ._resource import AsyncAPIResource, SyncAPIResource
 from ._responses import page_from_response
+
+if TYPE_CHECKING:
+    from ._fanout import WindowJob
 
 __all__ = [
     "AsyncClipListing",
@@ -233,7 +235,7 @@ class ClipListing(SyncAPIResource):
 
 
 #: The async listing's work: one job per (account, window), and the ledger of an account.
-ListingJobs = tuple[list[WindowJob], Callable[[], WindowLedger]]
+ListingJobs: TypeAlias = "tuple[list[WindowJob], Callable[[], WindowLedger]]"
 
 
 class AsyncClipListing(AsyncAPIResource):
@@ -255,6 +257,8 @@ class AsyncClipListing(AsyncAPIResource):
         to: object,
     ) -> ListingJobs:
         """Every (account, window) job of a listing; arguments are checked here."""
+        from ._fanout import WindowJob  # noqa: PLC0415 -- only the async client fans out: not loaded before
+
         query = build_query(**filters)
         span = normalize_range(from_, to, now=self._now())
         windows = window_queries(query, span)
@@ -268,6 +272,7 @@ class AsyncClipListing(AsyncAPIResource):
 
     def fan_out(self, jobs: ListingJobs) -> AsyncGenerator[tuple[str | None, Clip], None]:
         """The clips of every job, as ``(account_id, clip)``, windows paged concurrently."""
+        from ._fanout import fan_out  # noqa: PLC0415 -- only the async client fans out: not loaded before
 
         def pages(job: WindowJob, keep: Keep) -> AsyncIterator[list[Clip]]:
             def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -28,30 +29,13 @@ from .._models import Clip
 from .._resource import AsyncAPIResource, SyncAPIResource
 from ._arguments import check_id
 from ._clip_requests import get_kwargs, parse_clip
-from ._download_names import resolve_target
-from ._download_requests import (
-    InlineFile,
-    StreamingAuth,
-    abody_chunks,
-    body_chunks,
-    clip_file_error,
-    download_kwargs,
-    parse_location,
-)
-from ._download_state import (
-    CHUNK_SIZE,
-    RETRYABLE_TRANSPORT_ERRORS,
-    Body,
-    Done,
-    DownloadResult,
-    FileDownload,
-    Follow,
-    Progress,
-    Step,
-    Wait,
-)
 
-__all__ = ["AsyncDownloadMethods", "DownloadMethods", "DownloadResult"]
+if TYPE_CHECKING:
+    from ._download_requests import InlineFile
+    from ._download_state import DownloadResult, FileDownload, Progress, Step
+
+
+__all__ = ["AsyncDownloadMethods", "DownloadMethods"]
 
 #: Lets the CLI rename a file before it is placed (a title two clips share, say).
 NameFor = Callable[[str | None], str | None]
@@ -73,6 +57,9 @@ def _expected(file_size: int | None) -> int | None:
 
 def _begin(job: FileDownload, source: httpx.URL | InlineFile) -> Step:
     """The first step from what the API answered: the file's location, or the file itself."""
+    from ._download_requests import InlineFile  # noqa: PLC0415 -- transfer code loads on the first download
+    from ._download_state import Follow  # noqa: PLC0415 -- transfer code loads on the first download
+
     if isinstance(source, InlineFile):
         return _inline_body(job, source)
     job.located(source)
@@ -80,6 +67,8 @@ def _begin(job: FileDownload, source: httpx.URL | InlineFile) -> Step:
 
 
 def _inline_body(job: FileDownload, inline: InlineFile) -> Step:
+    from ._download_state import CHUNK_SIZE, Body, Done  # noqa: PLC0415 -- transfer code loads on the first download
+
     step = job.on_response(inline.response)
     if isinstance(step, Body):
         content = memoryview(inline.response.content)
@@ -135,6 +124,10 @@ class DownloadMethods(SyncAPIResource):
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``;
         ``durable``: fsync the part and its directory before and after the rename)."""
+        from ._download_names import resolve_target  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import download_kwargs  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- transfer code loads on the first download
+
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
         if not known:
@@ -167,6 +160,8 @@ class DownloadMethods(SyncAPIResource):
             job.close()
 
     def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
+        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- transfer code loads on the first download
+
         try:
             return self._send(kwargs, parse_location)[0]
         except NotFoundError as exc:
@@ -174,6 +169,9 @@ class DownloadMethods(SyncAPIResource):
 
     def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from ._download_requests import StreamingAuth, body_chunks  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- transfer code loads on the first download
+
         assert job.url is not None  # noqa: S101
         try:
             response = self._open_stream(
@@ -226,6 +224,10 @@ class AsyncDownloadMethods(AsyncAPIResource):
         durable: bool = True,
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too; see ``DownloadMethods``."""
+        from ._download_names import resolve_target  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import download_kwargs  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- transfer code loads on the first download
+
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
         if not known:
@@ -258,6 +260,8 @@ class AsyncDownloadMethods(AsyncAPIResource):
             job.close()
 
     async def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
+        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- transfer code loads on the first download
+
         try:
             return (await self._send(kwargs, parse_location))[0]
         except NotFoundError as exc:
@@ -265,6 +269,9 @@ class AsyncDownloadMethods(AsyncAPIResource):
 
     async def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from ._download_requests import StreamingAuth, abody_chunks  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- transfer code loads on the first download
+
         assert job.url is not None  # noqa: S101
         try:
             response = await self._open_stream(
