@@ -6,7 +6,8 @@ query names and enum values): the master API's ``/accounts/{accountId}/clips`` w
 the Clips API's user-level ``GET /clips`` without one. Requests go through the client's one
 request path (``ClipListing.fetch``, through the resource base: auth, retries, typed errors). A
 range is split into one-month windows (``_pagination``) and de-duplicated across them
-(``_ledger``); the async client pages the windows concurrently (``_fanout``).
+(``_ledger``); the async client pages the windows concurrently (``_fanout``, imported on
+first use).
 """
 
 from __future__ import annotations
@@ -257,7 +258,7 @@ class AsyncClipListing(AsyncAPIResource):
         to: object,
     ) -> ListingJobs:
         """Every (account, window) job of a listing; arguments are checked here."""
-        from ._fanout import WindowJob  # noqa: PLC0415 -- only the async client fans out: not loaded before
+        from ._fanout import WindowJob  # noqa: PLC0415 -- async only
 
         query = build_query(**filters)
         span = normalize_range(from_, to, now=self._now())
@@ -272,7 +273,7 @@ class AsyncClipListing(AsyncAPIResource):
 
     def fan_out(self, jobs: ListingJobs) -> AsyncGenerator[tuple[str | None, Clip], None]:
         """The clips of every job, as ``(account_id, clip)``, windows paged concurrently."""
-        from ._fanout import fan_out  # noqa: PLC0415 -- only the async client fans out: not loaded before
+        from ._fanout import fan_out  # noqa: PLC0415 -- async only
 
         def pages(job: WindowJob, keep: Keep) -> AsyncIterator[list[Clip]]:
             def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:

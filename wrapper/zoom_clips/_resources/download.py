@@ -12,7 +12,8 @@ Where the file goes and what it is called is in ``_download_names``. The async c
 the part with plain file writes of at most 1 MiB (page-cache copies, a fraction of a
 millisecond each). ``download`` neither hashes nor fsyncs (as boto3's ``download_file``);
 ``_download_file``, which the CLI's manifest uses, hashes on a worker thread and fsyncs, and
-that final fsync blocks the async client's loop.
+that final fsync blocks the async client's loop. The ``_download_*`` modules are imported on the
+first download, not with the client (``import zoom_clips`` stays light: bench_5_import).
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ def _expected(file_size: int | None) -> int | None:
 
 def _begin(job: FileDownload, source: httpx.URL | InlineFile) -> Step:
     """The first step from what the API answered: the file's location, or the file itself."""
-    from ._download_requests import InlineFile  # noqa: PLC0415 -- transfer code loads on the first download
-    from ._download_state import Follow  # noqa: PLC0415 -- transfer code loads on the first download
+    from ._download_requests import InlineFile  # noqa: PLC0415 -- on first download
+    from ._download_state import Follow  # noqa: PLC0415 -- on first download
 
     if isinstance(source, InlineFile):
         return _inline_body(job, source)
@@ -67,7 +68,7 @@ def _begin(job: FileDownload, source: httpx.URL | InlineFile) -> Step:
 
 
 def _inline_body(job: FileDownload, inline: InlineFile) -> Step:
-    from ._download_state import CHUNK_SIZE, Body, Done  # noqa: PLC0415 -- transfer code loads on the first download
+    from ._download_state import CHUNK_SIZE, Body, Done  # noqa: PLC0415 -- on first download
 
     step = job.on_response(inline.response)
     if isinstance(step, Body):
@@ -124,9 +125,9 @@ class DownloadMethods(SyncAPIResource):
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``;
         ``durable``: fsync the part and its directory before and after the rename)."""
-        from ._download_names import resolve_target  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_requests import download_kwargs  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_names import resolve_target  # noqa: PLC0415 -- on first download
+        from ._download_requests import download_kwargs  # noqa: PLC0415 -- on first download
+        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- on first download
 
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
@@ -160,7 +161,7 @@ class DownloadMethods(SyncAPIResource):
             job.close()
 
     def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
-        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- on first download
 
         try:
             return self._send(kwargs, parse_location)[0]
@@ -169,8 +170,8 @@ class DownloadMethods(SyncAPIResource):
 
     def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
-        from ._download_requests import StreamingAuth, body_chunks  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import StreamingAuth, body_chunks  # noqa: PLC0415 -- on first download
+        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
         try:
@@ -224,9 +225,9 @@ class AsyncDownloadMethods(AsyncAPIResource):
         durable: bool = True,
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too; see ``DownloadMethods``."""
-        from ._download_names import resolve_target  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_requests import download_kwargs  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_names import resolve_target  # noqa: PLC0415 -- on first download
+        from ._download_requests import download_kwargs  # noqa: PLC0415 -- on first download
+        from ._download_state import Done, FileDownload, Follow, Wait  # noqa: PLC0415 -- on first download
 
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
@@ -260,7 +261,7 @@ class AsyncDownloadMethods(AsyncAPIResource):
             job.close()
 
     async def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
-        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import clip_file_error, parse_location  # noqa: PLC0415 -- on first download
 
         try:
             return (await self._send(kwargs, parse_location))[0]
@@ -269,8 +270,8 @@ class AsyncDownloadMethods(AsyncAPIResource):
 
     async def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
-        from ._download_requests import StreamingAuth, abody_chunks  # noqa: PLC0415 -- transfer code loads on the first download
-        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- transfer code loads on the first download
+        from ._download_requests import StreamingAuth, abody_chunks  # noqa: PLC0415 -- on first download
+        from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
         try:
