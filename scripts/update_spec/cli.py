@@ -110,7 +110,7 @@ def run(
     if not (root / source.target.file).exists():
         # Nothing to compare with: every part would read as "added", required parameters as
         # breaking. Report the quirks and vendor.
-        print(render_first_vendoring(source), end="")
+        print(render_first_vendoring(source, root), end="")
     elif (status := _report_changes(root, source, args)) is not None:
         return status
     if args.check:
@@ -125,7 +125,7 @@ def _report_changes(root: Path, source: Source, args: argparse.Namespace) -> int
     vendored = json.loads(vendored_bytes)
     changes = diff(vendored, source.spec)
     sha256 = hashlib.sha256(vendored_bytes).hexdigest()
-    print(render_report(vendored, source, changes, sha256), end="")
+    print(render_report(vendored, source, changes, sha256, root=root), end="")
     breaking = sum(1 for c in changes if c.kind is Kind.BREAKING)
     if not changes:
         print("\nNothing to do: spec/ and generated/ are left as they are.")

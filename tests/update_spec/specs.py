@@ -12,8 +12,8 @@ Each ``with_*`` function takes a spec and returns a changed deep copy, so cases 
 New operations, written as Zoom writes them (summary, scopes, "Rate Limit Label", error
 responses, ``security`` and ``x-extensions``), come from :func:`zoom_operation` and join a spec
 through :func:`with_operations`; :func:`with_new_clip_operations` adds the five Zoom has published
-since the snapshot (``../shared/ZOOM-FACTS.md``, "Learned since"). ``vendored_endpoints()`` is the
-spec this checkout vendors today, for an update on top of whatever it is::
+since the snapshot (ZOOM-FACTS.md in the shared reference material, "Learned since").
+``vendored_endpoints()`` is the spec this checkout vendors today, for an update on top of it::
 
     text = dump(with_new_clip_operations(vendored_endpoints()))
     # then: make update-spec SPEC=<a file holding text> NAME=endpoints
@@ -22,6 +22,7 @@ spec this checkout vendors today, for an update on top of whatever it is::
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -37,11 +38,51 @@ USER_SEED_PAGE = ROOT / "tests" / "seeds" / "clips-user-api-page.md"
 
 Spec = dict[str, Any]
 
+#: What each seed page says about the spec in its ``### X.json`` block (its address, where Zoom
+#: publishes the file, the snapshot's date): a vendoring from that page records these, in this
+#: order, before its ``extracted_from`` and ``sha256``. The seed pages are pinned by sha256
+#: (tests/seeds/README.md), so these stay true whatever spec/ holds after `make update-spec`.
+SEED_PAGE_FACTS: dict[str, dict[str, str]] = {
+    "master": {
+        "file": "master.json",
+        "source_url": "https://developers.zoom.us/api-hub/clips/ma/master.json",
+        "docs_page": "https://developers.zoom.us/docs/api/clips/ma/",
+        "snapshot_date": "2026-02-07",
+    },
+    "endpoints": {
+        "file": "endpoints.json",
+        "source_url": "https://developers.zoom.us/api-hub/clips/methods/endpoints.json",
+        "docs_page": "https://developers.zoom.us/docs/api/clips/",
+        "snapshot_date": "2026-02-07",
+    },
+}
+
 
 def baseline() -> Spec:
     """A fresh parse of the frozen baseline spec."""
     spec: Spec = json.loads(BASELINE.read_text(encoding="utf-8"))
     return spec
+
+
+def seed_provenance(name: str) -> dict[str, str]:
+    """The provenance of the ``name`` baseline as vendored from its seed page (no committed file).
+
+    ``sha256`` is the baseline's, which is the seed page's block byte for byte.
+    """
+    baseline_file = BASELINE if name == "master" else ENDPOINTS_BASELINE
+    page = SEED_PAGE if name == "master" else USER_SEED_PAGE
+    return {
+        **SEED_PAGE_FACTS[name],
+        "extracted_from": f"shared/seeds/{page.name}, section '## Downloads' / '### {name}.json'",
+        "sha256": hashlib.sha256(baseline_file.read_bytes()).hexdigest(),
+    }
+
+
+def copy_generator_configs(repo: Path) -> None:
+    """Give a scratch checkout the generator configs, which name the calls the report shows."""
+    (repo / "scripts").mkdir(parents=True, exist_ok=True)
+    for config in (ROOT / "scripts").glob("openapi-python-client*.yaml"):
+        (repo / "scripts" / config.name).write_bytes(config.read_bytes())
 
 
 def operation(spec: Spec) -> dict[str, Any]:
@@ -331,8 +372,9 @@ def _chapter(*, with_id: bool) -> dict[str, Any]:
     return {"type": "object", "properties": properties}
 
 
-#: What Zoom has added to endpoints.json since the 2026-02-07 snapshot (``../shared/ZOOM-FACTS.md``,
-#: "Learned since"): ``(METHOD, path) -> operationId``. No mock route or resource knows them yet.
+#: What Zoom has added to endpoints.json since the 2026-02-07 snapshot (ZOOM-FACTS.md in the
+#: shared reference, "Learned since"): ``(METHOD, path) -> operationId``. No mock route or
+#: resource knows them yet.
 NEW_CLIP_OPERATIONS: dict[tuple[str, str], str] = {
     ("PATCH", "/clips/{clipId}"): "UpdateClipById",
     ("GET", "/clips/{clipId}/chapters"): "GetClipChapters",
