@@ -16,7 +16,9 @@ Which spec it is comes from its operations: ``GET /accounts/{accountId}/clips`` 
 (the master-account API), ``GET /clips`` is endpoints.json (the Clips API). A document with both
 or neither is refused, and ``--name`` must agree with what the operations say. The report
 compares the new spec with the vendored one of the same name, the quirk section lists the quirks
-registered for that spec, and vendoring writes that spec and its own provenance
+registered for that spec, each added operation is listed with the call that reaches it once
+vendored (``client.operations.endpoints.update_clip_by_id(clip_id, body=...)``, named as
+generation names it), and vendoring writes that spec and its own provenance
 (spec/PROVENANCE.json or spec/PROVENANCE.endpoints.json), then regenerates both packages. A spec
 the checkout does not have yet is vendored without a comparison (its quirks are still reported).
 
