@@ -116,16 +116,17 @@ contract: $(STAMP) ## Schemathesis CLI, all checks + tests/contract's, over mast
 		keep="--exclude-method DELETE --exclude-method POST"; \
 		echo "== endpoints.json: read-only operations (DESTRUCTIVE=1 also deletes and transfers)"; \
 	fi; \
-	echo "== endpoints.json (clips, collaborators, comments, transfers, download; stateful links) against $$base_url"; \
+	echo "== endpoints.json (clips, collaborators, comments, transfers, download, any operation vendored since; stateful links) against $$base_url"; \
 	$(BIN)/python -m tests.contract.endpoints_schema > $(VENV)/contract-endpoints.json; \
+	uploads=$$($(BIN)/python -m tests.contract.endpoints_schema --upload-path-regex); \
 	$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
 		--url $$base_url --checks all --exclude-checks use_after_free \
-		--exclude-path-regex '^/clips/files' -H "Authorization: Bearer $$token" $$keep; \
+		--exclude-path-regex "$$uploads" -H "Authorization: Bearer $$token" $$keep; \
 	if [ -z "$$keep" ]; then \
 		echo "== endpoints.json's uploads (single, multipart Create -> part -> Complete) against $$CONTRACT_FILE_BASE_URL"; \
 		$(BIN)/schemathesis --config-file schemathesis.toml run $(VENV)/contract-endpoints.json \
 			--url $$CONTRACT_FILE_BASE_URL --checks all --exclude-checks use_after_free \
-			--include-path-regex '^/clips/files' -H "Authorization: Bearer $$token"; \
+			--include-path-regex "$$uploads" -H "Authorization: Bearer $$token"; \
 	fi
 
 contract-live: $(STAMP) ## Opt-in: the spec and the wrapper against real Zoom (ZOOM_* credentials; skipped without)

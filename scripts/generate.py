@@ -188,6 +188,24 @@ def rate_limit_categories(spec: Mapping[str, Any]) -> dict[tuple[str, str], tupl
     return table
 
 
+# "The base URL for this API is `https://fileapi.zoom.us/v2/`" or "Base URL: `https://fileapi...`".
+_FILE_API = re.compile(r"base URL[^`\n]{0,20}`?https://fileapi\.zoom\.us", re.IGNORECASE)
+
+
+def file_api_operations(spec: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(METHOD, path)`` of each operation whose description says its base URL is Zoom's file
+    API (quirk ``upload-base-url-in-prose``: the spec's ``servers`` does not say so)."""
+    found: list[tuple[str, str]] = []
+    for path, item in spec.get("paths", {}).items():
+        for method in _METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if isinstance(operation, dict) and _FILE_API.search(
+                str(operation.get("description", ""))
+            ):
+                found.append((method.upper(), path))
+    return sorted(found)
+
+
 def rate_limits_module(spec: Mapping[str, Any], spec_name: str) -> str:
     """The ``rate_limits.py`` written into each generated package (see :func:`generate`)."""
     table = sorted(rate_limit_categories(spec).items())
@@ -196,6 +214,8 @@ def rate_limits_module(spec: Mapping[str, Any], spec_name: str) -> str:
         f'        ("{m}", "{p}"),\n' for (m, p), (_, how) in table if how != "label"
     )
     unlabelled_set = f"frozenset(\n    {{\n{unlabelled}    }}\n)" if unlabelled else "frozenset()"
+    on_file_api = "".join(f'        ("{m}", "{p}"),\n' for m, p in file_api_operations(spec))
+    file_api_set = f"frozenset(\n    {{\n{on_file_api}    }}\n)" if on_file_api else "frozenset()"
     return (
         f'"""Each operation\'s rate-limit category, read from spec/{spec_name} when generating.\n'
         "\n"
@@ -212,6 +232,9 @@ def rate_limits_module(spec: Mapping[str, Any], spec_name: str) -> str:
         f"CATEGORIES: Final[dict[tuple[str, str], str]] = {{\n{categories}}}\n"
         '#: The operations whose description states no "Rate Limit Label".\n'
         f"UNLABELLED: Final[frozenset[tuple[str, str]]] = {unlabelled_set}\n"
+        "#: The operations whose description names Zoom's file API (fileapi.zoom.us) as their\n"
+        "#: base URL (quirk ``upload-base-url-in-prose``).\n"
+        f"FILE_API: Final[frozenset[tuple[str, str]]] = {file_api_set}\n"
     )
 
 

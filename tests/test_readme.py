@@ -49,7 +49,6 @@ def test_readme_example_runs(
     monkeypatch.setenv("ZOOM_CLIENT_ID", server.client_id)
     monkeypatch.setenv("ZOOM_CLIENT_SECRET", server.client_secret)
     monkeypatch.setenv("ZOOM_API_BASE_URL", server.base_url)
-    monkeypatch.setenv("ZOOM_FILE_API_BASE_URL", server.file_base_url)
     monkeypatch.setenv("ZOOM_OAUTH_TOKEN_URL", server.token_url)
     source = _for_the_mock(code, server)
     if "def test_" in source:  # a pytest example: run it with pytest, as an app would

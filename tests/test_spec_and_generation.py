@@ -185,3 +185,37 @@ def test_drift_names_the_edited_file(tmp_path: Path, target: generate.Target) ->
     assert f"generated/{target.package}/stray.py" in diff
     assert f"generated/{target.package}/rate_limits.py (as `make generate` writes it)" in diff
     assert "/dev/null (missing from the repository)" in diff
+
+
+def test_file_api_operations_are_read_from_their_descriptions() -> None:
+    """Both of Zoom's phrasings name the file API; other operations and hosts do not."""
+    spec = {
+        "paths": {
+            "/clips/files": {"post": {"description": "* Base URL: `https://fileapi.zoom.us/v2/`."}},
+            "/clips/files/{fileId}/parts": {
+                "put": {
+                    "description": "The base URL for this API is `https://fileapi.zoom.us/v2/`."
+                }
+            },
+            "/clips": {
+                "get": {"description": "Lists clips from https://fileapi.zoom.us elsewhere."}
+            },
+            "/clips/x": {"get": {"description": "Base URL: `https://api.zoom.us/v2/`."}},
+        }
+    }
+    assert generate.file_api_operations(spec) == [
+        ("POST", "/clips/files"),
+        ("PUT", "/clips/files/{fileId}/parts"),
+    ]
+
+
+def test_a_templated_file_api_path_matches_its_formatted_paths(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file-API operation with a path parameter is sent to the file API whatever its id."""
+    from zoom_clips import _base_client  # noqa: PLC0415 -- the module whose table is patched
+
+    monkeypatch.setattr(_base_client, "_FILE_API_TEMPLATES", (("clips", "files", None, "parts"),))
+    assert _base_client.on_file_api("/clips/files/abc%2F1/parts")
+    assert not _base_client.on_file_api("/clips/files/abc/other")
+    assert not _base_client.on_file_api("/clips/files/abc")

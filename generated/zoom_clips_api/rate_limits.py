@@ -18,3 +18,6 @@ CATEGORIES: Final[dict[tuple[str, str], str]] = {
 }
 #: The operations whose description states no "Rate Limit Label".
 UNLABELLED: Final[frozenset[tuple[str, str]]] = frozenset()
+#: The operations whose description names Zoom's file API (fileapi.zoom.us) as their
+#: base URL (quirk ``upload-base-url-in-prose``).
+FILE_API: Final[frozenset[tuple[str, str]]] = frozenset()

@@ -37,3 +37,12 @@ UNLABELLED: Final[frozenset[tuple[str, str]]] = frozenset(
         ("POST", "/clips/files/multipart/upload_events"),
     }
 )
+#: The operations whose description names Zoom's file API (fileapi.zoom.us) as their
+#: base URL (quirk ``upload-base-url-in-prose``).
+FILE_API: Final[frozenset[tuple[str, str]]] = frozenset(
+    {
+        ("POST", "/clips/files"),
+        ("POST", "/clips/files/multipart"),
+        ("POST", "/clips/files/multipart/upload_events"),
+    }
+)

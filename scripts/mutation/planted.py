@@ -122,7 +122,7 @@ PLANTED = (
     PlantedBug(
         "a transfer spends the listing's budget",
         _ROUTER,
-        'return MASTER_CATEGORIES.get(key) or ENDPOINTS_CATEGORIES.get(key) or "LIGHT"',
+        'return MASTER_CATEGORIES.get(key) or ENDPOINTS_CATEGORIES.get(key) or label or "LIGHT"',
         'return "LIGHT"',
     ),
     # Issue 15: the download and the file host it redirects to.

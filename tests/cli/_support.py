@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from typer.testing import CliRunner
 from zoom_clips._cli import app
+from zoom_clips._export import csv_text
 from zoom_clips.mock import MockServer
 
 NOW = "2026-01-10T12:00:00Z"
@@ -47,3 +50,11 @@ def error_line(result: Any) -> str:
     assert lines[0].startswith("error: "), result.stderr
     assert "Traceback" not in result.stderr
     return str(lines[0])
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV we wrote, each cell as our own readers take it (formula guard undone)."""
+    return [
+        {name: csv_text(cell) for name, cell in row.items()}
+        for row in csv.DictReader(io.StringIO(text))
+    ]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from zoom_clips._resources.clips import AsyncClips
 from zoom_clips.mock import MockServer
 
 from tests.cli._admin_support import clip_status, served, server, some_clips
-from tests.cli._support import env_for, error_line, run
+from tests.cli._support import csv_rows, env_for, error_line, run
 
 __all__ = ["served", "server"]  # the fixtures, imported for pytest
 
@@ -43,7 +41,7 @@ def test_yes_deletes_softly_and_skips_what_is_gone(server: MockServer) -> None:
     """--yes deletes each clip (RECORD_DELETE), lists them on stdout, skips unknown ids."""
     _, _, clips = some_clips(server, 3)
     result = run("delete", *clips, "no-such-clip", "--yes", env=env_for(server))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # an id Zoom does not have (issue 21)
     assert result.stdout.split() == clips
     assert [clip_status(server, c) for c in clips] == ["RECORD_DELETE"] * 3
     assert "skipped no-such-clip: Zoom has no such clip" in result.stderr
@@ -89,7 +87,7 @@ def test_from_audit_deletes_exactly_the_audits_findings(server: MockServer, tmp_
         "-f", "csv", "-o", str(audit_csv), env=env_for(server),
     )  # fmt: skip
     assert audited.exit_code == 1, audited.stderr  # findings
-    listed = [row["clip_id"] for row in csv.DictReader(io.StringIO(audit_csv.read_text()))]
+    listed = [row["clip_id"] for row in csv_rows(audit_csv.read_text())]
     live = [c for c in listed if clip_status(server, c) != "RECORD_DELETE"]
     assert live
     result = run("delete", "--from-audit", str(audit_csv), "--yes", env=env_for(server))

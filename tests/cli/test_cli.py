@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -16,7 +14,7 @@ from zoom_clips._cli._options import parse_when
 from zoom_clips._export import AuditFinding
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
 
-from tests.cli._support import env_for, mock_args, run
+from tests.cli._support import csv_rows, env_for, mock_args, run
 
 FROZEN = MockConfig(seed=0, clock=MockClock(datetime(2026, 1, 10, 12, tzinfo=UTC)))
 RANGE = ["--from", "2025-01-01", "--to", "2025-12-31"]
@@ -35,7 +33,7 @@ def test_csv_rows_equal_the_mock_data_set_for_the_range(dataset: Dataset) -> Non
     account = dataset.sub_accounts[0].id
     result = run("list", *mock_args("--account", account, *RANGE, "--format", "csv"))
     assert result.exit_code == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = csv_rows(result.stdout)
     expected = dataset.select(
         account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
     )
@@ -120,17 +118,17 @@ def test_audit_exit_status_follows_findings(dataset: Dataset) -> None:
 
 
 def test_audit_csv_and_fail_on_no_passcode(dataset: Dataset) -> None:
-    """The CSV lists every ANYONE clip with its passcode state; --fail-on narrows the gate."""
+    """The CSV lists every live ANYONE clip with its passcode state; --fail-on narrows the gate."""
     account = dataset.sub_accounts[0].id
     expected = [
         c
         for c in dataset.select(
             account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
         )
-        if c["share_link_settings"]["share_scope"] == "ANYONE"
+        if c["share_link_settings"]["share_scope"] == "ANYONE" and c["status"] != "RECORD_DELETE"
     ]
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv"))
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = csv_rows(result.stdout)
     assert {r["clip_id"] for r in rows} == {c["clip_id"] for c in expected}
     bare = {c["clip_id"] for c in expected if not c["share_link_settings"]["enable_passcode"]}
     assert {r["clip_id"] for r in rows if r["has_passcode"] == "false"} == bare
@@ -242,7 +240,7 @@ def test_demo_lists_a_year_summarises_audits_and_writes_the_csv(tmp_path: Any) -
     for heading in ("Clips per account", "Clips per status", "Clips per share scope"):
         assert heading in text
     assert "shared with ANYONE" in text
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = csv_rows(out.read_text(encoding="utf-8"))
     assert f"Wrote {len(rows)} clips to" in text
     assert len(rows) > 1000
     assert len({(r["account_id"], r["clip_id"]) for r in rows}) == len(rows)
@@ -262,7 +260,7 @@ def test_list_compares_dates_to_the_created_date_unless_told(
     args = mock_args("--account", account, *RANGE, "--format", "csv", *flag)
     result = run("list", *args)
     assert result.exit_code == 0, result.stderr
-    listed = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    listed = {r["clip_id"] for r in csv_rows(result.stdout)}
     by_created = dataset.select(
         account, from_="2025-01-01", to="2025-12-31", date_filter_type="CREATED_DATE"
     )
@@ -285,13 +283,13 @@ def test_audit_compares_dates_to_the_created_date_unless_told(
     """audit, like list, filters on CREATED_DATE by default; --date-filter modified overrides."""
     account = dataset.sub_accounts[3].id
     result = run("audit", *mock_args("--account", account, *RANGE, "--format", "csv", *flag))
-    found = {r["clip_id"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    found = {r["clip_id"] for r in csv_rows(result.stdout)}
     expected = {
         c["clip_id"]
         for c in dataset.select(
             account, from_="2025-01-01", to="2025-12-31", date_filter_type=filter_type
         )
-        if c["share_link_settings"]["share_scope"] == "ANYONE"
+        if c["share_link_settings"]["share_scope"] == "ANYONE" and c["status"] != "RECORD_DELETE"
     }
     assert found == expected
 

@@ -20,14 +20,19 @@ The changes to the vendored spec (never to spec/ itself), each for a quirk of th
   ``upload_context``) -> Complete (that part's etag) -> the new clip -> its download, and a
   single upload -> the new clip.
 
-``python -m tests.contract.endpoints_schema`` prints it (``make contract`` runs the CLI on it).
+Every other operation, one vendored tomorrow too, is kept as the spec has it: the mock answers it
+from the spec (``zoom_clips.mock._routes_spec``), and the checks steer its ``{clipId}`` to real
+clips. ``python -m tests.contract.endpoints_schema`` prints it (``make contract`` runs the CLI on
+it); ``--upload-path-regex`` prints the regular expression of the upload paths alone.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +43,7 @@ __all__ = [
     "SPEC",
     "UPLOAD_PATHS",
     "schema_document",
+    "upload_path_regex",
 ]
 
 SPEC = Path(__file__).resolve().parent.parent.parent / "spec" / "endpoints.json"
@@ -134,11 +140,15 @@ BODY_LINKS: dict[tuple[str, str, str], dict[str, tuple[str, dict[str, Any]]]] = 
 
 
 def schema_document(
-    file_base_url: str = FILE_API_BASE_URL, base_url: str | None = None
+    file_base_url: str = FILE_API_BASE_URL,
+    base_url: str | None = None,
+    spec: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The test's copy of endpoints.json: the uploads under ``file_base_url`` (the rest under
-    ``base_url`` when given), the quirks patched, the missing 400s, links."""
-    document: dict[str, Any] = copy.deepcopy(json.loads(SPEC.read_text(encoding="utf-8")))
+    """The test's copy of endpoints.json (or of ``spec``, a copy of it with more operations):
+    the uploads under ``file_base_url`` (the rest under ``base_url`` when given), the quirks
+    patched, the missing 400s, links. Every other operation is kept as the spec has it."""
+    source = spec if spec is not None else json.loads(SPEC.read_text(encoding="utf-8"))
+    document: dict[str, Any] = copy.deepcopy(dict(source))
     if base_url is not None:
         document["servers"] = [{"url": base_url}]
     paths = document["paths"]
@@ -146,10 +156,11 @@ def schema_document(
         paths[path]["post"]["servers"] = [{"url": file_base_url}]
         paths[path]["post"]["responses"]["400"] = dict(_ZOOM_400)
     download = paths["/clips/{clipId}/download"]["get"]["responses"]
-    for path in (*UPLOAD_PATHS, "/clips/{clipId}/download"):
-        for responses in [next(iter(paths[path].values()))["responses"]]:
-            for status, response in _UNDECLARED.items():
-                responses.setdefault(status, dict(response))
+    file_operations = [(path, "post") for path in UPLOAD_PATHS]
+    for path, method in [*file_operations, ("/clips/{clipId}/download", "get")]:
+        responses = paths[path][method]["responses"]  # by method: a path may gain another
+        for status, response in _UNDECLARED.items():
+            responses.setdefault(status, dict(response))
     del download["200"]
     download["302"] = {
         "description": "Redirect to the clip's mp4 on a file host (pre-signed: no token).",
@@ -179,6 +190,16 @@ def schema_document(
     return document
 
 
+def upload_path_regex() -> str:
+    """A regular expression matching exactly the paths of :data:`UPLOAD_PATHS` (for the CLI's
+    ``--include-path-regex``/``--exclude-path-regex``: any other path, a new operation's under
+    ``/clips/files`` too, runs against the API's root)."""
+    return "^(" + "|".join(re.escape(path) for path in UPLOAD_PATHS) + ")$"
+
+
 if __name__ == "__main__":
-    json.dump(schema_document(), sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    if sys.argv[1:] == ["--upload-path-regex"]:
+        sys.stdout.write(upload_path_regex() + "\n")
+    else:
+        json.dump(schema_document(), sys.stdout, indent=1)
+        sys.stdout.write("\n")

@@ -121,14 +121,14 @@ def test_a_host_ignoring_ranges_restarts_and_still_ends_right(
     ("title", "name"),
     [
         ("Quarterly review", "Quarterly review.mp4"),
-        ("../../etc/passwd", "passwd.mp4"),
-        ("a/b", "b.mp4"),
+        ("../../etc/passwd", "etc_passwd.mp4"),
+        ("a/b", "a_b.mp4"),
     ],
 )
 def test_a_directory_dest_is_named_from_the_hosts_content_disposition(
     kind: str, server: MockServer, tmp_path: Path, title: str, name: str
 ) -> None:
-    """The file is named from Content-Disposition, cut to a base name inside the directory."""
+    """The file is named from Content-Disposition, made a base name inside the directory."""
     inner = tmp_path / "inner"
     inner.mkdir()
     clip_id = ready_clip(server, size=50_000, title=title)

@@ -87,6 +87,8 @@ def representable(body: dict[str, Any]) -> bool:
     if isinstance(total, float) and not total.is_integer():
         return False
     for item in body.get("data", []):
+        if not item.get("clip_id"):  # every clip carries its id (issue 21), the spec or not
+            return False
         if "duration" in item and not fits_float(item["duration"]):
             return False
         if any(name in item and expected_date(item[name]) is None for name in DATE_FIELDS):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import time
 from typing import Any
@@ -339,3 +340,38 @@ def test_the_file_host_stops_sending_when_the_client_goes() -> None:
         (seen,) = server.state.files.requests
         assert seen.status == 200
         assert seen.bytes_sent < size // 10
+
+
+def test_a_client_that_goes_is_one_log_line_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A client closing mid-body is one warning line of the file host (what it had sent), and
+    nothing else is logged: no traceback from the server."""
+    caplog.set_level(logging.INFO)
+    with serve(MockConfig(clips=50, clock=MockClock(NOW))) as server:
+        token = httpx.post(
+            server.token_url,
+            auth=(server.client_id, server.client_secret),
+            data={"grant_type": "account_credentials", "account_id": server.account_id},
+        ).json()["access_token"]
+        clip_id, size = server.dataset.clips[0]["clip_id"], 2_000_000_000
+        changes = {"file_size": size, "status": "RECORD_SUCCESS", "title": "a\r\nb\x1b[2J"}
+        assert httpx.post(f"{server.origin}/_mock/clips/{clip_id}", json=changes).is_success
+        headers = {"Authorization": f"Bearer {token}"}
+        location = httpx.get(f"{server.base_url}/clips/{clip_id}/download", headers=headers)
+        with httpx.stream("GET", location.headers["location"]) as answer:
+            assert answer.status_code == 200
+            next(answer.iter_raw())
+        deadline = time.monotonic() + 10
+        # Waiting on the server's thread to notice, not a timing assertion.
+        while not server.state.files.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert httpx.get(location.headers["location"], headers={"Range": "bytes=0-9"}).is_success
+    (seen,) = [r for r in caplog.records if r.name.startswith(("zoom_clips", "uvicorn"))]
+    assert seen.name == "zoom_clips.mock"
+    assert seen.levelno == logging.WARNING
+    assert seen.exc_info is None
+    message = seen.getMessage()
+    assert "\n" not in message
+    assert message.startswith("file host: the client closed the connection after ")
+    assert f"of {size} bytes of clip {clip_id!r} (HTTP 200)" in message

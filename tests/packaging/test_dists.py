@@ -102,6 +102,8 @@ def test_the_sdist_has_every_test_and_the_seed_copy(sdist: set[str]) -> None:
 def test_the_wheel_ships_both_packages_typed_and_the_license(wheel: set[str]) -> None:
     """Both import packages carry py.typed; the license is in .dist-info; no tests are shipped."""
     assert {"zoom_clips/py.typed", "zoom_clips_api/py.typed"} <= wheel
+    # The mock answers every operation from the specs the generated packages ship.
+    assert {"zoom_clips_api/openapi.json", "zoom_clips_endpoints_api/openapi.json"} <= wheel
     assert f"{NAME}-{VERSION}.dist-info/licenses/LICENSE" in wheel
     assert not [name for name in wheel if name.startswith(("tests/", "scripts/"))]
 

@@ -51,21 +51,38 @@ def marked(page: str) -> Marked:
     return parser
 
 
+DELETED = "RECORD_DELETE"
+
+
 def live(inventory: Inventory) -> list[dict[str, Any]]:
-    """The seed's clips not marked missing."""
-    return [row for row in inventory.clips if row["missing_since"] is None]
+    """The seed's clips not marked missing and not deleted."""
+    return [
+        row for row in inventory.clips if row["missing_since"] is None and row["status"] != DELETED
+    ]
+
+
+def deleted(inventory: Inventory) -> list[dict[str, Any]]:
+    """The seed's deleted clips (RECORD_DELETE) not marked missing."""
+    return [
+        row for row in inventory.clips if row["missing_since"] is None and row["status"] == DELETED
+    ]
 
 
 def expected_metrics(inventory: Inventory) -> dict[str, int]:
-    """The tiles' numbers for the seed."""
+    """The tiles' numbers for the seed (and the deleted clips', apart, when there are some)."""
     rows = live(inventory)
     public = [r for r in rows if r["share_scope"] == "ANYONE"]
-    return {
+    metrics = {
         "total-clips": len(rows),
         "public-clips": len(public),
         "public-without-passcode": sum(1 for r in public if not r["enable_passcode"]),
         "total-bytes": sum(r["file_size"] or 0 for r in rows),
     }
+    gone = deleted(inventory)
+    if gone:
+        metrics["deleted-clips"] = len(gone)
+        metrics["deleted-bytes"] = sum(r["file_size"] or 0 for r in gone)
+    return metrics
 
 
 def expected_exposure(inventory: Inventory) -> dict[str, tuple[int, int]]:
@@ -89,22 +106,27 @@ def expected_storage(inventory: Inventory) -> dict[str, tuple[int, int]]:
 
 
 def scopes_at(inventory: Inventory, when: datetime) -> Counter[str]:
-    """Live clips by share scope at ``when``, replaying each clip's scope changes in order."""
+    """Live clips by share scope at ``when``, replaying each clip's scope and status changes in
+    order (a clip deleted at ``when`` is not counted)."""
     counts: Counter[str] = Counter()
     for row in inventory.clips:
         if row["first_seen"] > when or (row["missing_since"] and row["missing_since"] <= when):
             continue
-        mine = sorted(
-            (
-                c
-                for c in inventory.changes
-                if c["clip_id"] == row["clip_id"] and c["field"] == "share_scope"
-            ),
-            key=lambda c: c["observed_at"],
-        )
-        scope = mine[0]["old_value"] if mine else row["share_scope"]
-        for change in mine:
-            if change["observed_at"] <= when:
-                scope = change["new_value"]
-        counts[scope] += 1
+        values = {}
+        for field in ("share_scope", "status"):
+            mine = sorted(
+                (
+                    c
+                    for c in inventory.changes
+                    if c["clip_id"] == row["clip_id"] and c["field"] == field
+                ),
+                key=lambda c: c["observed_at"],
+            )
+            value = mine[0]["old_value"] if mine else row[field]
+            for change in mine:
+                if change["observed_at"] <= when:
+                    value = change["new_value"]
+            values[field] = value
+        if values["status"] != DELETED:
+            counts[values["share_scope"]] += 1
     return counts

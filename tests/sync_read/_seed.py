@@ -144,13 +144,16 @@ class Inventory:
         engine.dispose()
 
 
-def random_inventory(seed: int, clips: int = 60) -> Inventory:
+def random_inventory(seed: int, clips: int = 60, *, deleted: float = 0.0) -> Inventory:
     """A seeded inventory over 30 days: clips appear, change scope and passcode, go missing.
 
     The history is consistent with the rows: a clip's changes chain from the scope it was first
-    seen with to its current one.
+    seen with to its current one. A share ``deleted`` of the clips is deleted (RECORD_DELETE):
+    most after their last change, the rest already when first seen (drawn apart, so the other
+    rows are the same for every ``deleted``).
     """
     rng = random.Random(seed)  # noqa: S311 -- seeded test data, not secrets
+    deleting = random.Random(f"deleted-{seed}")  # noqa: S311 -- seeded test data
     inventory = Inventory()
     for n in range(clips):
         clip_id = f"clip-{n:03d}"
@@ -188,4 +191,9 @@ def random_inventory(seed: int, clips: int = 60) -> Inventory:
         row["modified_date"] = when
         if rng.random() < 0.1:
             row["missing_since"] = day(28)
+        if deleting.random() < deleted:
+            row["status"] = "RECORD_DELETE"
+            if deleting.random() < 0.7:  # else deleted before sync first saw it
+                gone = when + timedelta(hours=1 + deleting.random() * 48)
+                inventory.change(clip_id, "status", "RECORD_SUCCESS", "RECORD_DELETE", gone)
     return inventory

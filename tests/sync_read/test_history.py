@@ -97,3 +97,40 @@ def test_history_needs_a_clip_and_a_readable_db(tmp_path: Path) -> None:
     result = run("history", "--db", str(tmp_path / "x.db"), "--clip", "c")
     assert result.exit_code == 2
     assert "no such file" in error_line(result)
+
+
+def test_hostile_values_are_data_in_every_history_format() -> None:
+    """A value a clip owner typed (a passcode) never reaches a spreadsheet as a formula nor a
+    terminal as an escape sequence; JSON Lines keeps the text for JSON readers."""
+    import io  # noqa: PLC0415 -- only this test needs it
+    import json  # noqa: PLC0415
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from zoom_clips._cli._history import HistoryFormat, write_timeline  # noqa: PLC0415
+    from zoom_clips._export import csv_text  # noqa: PLC0415
+    from zoom_clips.sync._queries import ExposureChange, Timeline  # noqa: PLC0415
+
+    hostile = '=HYPERLINK("http://x")\x1b[2J\u202e'
+    when = datetime(2025, 1, 2, tzinfo=UTC)
+    timeline = Timeline(
+        clip_id="c",
+        account_id="a",
+        title=None,
+        first_seen=when,
+        last_seen=when,
+        missing_since=None,
+        changes=(ExposureChange(when, "passcode", None, hostile, 1),),
+    )
+    outputs = {}
+    for fmt in HistoryFormat:
+        out = io.StringIO()
+        write_timeline(timeline, out, fmt)
+        outputs[fmt] = out.getvalue()
+    assert "\x1b" not in outputs[HistoryFormat.TEXT]
+    assert "\u202e" not in outputs[HistoryFormat.TEXT]
+    assert "\\x1b[2J" in outputs[HistoryFormat.TEXT]
+    cell = outputs[HistoryFormat.CSV].splitlines()[1].split(",", 3)[3].rsplit(",", 1)[0]
+    assert not cell.strip('"').startswith("=")
+    assert csv_text(cell.strip('"').replace('""', '"')) == hostile
+    assert "\x1b" not in outputs[HistoryFormat.JSONL]
+    assert json.loads(outputs[HistoryFormat.JSONL])["new_value"] == hostile

@@ -393,7 +393,12 @@ def test_list_page_without_account_sends_one_get_clips(make_client: Callable[...
 
 def test_comment_content_type_emoji_is_a_member(make_client: Callable[..., Facade]) -> None:
     """Quirk comment-content-type-emoji: EMOJI, named in the description only, is a member."""
-    body = {"data": [{"comment_id": "e", "content_type": "EMOJI"}, {"content_type": "GIF"}]}
+    body = {
+        "data": [
+            {"comment_id": "e", "content_type": "EMOJI"},
+            {"comment_id": "g", "content_type": "GIF"},
+        ]
+    }
     client = make_client(FakeZoom(answer(200, body)))
     emoji, newer = call(client, "comments.list", "c1")
     assert emoji.content_type is zc.CommentContentType.EMOJI

@@ -108,8 +108,8 @@ def test_a_bare_id_gets_the_clip_first_and_a_clip_does_not(
 @pytest.mark.parametrize(
     ("disposition", "name"),
     [
-        ('attachment; filename="../../etc/passwd"', "passwd"),
-        ('attachment; filename="a/b"', "b"),
+        ('attachment; filename="../../etc/passwd"', "etc_passwd.mp4"),
+        ('attachment; filename="a/b.mp4"', "a_b.mp4"),
         ("attachment; filename=\"x.mp4\"; filename*=UTF-8''%E2%82%AC%20rates.mp4", "€ rates.mp4"),
         ('attachment; filename=".hidden\x07.mp4"', "hidden.mp4"),
         ('attachment; filename=".."', "c1.mp4"),
@@ -120,7 +120,7 @@ def test_a_bare_id_gets_the_clip_first_and_a_clip_does_not(
 def test_the_file_host_names_the_file_in_a_directory_only_as_a_plain_base_name(
     make_client: Callable[..., Facade], tmp_path: Path, disposition: str | None, name: str
 ) -> None:
-    """Content-Disposition (filename* first) is cut to a base name; else {clip_id}.mp4."""
+    """Content-Disposition (filename* first) is made a plain base name; else {clip_id}.mp4."""
     inner = tmp_path / "out"
     inner.mkdir()
     files = FakeFiles(disposition=disposition)

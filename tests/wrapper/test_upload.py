@@ -14,7 +14,7 @@ import pytest
 import zoom_clips as zc
 
 from .clips_api_support import call
-from .conftest import TOKEN, Facade, FakeZoom, json_response
+from .conftest import TOKEN, Facade, FakeZoom, json_response, make_auth
 from .upload_support import FILES, MIB, FakeFileAPI, form_of, write_file
 
 
@@ -252,6 +252,7 @@ def test_uploads_go_to_file_base_url_not_base_url(
     write_file(tmp_path / "f.mp4", 6 * MIB)
     client = make_client(
         FakeZoom(handler),
+        auth=make_auth(token_url="https://api.example/oauth/token"),
         base_url="https://api.example/v2",
         file_base_url="https://files.example/f/v2",
     )

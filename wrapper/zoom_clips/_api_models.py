@@ -113,9 +113,10 @@ class Comment:
 
     ``content`` keeps mentions as Zoom writes them, ``@[display_name](user:email)``; ``mentions``
     lists them parsed. ``content_type`` is an enum member or the plain string of a newer value.
+    ``comment_id`` is always there: a comment without one is an ``APIResponseValidationError``.
     """
 
-    comment_id: str | None = None
+    comment_id: str
     content: str | None = None
     content_type: CommentContentType | str | None = None
     display_name: str | None = None
@@ -137,7 +138,7 @@ class TransferTask:
     ``transfer_type`` are enum members, or the plain string for a value Zoom adds later.
     """
 
-    task_id: str | None = None
+    task_id: str
     status: TransferStatus | str | None = None
     transfer_type: TransferType | str | None = None
     source_owner_user_id: str | None = None
@@ -187,6 +188,14 @@ def _list(item: dict[str, Any], key: str, convert: Callable[[Any], T]) -> tuple[
 def _string(value: Any) -> str:
     if type(value) is not str:
         raise InvalidBody(f"a list item is {type(value).__name__}, not a string")
+    return value
+
+
+def _required_id(item: dict[str, Any], key: str) -> str:
+    """An id every such object carries: non-empty text, or ``InvalidBody``."""
+    value = _str(item, key)
+    if not value:
+        raise InvalidBody(f"{key} is missing or empty")
     return value
 
 
@@ -243,7 +252,7 @@ def comment_from_json(value: Any, *, replies: bool = True) -> Comment:
         children = _list(item, "children_comments", _reply_from_json)
     known = _COMMENT_FIELDS if replies else _COMMENT_FIELDS - {"children_comments"}
     return Comment(
-        comment_id=_str(item, "comment_id"),
+        comment_id=_required_id(item, "comment_id"),
         content=_str(item, "content"),
         content_type=_enum_or_str(item.get("content_type"), _CONTENT_TYPES, "content_type"),
         display_name=_str(item, "display_name"),
@@ -297,7 +306,4 @@ def task_from_json(body: Any, task_id: str) -> TransferTask:
 
 def task_id_from_json(body: Any) -> str:
     """The ``task_id`` of a decoded 201 body of ``POST /clips/transfers`` (required there)."""
-    task_id = _str(_object(body, "the body"), "task_id")
-    if not task_id:
-        raise InvalidBody("task_id is missing or empty")
-    return task_id
+    return _required_id(_object(body, "the body"), "task_id")

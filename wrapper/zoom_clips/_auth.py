@@ -8,8 +8,9 @@ uses it. Fetching is single-flight: ``sync_auth_flow`` holds a ``threading.Lock`
 re-check the cache once they hold it, so 50 requests on a cold cache cause one token request.
 
 Zoom reports that a new token can invalidate older ones, which is one more reason to fetch once. On
-a 401 with code 124 ("Invalid access token") the flow fetches a new token, unless another request
-already replaced the one that failed, and retries the request once.
+a 401 with code 124 ("Invalid access token"), or saying "Access token is expired.", the flow
+fetches a new token, unless another request already replaced the one that failed, and retries
+the request once.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import attrs
 import httpx
 
 from ._errors import AuthenticationError, describe, error_body
+from ._redirects import token_may_go
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -45,6 +47,8 @@ logger = logging.getLogger("zoom_clips")
 DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token"  # noqa: S105 -- a URL, not a password
 
 EXPIRED_TOKEN_CODE = 124
+#: Zoom's other answer to an expired token (ZOOM-FACTS, "More error shapes"), lowercased.
+EXPIRED_TOKEN_MESSAGE = "access token is expired"  # noqa: S105 -- Zoom's words, not a secret
 # Refresh this long before Zoom's expiry, so a token never expires between check and use; a
 # short-lived token is refreshed a tenth of its lifetime early instead, or it would never be reused.
 EXPIRY_MARGIN_SECONDS = 60.0
@@ -100,6 +104,7 @@ class _CachedTokenAuth(httpx.Auth):
     def __init__(self, *, token_url: str, clock: Callable[[], float]) -> None:
         require_secure_url(token_url, what="token_url")
         self.token_url = token_url
+        self._issuer = httpx.URL(token_url)  # parsed once: every request is judged against it
         self._clock = clock
         self._token: str | None = None
         self._expires_at = 0.0
@@ -171,6 +176,20 @@ class _CachedTokenAuth(httpx.Auth):
         self._token = token
         self._expires_at = refresh_at(self._clock(), float(expires_in))
 
+    def _goes_to_issuer(self, request: httpx.Request) -> bool:
+        """Whether ``request`` may carry this auth's token at all (``_redirects.token_may_go``:
+        a Zoom token only to Zoom's hosts, another server's never to Zoom's); when not, the
+        request goes without it and no token is fetched for it."""
+        if token_may_go(self._issuer, request.url):
+            return True
+        logger.debug(
+            "not sending the token from %s to %s: another issuer's host",
+            self.token_url,
+            request.url.host,
+        )
+        request.headers.pop("Authorization", None)
+        return False
+
     def _authorize(self, request: httpx.Request) -> str:
         token = self._token or ""
         request.headers["Authorization"] = f"Bearer {token}"
@@ -178,7 +197,14 @@ class _CachedTokenAuth(httpx.Auth):
 
     @staticmethod
     def _is_expired_token(response: httpx.Response) -> bool:
-        return response.status_code == 401 and error_body(response)[0] == EXPIRED_TOKEN_CODE
+        """A 401 saying the token is no longer good: code 124, or Zoom's other wording of it,
+        "Access token is expired." (whatever code comes with it)."""
+        if response.status_code != 401:
+            return False
+        code, message = error_body(response)
+        return code == EXPIRED_TOKEN_CODE or (
+            message is not None and message.strip().lower().startswith(EXPIRED_TOKEN_MESSAGE)
+        )
 
     def _async_lock(self) -> asyncio.Lock:
         loop = asyncio.get_running_loop()
@@ -193,6 +219,9 @@ class _CachedTokenAuth(httpx.Auth):
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
+        if not self._goes_to_issuer(request):
+            yield request
+            return
         stale: str | None = None
         for attempt in range(2):
             if attempt == 1 or self._usable_token() is None:
@@ -215,6 +244,9 @@ class _CachedTokenAuth(httpx.Auth):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if not self._goes_to_issuer(request):
+            yield request
+            return
         stale: str | None = None
         for attempt in range(2):
             if attempt == 1 or self._usable_token() is None:

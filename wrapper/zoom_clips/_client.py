@@ -17,6 +17,7 @@ which parse every 200 eagerly with the generated ``from_dict`` (quirk ``generate
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import os
 import time
@@ -41,8 +42,14 @@ from ._base_client import (
     BaseZoomClips,
     redirect_option,
 )
-from ._clips import request_kwargs
-from ._models import ClipsPage
+from ._logs import setup_logging
+from ._operations import (
+    AsyncOperations,
+    Operations,
+    is_idempotent,
+    keep_response,
+    raw_request_kwargs,
+)
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
 from ._redirect_hops import MAX_HOPS, Hop, next_hop
 from ._resources import AsyncClips, Clips
@@ -90,7 +97,7 @@ class ZoomClips(BaseZoomClips):
         *,
         auth: Auth,
         base_url: str = DEFAULT_BASE_URL,
-        file_base_url: str = DEFAULT_FILE_BASE_URL,
+        file_base_url: str | None = None,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         http_client: httpx.Client | None = None,
@@ -111,7 +118,12 @@ class ZoomClips(BaseZoomClips):
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self._sleep = sleep
+        #: ``httpx`` arguments of every request (``with_options(timeout=...)``).
+        self._request_options: dict[str, Any] = {}
         self.clips = Clips(self)
+        #: Every operation of both vendored specs (``.endpoints``, ``.master``): ``_operations``.
+        self.operations = Operations(self)
+        setup_logging()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
@@ -150,6 +162,8 @@ class ZoomClips(BaseZoomClips):
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
             else:
+                if logger.isEnabledFor(logging.INFO):
+                    log_response(response)
                 outcome = outcome_of(
                     self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
                 )
@@ -172,6 +186,7 @@ class ZoomClips(BaseZoomClips):
                     **redirects,
                     **hop.extra,
                     **content,
+                    **self._request_options,
                 )
             following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
             if following is None:
@@ -179,11 +194,37 @@ class ZoomClips(BaseZoomClips):
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
         return response
 
-    def _fetch(
-        self, account_id: str | None, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        """One page of a listing (``account_id=None``: the user-level ``GET /clips``)."""
-        return self._send(request_kwargs(account_id, query), page_from_response)
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send any request under the base URL through the request path; the response back.
+
+        For what no vendored spec has yet (use ``client.operations`` for what one has). Auth,
+        retries (5xx and dropped connections only for idempotent methods), rate limits and
+        typed errors apply as to every operation: a status >= 400 raises the typed error.
+
+        >>> response = client.request("PATCH", "/clips/abc", json={"title": "Q3"})  # doctest: +SKIP
+        >>> response.status_code  # doctest: +SKIP
+        204
+        """
+        kwargs = raw_request_kwargs(method, path, params=params, json=json, headers=headers)
+        response, _ = self._send(kwargs, keep_response(), idempotent=is_idempotent(method))
+        return response
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client sharing this one's connections, token and limits, with other settings.
+
+        >>> client.with_options(timeout=5, max_retries=0).clips.get("abc")  # doctest: +SKIP
+        """
+        return _with_options(self, timeout, max_retries)
 
     def close(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.Client``)."""
@@ -226,7 +267,7 @@ class AsyncZoomClips(BaseZoomClips):
         *,
         auth: Auth,
         base_url: str = DEFAULT_BASE_URL,
-        file_base_url: str = DEFAULT_FILE_BASE_URL,
+        file_base_url: str | None = None,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         http_client: httpx.AsyncClient | None = None,
@@ -270,7 +311,10 @@ class AsyncZoomClips(BaseZoomClips):
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
         self._sleep = sleep
+        self._request_options: dict[str, Any] = {}
         self.clips = AsyncClips(self)
+        self.operations = AsyncOperations(self)
+        setup_logging()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
@@ -303,6 +347,8 @@ class AsyncZoomClips(BaseZoomClips):
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
             else:
+                if logger.isEnabledFor(logging.INFO):
+                    log_response(response)
                 outcome = outcome_of(
                     self._policy, attempt, method, url, response, parse=parse, idempotent=idempotent
                 )
@@ -327,6 +373,7 @@ class AsyncZoomClips(BaseZoomClips):
                     **redirects,
                     **hop.extra,
                     **content,
+                    **self._request_options,
                 )
             following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
             if following is None:
@@ -334,11 +381,25 @@ class AsyncZoomClips(BaseZoomClips):
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
         return response
 
-    async def _fetch(
-        self, account_id: str | None, query: Mapping[str, Any]
-    ) -> tuple[ClipsPage, httpx.Response]:
-        """One page of a listing; see ``ZoomClips._fetch``."""
-        return await self._send(request_kwargs(account_id, query), page_from_response)
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send any request under the base URL; see ``ZoomClips.request``."""
+        kwargs = raw_request_kwargs(method, path, params=params, json=json, headers=headers)
+        response, _ = await self._send(kwargs, keep_response(), idempotent=is_idempotent(method))
+        return response
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client sharing this one's connections, token and limits; see ``ZoomClips``'s."""
+        return _with_options(self, timeout, max_retries)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.AsyncClient``)."""
@@ -355,3 +416,47 @@ class AsyncZoomClips(BaseZoomClips):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+# -- what both clients share ---------------------------------------------------------------------
+
+C = TypeVar("C", bound=BaseZoomClips)
+
+
+def _with_options(client: C, timeout: float | httpx.Timeout | None, max_retries: int | None) -> C:
+    """A copy of ``client`` over the same ``httpx`` client, auth (its token) and rate limiters.
+
+    The copy never closes the shared connections: the original does.
+    """
+    if max_retries is not None and (
+        not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
+    ):
+        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout)
+    ):
+        raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {timeout!r}")
+    clone = copy.copy(client)
+    if max_retries is not None:
+        clone._policy = attrs.evolve(client._policy, max_retries=max_retries)
+    if isinstance(clone, ZoomClips):
+        clone.clips, clone.operations = Clips(clone), Operations(clone)
+    elif isinstance(clone, AsyncZoomClips):
+        clone.clips, clone.operations = AsyncClips(clone), AsyncOperations(clone)
+    if isinstance(clone, ZoomClips | AsyncZoomClips):
+        clone._owns_http = False
+        if timeout is not None:
+            clone._request_options = {**clone._request_options, "timeout": timeout}
+    return clone
+
+
+def log_response(response: httpx.Response) -> None:
+    """One INFO line per answer: method, path, status, tracking id (no query, header or body)."""
+    request = response.request
+    logger.info(
+        "%s %s -> %d [tracking id %s]",
+        request.method,
+        request.url.path,
+        response.status_code,
+        response.headers.get("x-zm-trackingid", "-"),
+    )

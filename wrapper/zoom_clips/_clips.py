@@ -4,9 +4,9 @@ The resource classes (``_resources.clips``) call these. Arguments are checked be
 is sent; each request is built with a generated ``get_user_clips`` module (path template, quoting,
 query names and enum values): the master API's ``/accounts/{accountId}/clips`` with an account id,
 the Clips API's user-level ``GET /clips`` without one. Requests go through the client's one
-request path (``_fetch``: auth, retries, typed errors). A range is split into one-month windows
-(``_pagination``) and de-duplicated across them (``_ledger``); the async client pages the windows
-concurrently (``_fanout``).
+request path (``ClipListing.fetch``, through the resource base: auth, retries, typed errors). A
+range is split into one-month windows (``_pagination``) and de-duplicated across them
+(``_ledger``); the async client pages the windows concurrently (``_fanout``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import (
     Sequence,
 )
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
@@ -39,19 +39,17 @@ from ._pagination import (
     single_window_params,
     window_queries,
 )
-
-if TYPE_CHECKING:
-    from ._client import AsyncZoomClips, ZoomClips
+from ._resource import AsyncAPIResource, SyncAPIResource
+from ._responses import page_from_response
 
 __all__ = [
+    "AsyncClipListing",
+    "ClipListing",
     "ListingJobs",
     "build_query",
     "check_account_id",
     "check_accounts",
     "clips_only",
-    "fan_out_listing",
-    "iterate_listing",
-    "listing_jobs",
     "optional_str",
     "page_query",
     "request_kwargs",
@@ -183,7 +181,7 @@ def _user_level_kwargs(query: Mapping[str, Any]) -> dict[str, Any]:
     )
 
 
-# -- the listing: one page, or every window (sync), or every window at once (async) ---------------
+# -- the listing resources: one page, or every window (sync), or every window at once (async) -----
 
 
 def page_query(
@@ -203,66 +201,81 @@ def page_query(
     return _check_optional_account(account_id), query
 
 
-def iterate_listing(
-    client: ZoomClips, account_id: object, filters: dict[str, Any], *, from_: object, to: object
-) -> Iterator[Clip]:
-    """The sync listing's iterator; arguments are checked here, before the first ``next``."""
-    query = build_query(**filters)
-    account = _check_optional_account(account_id)
-    span = normalize_range(from_, to, now=client._policy.now())
-    return _iterate(client, account, span, query)
+class ClipListing(SyncAPIResource):
+    """The sync listing: one page (``fetch``), or every window of a range (``iterate``)."""
 
+    def fetch(
+        self, account_id: str | None, query: Mapping[str, Any]
+    ) -> tuple[ClipsPage, httpx.Response]:
+        """One page of a listing (``account_id=None``: the user-level ``GET /clips``)."""
+        return self._send(request_kwargs(account_id, query), page_from_response)
 
-def _iterate(
-    client: ZoomClips, account: str | None, span: DateRange | None, query: dict[str, Any]
-) -> Iterator[Clip]:
-    ledger = WindowLedger(span, query.get("date_filter_type"))
+    def iterate(
+        self, account_id: object, filters: dict[str, Any], *, from_: object, to: object
+    ) -> Iterator[Clip]:
+        """The listing's iterator; arguments are checked here, before the first ``next``."""
+        query = build_query(**filters)
+        account = _check_optional_account(account_id)
+        span = normalize_range(from_, to, now=self._now())
+        return self._iterate(account, span, query)
 
-    def fetch(params: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
-        return client._fetch(account, params)
+    def _iterate(
+        self, account: str | None, span: DateRange | None, query: dict[str, Any]
+    ) -> Iterator[Clip]:
+        ledger = WindowLedger(span, query.get("date_filter_type"))
 
-    for window, window_query in window_queries(query, span):
-        yield from iter_window(fetch, window_query, ledger.keep)
-        ledger.window_done(window)
+        def fetch(params: Mapping[str, Any]) -> tuple[ClipsPage, httpx.Response]:
+            return self.fetch(account, params)
+
+        for window, window_query in window_queries(query, span):
+            yield from iter_window(fetch, window_query, ledger.keep)
+            ledger.window_done(window)
 
 
 #: The async listing's work: one job per (account, window), and the ledger of an account.
 ListingJobs = tuple[list[WindowJob], Callable[[], WindowLedger]]
 
 
-def listing_jobs(
-    client: AsyncZoomClips,
-    accounts: Sequence[str | None],
-    filters: dict[str, Any],
-    *,
-    from_: object,
-    to: object,
-) -> ListingJobs:
-    """Every (account, window) job of an async listing; arguments are checked here."""
-    query = build_query(**filters)
-    span = normalize_range(from_, to, now=client._policy.now())
-    windows = window_queries(query, span)
-    jobs = [
-        WindowJob(account, window, window_query)
-        for account in accounts
-        for window, window_query in windows
-    ]
-    date_filter = query.get("date_filter_type")
-    return jobs, lambda: WindowLedger(span, date_filter)
+class AsyncClipListing(AsyncAPIResource):
+    """The async listing: one page (``fetch``), or every (account, window) job of a listing
+    (``jobs``) paged concurrently (``fan_out``)."""
 
+    async def fetch(
+        self, account_id: str | None, query: Mapping[str, Any]
+    ) -> tuple[ClipsPage, httpx.Response]:
+        """One page of a listing; see ``ClipListing.fetch``."""
+        return await self._send(request_kwargs(account_id, query), page_from_response)
 
-def fan_out_listing(
-    client: AsyncZoomClips, jobs: ListingJobs
-) -> AsyncGenerator[tuple[str | None, Clip], None]:
-    """The clips of every job, as ``(account_id, clip)``, windows paged concurrently."""
+    def jobs(
+        self,
+        accounts: Sequence[str | None],
+        filters: dict[str, Any],
+        *,
+        from_: object,
+        to: object,
+    ) -> ListingJobs:
+        """Every (account, window) job of a listing; arguments are checked here."""
+        query = build_query(**filters)
+        span = normalize_range(from_, to, now=self._now())
+        windows = window_queries(query, span)
+        jobs = [
+            WindowJob(account, window, window_query)
+            for account in accounts
+            for window, window_query in windows
+        ]
+        date_filter = query.get("date_filter_type")
+        return jobs, lambda: WindowLedger(span, date_filter)
 
-    def pages(job: WindowJob, keep: Keep) -> AsyncIterator[list[Clip]]:
-        def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
-            return client._fetch(job.account_id, params)
+    def fan_out(self, jobs: ListingJobs) -> AsyncGenerator[tuple[str | None, Clip], None]:
+        """The clips of every job, as ``(account_id, clip)``, windows paged concurrently."""
 
-        return aiter_window_pages(fetch, job.query, keep)
+        def pages(job: WindowJob, keep: Keep) -> AsyncIterator[list[Clip]]:
+            def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
+                return self.fetch(job.account_id, params)
 
-    return fan_out(jobs[0], pages, max_concurrency=client.max_concurrency, new_ledger=jobs[1])
+            return aiter_window_pages(fetch, job.query, keep)
+
+        return fan_out(jobs[0], pages, max_concurrency=self._max_concurrency, new_ledger=jobs[1])
 
 
 async def clips_only(

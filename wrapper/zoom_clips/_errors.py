@@ -10,6 +10,7 @@
     │   ├── BadRequestError           400
     │   │   ├── PaginationError       a page token that repeats, or expires twice
     │   │   ├── TransferInProgressError   400 code 30001: the two users have a transfer running
+    │   │   ├── MissingScopesError    400 code 4711: the token lacks scopes (``scopes`` names them)
     │   │   └── ClipNotReadyError     400 code 50002: the clip's mp4 is not ready yet (wait, retry)
     │   ├── AuthenticationError       401, or the token endpoint refused the credentials
     │   ├── PermissionDeniedError     403
@@ -53,6 +54,7 @@ __all__ = [
     "ClipNotReadyError",
     "DownloadError",
     "InternalServerError",
+    "MissingScopesError",
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
@@ -136,6 +138,43 @@ class TransferInProgressError(BadRequestError):
 
     Wait for that task (``clips.wait_for_transfer``) and send the transfer again.
     """
+
+
+class MissingScopesError(BadRequestError):
+    """400 code 4711: the token does not carry every scope the operation needs.
+
+    ``scopes`` names the missing ones as Zoom listed them (``("clips:read:admin",)``). Add them
+    to the app in Zoom's Marketplace and get a new token: sending the request again cannot help.
+    """
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        response: httpx.Response,
+        code: int | None = None,
+        message: str | None = None,
+        tracking_id: str | None = None,
+    ) -> None:
+        super().__init__(
+            description, response=response, code=code, message=message, tracking_id=tracking_id
+        )
+        self.scopes = missing_scopes(message or "")
+
+
+_SCOPES = re.compile(r"scopes?\s*:?\s*\[([^\]]*)\]", re.IGNORECASE)
+
+
+def missing_scopes(message: str) -> tuple[str, ...]:
+    """The scopes a 4711 message lists: ``"...does not contain scopes:[a:b, c:d]."`` -> both.
+
+    >>> missing_scopes("Invalid access token, does not contain scopes:[clips:read:admin].")
+    ('clips:read:admin',)
+    """
+    found = _SCOPES.search(message)
+    if found is None:
+        return ()
+    return tuple(scope for scope in re.split(r"[\s,]+", found.group(1)) if scope)
 
 
 class ClipNotReadyError(BadRequestError):
@@ -241,6 +280,7 @@ class UploadExpiredError(UploadError):
 # Zoom's codes that name a more specific error than their status: (status, code) -> class.
 _BY_CODE: dict[tuple[int, int], type[APIStatusError]] = {
     (400, 30001): TransferInProgressError,
+    (400, 4711): MissingScopesError,
     (400, 50002): ClipNotReadyError,
 }
 

@@ -2,12 +2,27 @@
 
 Nothing here does I/O beyond writing to a text stream it is handed, so the command line, the
 demo and the tests share one definition of what a CSV row or an audit finding is.
+
+Every text cell of a CSV we write is neutralised against formula injection (OWASP's rule): a
+clip owner picks the title, and a spreadsheet would run ``=HYPERLINK(...)``. A cell that starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any leading single quotes) gets
+one more single quote in front; :func:`csv_text` takes it off again, so our own readers
+(``delete --from-audit``) get the exact text back, a clip id that starts with ``-`` included.
+JSON and JSON Lines keep the exact text; the characters a terminal would act on (C1 controls,
+bidirectional and zero-width format characters, line separators) are written as ``\\uXXXX``
+escapes there, which every JSON reader turns back into the same text.
+
+>>> csv_cell_text("=SUM(1+1)")
+"'=SUM(1+1)"
+>>> csv_text(csv_cell_text("-Ab3_clip")), csv_text(csv_cell_text("'-Ab3_clip"))
+('-Ab3_clip', "'-Ab3_clip")
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -24,14 +39,24 @@ __all__ = [
     "AuditFinding",
     "CsvSink",
     "JsonlSink",
+    "NeutralisingCsvWriter",
     "Summary",
     "audit",
     "clip_record",
+    "csv_cell_text",
     "csv_fields",
+    "csv_text",
+    "csv_writer",
+    "json_line",
     "write_csv",
 ]
 
 TAG_SEPARATOR = ";"
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISER = "'"
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal would act on (see the docstring).
+_ESCAPED_IN_JSON = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 CSV_FIELDS: tuple[str, ...] = (
     "account_id",
@@ -104,15 +129,46 @@ def clip_record(item: AccountClip, *, include_passcodes: bool) -> dict[str, Any]
     return record
 
 
+def csv_cell_text(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet reads as a formula (see the module docstring)."""
+    if text.lstrip(_NEUTRALISER).startswith(_FORMULA_STARTS):
+        return _NEUTRALISER + text
+    return text
+
+
+def csv_text(cell: str) -> str:
+    """The text a cell written by :func:`csv_cell_text` stands for (its inverse)."""
+    if cell.startswith(_NEUTRALISER) and cell.lstrip(_NEUTRALISER).startswith(_FORMULA_STARTS):
+        return cell[len(_NEUTRALISER) :]
+    return cell
+
+
+class NeutralisingCsvWriter:
+    """A ``csv.writer`` whose text cells pass through :func:`csv_cell_text`."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow(csv_cell_text(c) if isinstance(c, str) else c for c in row)
+
+
+def csv_writer(out: IO[str]) -> NeutralisingCsvWriter:
+    """A CSV writer for ``out`` that neutralises every text cell (``writerow`` only)."""
+    return NeutralisingCsvWriter(out)
+
+
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, list):
-        return TAG_SEPARATOR.join(str(v) for v in value)
+        return csv_cell_text(TAG_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, dict):
-        return json.dumps(value, sort_keys=True) if value else ""
+        return csv_cell_text(json.dumps(value, sort_keys=True)) if value else ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return csv_cell_text(value)
     return value
 
 
@@ -148,6 +204,24 @@ class CsvSink:
         self._start()
 
 
+def _json_escape(char: str) -> str:
+    if unicodedata.category(char) not in _ESCAPED_IN_JSON:
+        return char
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """``record`` as one line of JSON: readable UTF-8, with what a terminal acts on escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    if line.isprintable():  # the common case: nothing to escape
+        return line
+    return "".join(_json_escape(char) for char in line)
+
+
 class JsonlSink:
     """Writes clips as JSON Lines as they arrive: one object per clip."""
 
@@ -159,7 +233,7 @@ class JsonlSink:
     def write(self, item: AccountClip) -> None:
         """Write one clip."""
         record = clip_record(item, include_passcodes=self._include_passcodes)
-        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.write(json_line(record) + "\n")
         self.count += 1
 
     def finish(self) -> None:

@@ -85,13 +85,15 @@ class ShareLinkSettings:
 
 @attrs.frozen(slots=True)
 class Clip:
-    """One clip. Absent fields are ``None`` (never ``Unset``); ``tags`` is ``()`` when absent.
+    """One clip. ``clip_id`` is always there (a clip without one is not the object the spec
+    promises: ``APIResponseValidationError``); other absent fields are ``None`` (never ``Unset``);
+    ``tags`` is ``()`` when absent.
 
     ``status``/``share_scope`` are enum members, or the plain string for a value Zoom adds later.
     ``extra`` holds any field the spec does not know, as Zoom sent it.
     """
 
-    clip_id: str | None = None
+    clip_id: str
     title: str | None = None
     description: str | None = None
     duration: float | None = None
@@ -288,8 +290,8 @@ def clip_from_json(item: Any) -> Clip:
     settings = get("share_link_settings")
     tags = get("tags")
     # Positional, in field order: keyword arguments cost a third of the construction time.
-    return Clip(
-        clip_id,
+    clip = Clip(
+        clip_id,  # type: ignore[arg-type] # None or "" is refused right after, before any use
         title,
         description,
         duration,
@@ -304,6 +306,9 @@ def clip_from_json(item: Any) -> Clip:
         () if tags is None or tags == [] else _tags(tags),
         {} if _KNOWN.issuperset(item) else {k: item[k] for k in item.keys() - _KNOWN},
     )
+    if not clip_id:  # checked last, so that a field of the wrong type is named first
+        raise InvalidBody("a clip without its clip_id (missing, null or empty)")
+    return clip
 
 
 class BodyNotJSON(InvalidBody):

@@ -132,7 +132,9 @@ QUIRKS: tuple[Quirk, ...] = (
         problem="status and share_scope are closed enums (in endpoints.json also the transfer "
         "task's status, a collaborator's type and role, a comment's content_type); the "
         "generated from_dict raises ValueError on a value Zoom adds later.",
-        fix="An unknown enum value comes back as the plain string instead of raising.",
+        fix="An unknown enum value comes back as the plain string instead of raising; the "
+        "generated enums themselves are open (scripts/templates/str_enum.py.jinja: a new value "
+        "becomes a member), so client.operations keeps it too.",
         module="zoom_clips._models",
         test="tests/wrapper/test_models.py::test_unknown_enum_value_is_kept_as_string",
         present_in=checks.closed_enums,
@@ -176,7 +178,9 @@ QUIRKS: tuple[Quirk, ...] = (
         "raises ValueError/JSONDecodeError with the raw response lost, and HTTPStatus(code) raises "
         "on a non-standard status (e.g. a proxy's 520).",
         fix="The wrapper builds each request with the generated get_user_clips._get_kwargs (path, "
-        "quoting, query) and sends it itself, parsing the raw body with its own parser.",
+        "quoting, query) and sends it itself, parsing the raw body with its own parser; "
+        "client.operations calls the generated _parse_response only on a 2xx inside the request "
+        "path, a body that is not JSON retried and a wrong shape an APIResponseValidationError.",
         module="zoom_clips._clips",
         test="tests/wrapper/test_client.py::test_unknown_status_and_odd_http_status_do_not_crash",
         present_in=checks.success_body_declared,

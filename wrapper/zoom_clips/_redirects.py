@@ -15,13 +15,23 @@ True
 False
 >>> keeps_authorization(httpx.URL("https://api.zoom.us/v2/x"), httpx.URL("http://files.zoom.us/y"))
 False
+
+Whoever issued the token bounds where it goes at all (``token_may_go``, enforced where the auth
+sets the header, so for every request of every operation, redirected or not): a token from
+Zoom's token endpoint only to Zoom's hosts; one that another server issued (the mock, a proxy)
+never to Zoom's.
+
+>>> token_may_go(httpx.URL("https://zoom.us/oauth/token"), httpx.URL("https://fileapi.zoom.us/v2"))
+True
+>>> token_may_go(httpx.URL("http://127.0.0.1:8/oauth/token"), httpx.URL("https://api.zoom.us/v2"))
+False
 """
 
 from __future__ import annotations
 
 import httpx
 
-__all__ = ["is_zoom_host", "keeps_authorization"]
+__all__ = ["is_zoom_host", "keeps_authorization", "token_may_go"]
 
 _ZOOM_DOMAIN = "zoom.us"
 
@@ -44,3 +54,13 @@ def keeps_authorization(origin: httpx.URL, target: httpx.URL) -> bool:
     no for every other host.
     """
     return _origin(origin) == _origin(target) or is_zoom_host(target)
+
+
+def token_may_go(issuer: httpx.URL, target: httpx.URL) -> bool:
+    """Whether a token fetched from the token URL ``issuer`` may be sent to ``target``.
+
+    A Zoom token (from ``zoom.us``) goes only to Zoom's hosts over https; a token that another
+    server issued (the mock's, a test's) never goes to Zoom's, whose answer to it could only be
+    a 401 and whose logs it would reach.
+    """
+    return is_zoom_host(issuer) == is_zoom_host(target)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, cast
 
 import httpx
@@ -184,7 +183,10 @@ class Operations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "ClipListResponse",
             self._sender.send(kwargs, parse, (200,)),
@@ -235,7 +237,10 @@ class AsyncOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "ClipListResponse",
             await self._sender.send(kwargs, parse, (200,)),
@@ -281,7 +286,10 @@ class RawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[ClipListResponse]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -327,7 +335,10 @@ class AsyncRawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[ClipListResponse]",
             await self._sender.send_raw(kwargs, parse, (200,)),

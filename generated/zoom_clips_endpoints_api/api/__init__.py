@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, cast
 
 import httpx
@@ -195,7 +194,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "Clip",
             self._sender.send(kwargs, parse, (200,)),
@@ -216,7 +218,10 @@ class Operations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CollaboratorListResponse",
             self._sender.send(kwargs, parse, (200,)),
@@ -248,7 +253,10 @@ class Operations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "ClipListResponse",
             self._sender.send(kwargs, parse, (200,)),
@@ -269,7 +277,10 @@ class Operations:
             user_key=user_key,
             channel_id=channel_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             self._sender.send(kwargs, parse, (204,)),
@@ -287,7 +298,10 @@ class Operations:
             clip_id=clip_id,
             comment_id=comment_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             self._sender.send(kwargs, parse, (204,)),
@@ -308,7 +322,10 @@ class Operations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CommentListResponse",
             self._sender.send(kwargs, parse, (200,)),
@@ -324,7 +341,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "DownloadClipResponse200",
             self._sender.send(kwargs, parse, (200,)),
@@ -340,7 +360,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             self._sender.send(kwargs, parse, (204,)),
@@ -357,7 +380,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "TransferCreated",
             self._sender.send(kwargs, parse, (201,)),
@@ -373,7 +399,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             task_id=task_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "TransferTask",
             self._sender.send(kwargs, parse, (200,)),
@@ -384,8 +413,7 @@ class Operations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> CompleteMultipartUploadResponse | CreateMultipartUploadResponse:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -393,7 +421,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CompleteMultipartUploadResponse | CreateMultipartUploadResponse",
             self._sender.send(kwargs, parse, (201,)),
@@ -412,7 +443,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "UploadClipFileResponse201",
             self._sender.send(kwargs, parse, (201,)),
@@ -431,7 +465,10 @@ class Operations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadIqMultipartClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "UploadIqMultipartClipFileResponse201",
             self._sender.send(kwargs, parse, (201,)),
@@ -464,7 +501,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "Clip",
             await self._sender.send(kwargs, parse, (200,)),
@@ -485,7 +525,10 @@ class AsyncOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CollaboratorListResponse",
             await self._sender.send(kwargs, parse, (200,)),
@@ -517,7 +560,10 @@ class AsyncOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "ClipListResponse",
             await self._sender.send(kwargs, parse, (200,)),
@@ -538,7 +584,10 @@ class AsyncOperations:
             user_key=user_key,
             channel_id=channel_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             await self._sender.send(kwargs, parse, (204,)),
@@ -556,7 +605,10 @@ class AsyncOperations:
             clip_id=clip_id,
             comment_id=comment_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             await self._sender.send(kwargs, parse, (204,)),
@@ -577,7 +629,10 @@ class AsyncOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CommentListResponse",
             await self._sender.send(kwargs, parse, (200,)),
@@ -593,7 +648,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "DownloadClipResponse200",
             await self._sender.send(kwargs, parse, (200,)),
@@ -609,7 +667,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "None",
             await self._sender.send(kwargs, parse, (204,)),
@@ -626,7 +687,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "TransferCreated",
             await self._sender.send(kwargs, parse, (201,)),
@@ -642,7 +706,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             task_id=task_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "TransferTask",
             await self._sender.send(kwargs, parse, (200,)),
@@ -653,8 +720,7 @@ class AsyncOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> CompleteMultipartUploadResponse | CreateMultipartUploadResponse:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -662,7 +728,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "CompleteMultipartUploadResponse | CreateMultipartUploadResponse",
             await self._sender.send(kwargs, parse, (201,)),
@@ -681,7 +750,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "UploadClipFileResponse201",
             await self._sender.send(kwargs, parse, (201,)),
@@ -700,7 +772,10 @@ class AsyncOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadIqMultipartClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "UploadIqMultipartClipFileResponse201",
             await self._sender.send(kwargs, parse, (201,)),
@@ -728,7 +803,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[Clip]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -749,7 +827,10 @@ class RawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CollaboratorListResponse]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -781,7 +862,10 @@ class RawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[ClipListResponse]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -802,7 +886,10 @@ class RawOperations:
             user_key=user_key,
             channel_id=channel_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             self._sender.send_raw(kwargs, parse, (204,)),
@@ -820,7 +907,10 @@ class RawOperations:
             clip_id=clip_id,
             comment_id=comment_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             self._sender.send_raw(kwargs, parse, (204,)),
@@ -841,7 +931,10 @@ class RawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CommentListResponse]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -857,7 +950,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[DownloadClipResponse200]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -873,7 +969,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             self._sender.send_raw(kwargs, parse, (204,)),
@@ -890,7 +989,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[TransferCreated]",
             self._sender.send_raw(kwargs, parse, (201,)),
@@ -906,7 +1008,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             task_id=task_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[TransferTask]",
             self._sender.send_raw(kwargs, parse, (200,)),
@@ -917,8 +1022,7 @@ class RawOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -926,7 +1030,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]",
             self._sender.send_raw(kwargs, parse, (201,)),
@@ -945,7 +1052,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[UploadClipFileResponse201]",
             self._sender.send_raw(kwargs, parse, (201,)),
@@ -964,7 +1074,10 @@ class RawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadIqMultipartClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[UploadIqMultipartClipFileResponse201]",
             self._sender.send_raw(kwargs, parse, (201,)),
@@ -992,7 +1105,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[Clip]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1013,7 +1129,10 @@ class AsyncRawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CollaboratorListResponse]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1045,7 +1164,10 @@ class AsyncRawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[ClipListResponse]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1066,7 +1188,10 @@ class AsyncRawOperations:
             user_key=user_key,
             channel_id=channel_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             await self._sender.send_raw(kwargs, parse, (204,)),
@@ -1084,7 +1209,10 @@ class AsyncRawOperations:
             clip_id=clip_id,
             comment_id=comment_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             await self._sender.send_raw(kwargs, parse, (204,)),
@@ -1105,7 +1233,10 @@ class AsyncRawOperations:
             page_size=page_size,
             next_page_token=next_page_token,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CommentListResponse]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1121,7 +1252,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[DownloadClipResponse200]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1137,7 +1271,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             clip_id=clip_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[None]",
             await self._sender.send_raw(kwargs, parse, (204,)),
@@ -1154,7 +1291,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[TransferCreated]",
             await self._sender.send_raw(kwargs, parse, (201,)),
@@ -1170,7 +1310,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             task_id=task_id,
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[TransferTask]",
             await self._sender.send_raw(kwargs, parse, (200,)),
@@ -1181,8 +1324,7 @@ class AsyncRawOperations:
         *,
         body: CompleteMultipartUploadRequest
         | CreateMultipartUploadRequest
-        | Mapping[str, Any]
-        | Unset = UNSET,
+        | Mapping[str, Any],
     ) -> RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]:
         """Initiate and complete the multipart file upload for a clip (``POST /clips/files/multipart/upload_events``)."""
         from .upload import initiate_and_complete_a_clip_multipart_upload as operation
@@ -1190,7 +1332,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "json"),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[CompleteMultipartUploadResponse | CreateMultipartUploadResponse]",
             await self._sender.send_raw(kwargs, parse, (201,)),
@@ -1209,7 +1354,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[UploadClipFileResponse201]",
             await self._sender.send_raw(kwargs, parse, (201,)),
@@ -1228,7 +1376,10 @@ class AsyncRawOperations:
         kwargs = operation._get_kwargs(
             body=body_of(body, "files", UploadIqMultipartClipFileBody.from_dict),
         )
-        parse = partial(operation._parse_response, client=_PARSING)
+
+        def parse(response: httpx.Response) -> Any:
+            return operation._parse_response(client=_PARSING, response=response)
+
         return cast(
             "RawResponse[UploadIqMultipartClipFileResponse201]",
             await self._sender.send_raw(kwargs, parse, (201,)),

@@ -10,7 +10,8 @@
 Credentials come from the same environment variables as ``ZoomClips.from_env()``; ``--mock`` runs
 against an embedded mock server started for the command instead. Every error prints one
 ``error:`` line and exits 2 (``audit`` exits 1 when it has findings, so a scheduled job can tell
-the two apart). One module per command, beside the shared options, output and error handling:
+the two apart, and ``api`` when Zoom answers with an error status). One module per command,
+beside the shared options, output and error handling:
 
     _app.py      the command group (usage errors as one line)
     _errors.py   failures as one line, in the user's words
@@ -32,10 +33,13 @@ Clip files:
 
     zoom-clips download [CLIP_ID ...] -o DIR    _download.py (its manifest: _manifest.py)
     zoom-clips upload FILE ...                  _upload.py (resumable from a sidecar state file)
+
+Any request, as ``gh api``: ``zoom-clips api METHOD PATH -F key=value``    _api.py
 """
 
 from __future__ import annotations
 
+from . import _api as _api  # zoom-clips api METHOD PATH (any request, as gh api)
 from . import _audit, _demo, _list, _mock
 from . import _collaborators as _collaborators  # the admin commands: a line each, to merge cleanly
 from . import _delete as _delete

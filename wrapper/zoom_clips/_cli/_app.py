@@ -34,9 +34,11 @@ class _Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if args is None:
+            args = sys.argv[1:]
         try:
             outcome = super().main(
-                args,
+                self._dash_ids_as_arguments(list(args)),
                 prog_name,
                 complete_var,
                 standalone_mode=False,
@@ -61,6 +63,47 @@ class _Group(TyperGroup):
             sys.exit(code)
         return code
 
+    def _dash_ids_as_arguments(self, args: list[str]) -> list[str]:
+        """``args`` with the arguments that begin with ``-`` (clip ids such as ``-xK2...``: Zoom's
+        ids are base64url) moved behind ``--``, where click takes them as arguments.
+
+        A token counts as an argument when it is longer than two characters and neither one of
+        the command's options nor a short option with its value attached (``-o/tmp/x``); an id
+        that could be read as one of those still needs ``--`` before it, as the error says.
+        """
+        command = self.commands.get(args[0]) if args else None
+        if command is None or not _has_arguments(command.params):
+            return args
+        takes_value = {  # (typer vendors its own click: its classes, read by their attributes)
+            name: not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+            for param in command.params
+            if param.param_type_name == "option"
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        options: list[str] = []
+        arguments: list[str] = []
+        rest = args[1:]
+        index = 0
+        while index < len(rest):
+            token = rest[index]
+            index += 1
+            if token == "--":  # noqa: S105 -- click's end of options, not a password
+                arguments.extend(rest[index:])
+                break
+            name = token.split("=", 1)[0]
+            if token.startswith("--") or token in takes_value or token[:2] in takes_value:
+                options.append(token)
+                if takes_value.get(name) and "=" not in token and index < len(rest):
+                    options.append(rest[index])
+                    index += 1
+            elif token.startswith("-") and len(token) <= 2:
+                options.append(token)  # an unknown short option: click says so
+            else:
+                arguments.append(token)
+        if not any(argument.startswith("-") for argument in arguments):
+            return args
+        return [args[0], *options, "--", *arguments]
+
     @staticmethod
     def _usage_error(exc: TyperException) -> int:
         ctx = getattr(exc, "ctx", None)
@@ -68,9 +111,24 @@ class _Group(TyperGroup):
             sys.stdout.write(ctx.get_help() + "\n")
             return EXIT_ERROR
         message = " ".join(exc.format_message().split())
+        option = getattr(exc, "option_name", None)
+        if (
+            isinstance(option, str)
+            and not option.startswith("--")
+            and ctx is not None
+            and _has_arguments(ctx.command.params)
+        ):
+            message += (
+                f"; if {option}... is an id that begins with '-', put '--' before the ids "
+                "(after the options)"
+            )
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         sys.stderr.write(f"error: {message}{hint}\n")
         return exc.exit_code if exc.exit_code > 1 else EXIT_ERROR
+
+
+def _has_arguments(params: Sequence[Any]) -> bool:
+    return any(param.param_type_name == "argument" for param in params)
 
 
 app = typer.Typer(

@@ -1,25 +1,33 @@
-"""``zoom-clips audit``: the clips anyone with the link can watch, by owner (exit 1 if any)."""
+"""``zoom-clips audit``: the clips anyone with the link can watch, by owner (exit 1 if any).
+
+A deleted clip (``RECORD_DELETE``: Zoom deletes softly, so it still lists) is not exposed: it is
+never a finding and never fails the audit, online or ``--db``; how many public ones were left out
+is said apart. So ``audit``, ``delete --from-audit``, ``audit`` again ends with exit 0.
+"""
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import IO, Annotated
 
+import attrs
 import typer
 from rich.table import Table
 
-from .._export import AccountClip, AuditFinding, audit
+from .._export import AccountClip, AuditFinding, audit, csv_writer
+from .._models import ClipStatus
 from ._app import app
 from ._errors import reported, say
 from ._inventory import AuditDbOpt, stored_items
-from ._listing import Run
+from ._listing import Run, selected
 from ._options import (
     AccountOpt,
     BaseUrlOpt,
     DateFilter,
     DateFilterOpt,
     DebugOpt,
+    ExcludeStatusOpt,
     FromOpt,
     MockNowOpt,
     MockOpt,
@@ -32,10 +40,20 @@ from ._options import (
     UserOpt,
     filters,
     parse_instant,
+    parse_statuses,
 )
 from ._output import open_output, output_format, table_console
 
-__all__ = ["EXIT_FINDINGS", "AuditFormat", "FailOn", "audit_clips", "gate_fails", "print_findings"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "AuditFormat",
+    "FailOn",
+    "Findings",
+    "audit_clips",
+    "gate_fails",
+    "live_findings",
+    "print_findings",
+]
 
 EXIT_FINDINGS = 1
 
@@ -55,6 +73,38 @@ class FailOn(StrEnum):
 
     ANYONE = "anyone"
     NO_PASSCODE = "no-passcode"
+
+
+@attrs.frozen
+class Findings:
+    """The audit of live clips, by owner, and how many deleted public clips were left out."""
+
+    by_owner: dict[str, list[AuditFinding]]
+    deleted_public: int = 0
+
+
+def _deleted(item: AccountClip) -> bool:
+    status = item.clip.status
+    return (status.value if isinstance(status, ClipStatus) else status) == "RECORD_DELETE"
+
+
+def live_findings(items: Iterable[AccountClip]) -> Findings:
+    """``audit`` of the clips not deleted; deleted public clips are only counted."""
+    live: list[AccountClip] = []
+    deleted: list[AccountClip] = []
+    for item in items:
+        (deleted if _deleted(item) else live).append(item)
+    gone = sum(len(rows) for rows in audit(deleted).values())
+    return Findings(by_owner=audit(live), deleted_public=gone)
+
+
+def deleted_note(count: int) -> str:
+    """The line saying how many deleted public clips the audit left out."""
+    clips = "clip" if count == 1 else "clips"
+    return (
+        f"{count} deleted {clips} (RECORD_DELETE) shared with ANYONE left out: "
+        "deleted, so not exposed."
+    )
 
 
 def gate_fails(findings: dict[str, list[AuditFinding]], fail_on: FailOn) -> bool:
@@ -86,7 +136,7 @@ def _bare_clips_table(findings: dict[str, list[AuditFinding]]) -> Table:
 
 
 def _write_csv(findings: dict[str, list[AuditFinding]], out: IO[str]) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)  # titles are the owners': no cell may run as a formula
     writer.writerow(["owner_id", "account_id", "clip_id", "title", "share_link", "has_passcode"])
     count = 0
     for rows in findings.values():
@@ -106,14 +156,24 @@ def _write_csv(findings: dict[str, list[AuditFinding]], out: IO[str]) -> int:
 
 
 def print_findings(
-    findings: dict[str, list[AuditFinding]], out: IO[str], fmt: AuditFormat, *, details: bool
+    findings: dict[str, list[AuditFinding]],
+    out: IO[str],
+    fmt: AuditFormat,
+    *,
+    details: bool,
+    deleted_public: int = 0,
 ) -> int:
-    """Write the findings to ``out``; return how many there are."""
+    """Write the findings to ``out``; return how many there are.
+
+    ``deleted_public``: deleted public clips left out, said in a line of their own under the
+    table (a CSV holds findings only)."""
     if fmt is AuditFormat.CSV:
         return _write_csv(findings, out)
     console = table_console(out)
     if not findings:
         console.print("No clips are shared with anyone who has the link.")
+        if deleted_public:
+            console.print(deleted_note(deleted_public), markup=False)
         return 0
     public = sum(len(rows) for rows in findings.values())
     bare = sum(1 for rows in findings.values() for row in rows if not row.has_passcode)
@@ -124,6 +184,8 @@ def print_findings(
         f"{public} clips of {len(findings)} owners are shared with ANYONE; "
         f"{bare} of them have no passcode."
     )
+    if deleted_public:
+        console.print(deleted_note(deleted_public), markup=False)
     return public
 
 
@@ -135,6 +197,7 @@ def audit_clips(
     from_: FromOpt = None,
     to: ToOpt = None,
     status: StatusOpt = None,
+    exclude_status: ExcludeStatusOpt = None,
     user: UserOpt = None,
     search: SearchOpt = None,
     date_filter: DateFilterOpt = DateFilter.CREATED,
@@ -162,7 +225,8 @@ def audit_clips(
 ) -> None:
     """Find clips shared with ANYONE, and among them those without a passcode, by owner.
 
-    Exits 0 when there are none, 1 when there are some, 2 on errors.
+    Exits 0 when there are none, 1 when there are some, 2 on errors. Deleted clips
+    (RECORD_DELETE) are not exposed: never findings, only counted apart.
 
     Examples (the first audits an embedded mock, the second your accounts):
 
@@ -182,10 +246,11 @@ def audit_clips(
         mock_seed=mock_seed,
         mock_now=parse_instant(mock_now, option="--mock-now"),
     )
+    statuses = parse_statuses(status, exclude_status)
     query = filters(
         from_=from_,
         to=to,
-        status=status,
+        statuses=statuses,
         user=user,
         search=search,
         date_filter=date_filter,
@@ -194,13 +259,14 @@ def audit_clips(
     items: list[AccountClip] = []
     with open_output(output) as out:
         if db is None:
-            run.collect(account, query, items.append)
+            run.collect(account, query, selected(statuses, items.append))
         else:  # the inventory: the same filters and findings, offline
             items = stored_items(
-                db, account, query, mock=mock, base_url=base_url, token_url=token_url
+                db, account, query, statuses, mock=mock, base_url=base_url, token_url=token_url
             )
-        findings = audit(items)
-        rows = print_findings(findings, out, fmt, details=True)
+        found = live_findings(items)
+        findings = found.by_owner
+        rows = print_findings(findings, out, fmt, details=True, deleted_public=found.deleted_public)
     if output is not None:
         say(f"Wrote {rows} findings to {output}.")
     if gate_fails(findings, fail_on):

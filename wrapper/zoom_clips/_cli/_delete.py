@@ -7,8 +7,9 @@ stop at the first that fails, whose error says how many were deleted before it. 
 softly: a deleted clip still lists, with the status RECORD_DELETE.
 
 ``--from-audit FILE`` reads the clip ids from what ``audit`` (or ``list``) writes: CSV with a
-``clip_id`` column, JSON Lines of objects with ``clip_id``, or a JSON array of such objects or
-of ids; ``-`` reads stdin.
+``clip_id`` column (its cells neutralised against formulas as we write them, which is undone:
+``'-abc`` is the id ``-abc``), JSON Lines of objects with ``clip_id``, or a JSON array of such
+objects or of ids; ``-`` reads stdin.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rich.table import Table
 
 from .._client import AsyncZoomClips
 from .._errors import NotFoundError
+from .._export import csv_text
 from .._models import Clip, ClipStatus
 from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
@@ -45,19 +47,33 @@ from ._output import table_console
 __all__ = ["EXIT_DECLINED", "delete_clips", "ids_from_audit"]
 
 EXIT_DECLINED = 1  # asked on a terminal, the answer was no: nothing was deleted
+EXIT_MISSING = 1  # Zoom has no clip of an id given (the others were deleted); --missing-ok: 0
 _LOOKUPS = 8  # clips fetched at a time for the plan
 
 
 def _ids_in_json(text: str, source: str) -> list[str]:
-    stripped = text.strip()
-    try:
-        values: list[Any] = (
-            json.loads(stripped)
-            if stripped.startswith("[")
-            else [json.loads(line) for line in stripped.splitlines() if line.strip()]
-        )
-    except json.JSONDecodeError as exc:
-        raise CliError(f"--from-audit {source} is not JSON or JSON Lines: {exc}") from None
+    """A JSON array, or JSON Lines; a line that is not JSON is named by its line in the file."""
+    values: list[Any] = []
+    array = text.lstrip().startswith("[")
+    if array:
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} is not JSON or JSON Lines: the array breaks at line "
+                f"{exc.lineno}, column {exc.colno} ({exc.msg})"
+            ) from None
+    for number, line in enumerate([] if array else text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise CliError(
+                f"--from-audit {source} is not JSON or JSON Lines: line {number}, column "
+                f"{exc.colno} ({exc.msg}); JSON Lines hold one object per line, as "
+                "`zoom-clips list -f jsonl` writes them"
+            ) from None
     if not isinstance(values, list):
         raise CliError(f"--from-audit {source}: a JSON file must hold an array")
     ids = []
@@ -79,7 +95,8 @@ def ids_from_audit(text: str, source: str) -> list[str]:
             f"--from-audit {source} has no clip_id column: give the CSV that `zoom-clips audit "
             "-f csv` writes, or JSON Lines from `zoom-clips list -f jsonl`"
         )
-    return [row["clip_id"] for row in reader]
+    # The CSVs we write neutralise formulas (an id starting with "-" gets a "'"): undo it.
+    return [csv_text(row["clip_id"]) for row in reader]
 
 
 def _read_audit(path: Path) -> list[str]:
@@ -161,6 +178,12 @@ def delete_clips(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be deleted; delete nothing.")
     ] = False,
+    missing_ok: Annotated[
+        bool,
+        typer.Option(
+            "--missing-ok", help="Exit 0 even when Zoom has no clip of some id (for scripts)."
+        ),
+    ] = False,
     base_url: BaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
@@ -171,7 +194,8 @@ def delete_clips(
     """Delete clips: shows each one, asks (or needs --yes), then deletes them one by one.
 
     Clips Zoom does not know, and clips already deleted, are skipped. Exits 0 when every clip
-    was deleted (or there was nothing to delete), 1 when the answer was no, 2 on errors.
+    was deleted (or already was), 1 when the answer was no or Zoom has no clip of some id (the
+    others are still deleted; --missing-ok: 0), 2 on errors.
 
     Examples:
 
@@ -209,6 +233,7 @@ def delete_clips(
         doomed = []
         for wanted, clip in found.items():
             if clip is None:
+                missing.append(wanted)
                 say(f"skipped {wanted}: Zoom has no such clip")
             elif clip.status == ClipStatus.RECORD_DELETE:
                 say(f"skipped {wanted}: already deleted")
@@ -236,6 +261,13 @@ def delete_clips(
         say(f"Deleted {plural(len(doomed), 'clip')}.")
         return 0
 
+    missing: list[str] = []
     code = converse(run, work)
+    if missing and not missing_ok and code == 0:
+        say(
+            f"Zoom has no clip of {plural(len(missing), 'id')} given ({', '.join(missing)}): "
+            "exit 1 (--missing-ok: 0)"
+        )
+        code = EXIT_MISSING
     if code:
         raise typer.Exit(code)

@@ -11,12 +11,12 @@ from dateutil.relativedelta import relativedelta
 from rich.console import Console
 from rich.table import Table
 
-from .._export import AccountClip, Summary, audit, write_csv
+from .._export import AccountClip, Summary, write_csv
 from ._app import app
-from ._audit import AuditFormat, print_findings
+from ._audit import AuditFormat, live_findings, print_findings
 from ._errors import reported
 from ._listing import Run
-from ._options import DateFilter, DateFilterOpt, DebugOpt, filters
+from ._options import DateFilter, DateFilterOpt, DebugOpt, StatusSelection, filters
 from ._output import open_output, table_console
 
 __all__ = ["demo"]
@@ -65,7 +65,7 @@ def demo(
     query = filters(
         from_=(today - relativedelta(years=1)).isoformat(),
         to=today.isoformat(),
-        status=None,
+        statuses=StatusSelection(),
         user=None,
         search=None,
         date_filter=date_filter,
@@ -94,5 +94,12 @@ def demo(
     )
     for table in _summary_tables(summary):
         console.print(table)
-    print_findings(audit(items), sys.stdout, AuditFormat.TABLE, details=False)
+    found = live_findings(items)
+    print_findings(
+        found.by_owner,
+        sys.stdout,
+        AuditFormat.TABLE,
+        details=False,
+        deleted_public=found.deleted_public,
+    )
     Console(highlight=False, soft_wrap=True).print(f"Wrote {rows} clips to {output}.", markup=False)

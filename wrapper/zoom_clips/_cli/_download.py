@@ -5,8 +5,10 @@ By ids, or every clip a listing's filters select (``list``'s options). Each file
 (``_manifest``) records each finished file's size and sha256, so a second run skips what is
 already complete. Downloads run ``--concurrency`` at a time on one async client under the rate
 limiter. A clip that is not ready (code 50002) or has no file (10002) is reported and skipped;
-one that fails is reported and the others go on. Exit 0 when every clip is here, 1 when some
-were skipped or failed, 2 for an error that stops the run (credentials, the listing).
+one that fails is reported and the others go on. A listing's deleted clips (``RECORD_DELETE``:
+Zoom deletes softly, so they still list, without a file) are skipped-deleted without a request,
+and are not a failure. Exit 0 when every clip is here (or deleted), 1 when some were skipped or
+failed, 2 for an error that stops the run (credentials, the listing).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from .._errors import (
     ClipNotReadyError,
     DownloadError,
 )
-from .._models import Clip
+from .._models import Clip, ClipStatus
 from .._resources._arguments import check_id
 from ._admin import clip_ids, first_failure_stops_all, plural
 from ._app import app
@@ -51,17 +53,20 @@ from ._options import (
     DateFilter,
     DateFilterOpt,
     DebugOpt,
+    ExcludeStatusOpt,
     FromOpt,
     MockNowOpt,
     MockOpt,
     MockSeedOpt,
     SearchOpt,
     StatusOpt,
+    StatusSelection,
     TokenUrlOpt,
     ToOpt,
     UserOpt,
     filters,
     parse_instant,
+    parse_statuses,
 )
 
 __all__ = ["DownloadRun", "download_clips"]
@@ -78,6 +83,7 @@ class DownloadRun:
     downloaded: int = 0
     complete: int = 0
     skipped: int = 0
+    deleted: int = 0
     failed: int = 0
     bytes: int = 0
 
@@ -123,33 +129,56 @@ class DownloadRun:
             entry = self.manifest.record(str(clip_id), result)
             self.line(f"{clip_id}: {entry.file} ({entry.size} bytes, sha256 {entry.sha256})")
 
+    def skip_deleted(self, clip: Clip) -> None:
+        """A listed clip Zoom has deleted: no file to fetch, nothing requested, not a failure."""
+        self.deleted += 1
+        self.line(f"{clip.clip_id}: skipped, deleted (RECORD_DELETE)")
+
     def summary(self) -> str:
         parts = [f"downloaded {plural(self.downloaded, 'clip')} ({self.bytes} bytes)"]
         if self.complete:
             parts.append(f"{self.complete} already complete")
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
+        if self.deleted:
+            parts.append(f"{self.deleted} skipped-deleted")
         if self.failed:
             parts.append(f"{self.failed} failed")
         return ", ".join(parts) + f"; manifest {self.manifest.path}"
 
 
+def _is_deleted(clip: Clip) -> bool:
+    status = clip.status
+    return (status.value if isinstance(status, ClipStatus) else status) == "RECORD_DELETE"
+
+
 async def _clips_to_download(
     client: AsyncZoomClips,
+    state: DownloadRun,
     ids: list[str],
     accounts: list[str] | None,
-    query: dict[str, Any] | None,
+    listing: tuple[dict[str, Any], StatusSelection] | None,
 ) -> list[Clip | str]:
     if ids:
         return list(ids)
-    assert query is not None  # noqa: S101 -- no ids means a listing
+    assert listing is not None  # noqa: S101 -- no ids means a listing
+    query, statuses = listing
     found: list[Clip | str] = []
+
+    def take(clip: Clip) -> None:
+        if not statuses.keeps(clip.status):
+            return
+        if _is_deleted(clip):
+            state.skip_deleted(clip)
+        else:
+            found.append(clip)
+
     if accounts:
         async for _, clip in client.clips.list_accounts(accounts, **query):
-            found.append(clip)
+            take(clip)
     else:
         async for clip in client.clips.list(**query):
-            found.append(clip)
+            take(clip)
     return found
 
 
@@ -237,6 +266,7 @@ def download_clips(
     from_: FromOpt = None,
     to: ToOpt = None,
     status: StatusOpt = None,
+    exclude_status: ExcludeStatusOpt = None,
     user: UserOpt = None,
     search: SearchOpt = None,
     date_filter: DateFilterOpt = DateFilter.CREATED,
@@ -262,8 +292,8 @@ def download_clips(
     """Download clips' mp4 files into a directory: resumable, with a manifest of sha256s.
 
     Files already complete (in the manifest, with the clip's size) are skipped; an interrupted
-    file resumes from its .part. Exit 1 when some clips were skipped (not ready, no file) or
-    failed.
+    file resumes from its .part. A listing's deleted clips (RECORD_DELETE) are skipped-deleted,
+    not failures. Exit 1 when some clips were skipped (not ready, no file) or failed.
 
     Examples:
 
@@ -272,8 +302,8 @@ def download_clips(
         zoom-clips download --account SUB_ACCOUNT_ID --from 90d -o archive/ --concurrency 8
     """
     ids = [check_id(each, "CLIP_ID") for each in clip_ids(clip_id or [], option="CLIP_ID")]
-    listing = any(v is not None for v in (account, from_, to, status, user, search))
-    if ids and listing:
+    given = (account, from_, to, status, exclude_status, user, search)
+    if ids and any(v is not None for v in given):
         raise CliError("give clip ids or listing options (--account, --from, ...), not both")
     run = Run(
         mock=mock,
@@ -282,17 +312,21 @@ def download_clips(
         mock_seed=mock_seed,
         mock_now=parse_instant(mock_now, option="--mock-now"),
     )
-    query = (
+    statuses = parse_statuses(status, exclude_status)
+    listing = (
         None
         if ids
-        else filters(
-            from_=from_,
-            to=to,
-            status=status,
-            user=user,
-            search=search,
-            date_filter=date_filter,
-            today=run.today(),
+        else (
+            filters(
+                from_=from_,
+                to=to,
+                statuses=statuses,
+                user=user,
+                search=search,
+                date_filter=date_filter,
+                today=run.today(),
+            ),
+            statuses,
         )
     )
     if output.exists() and not output.is_dir():
@@ -302,7 +336,7 @@ def download_clips(
     state = DownloadRun(Manifest.load(output), console)
 
     async def work(client: AsyncZoomClips) -> None:
-        clips = await _clips_to_download(client, ids, account, query)
+        clips = await _clips_to_download(client, state, ids, account, listing)
         if not clips:
             say("no clips to download")
         await _download_all(client, state, clips, concurrency)

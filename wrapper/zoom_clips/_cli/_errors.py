@@ -24,6 +24,8 @@ from .._errors import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,
+    MissingScopesError,
+    PermissionDeniedError,
     RateLimitError,
     TransferError,
     ZoomClipsError,
@@ -41,7 +43,11 @@ _CLI_WORDS = (
     ("from_=", "--from"),
     ("to=", "--to"),
     ("from_", "--from"),
+    ("multipart_threshold=", "--multipart-threshold "),
+    ("part_size=", "--part-size "),
+    ("file_base_url", "--file-base-url"),
     ("base_url", "--base-url"),
+    ("token_url", "--token-url"),
 )
 
 P = ParamSpec("P")
@@ -108,10 +114,30 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
             if account
             else operation or "listing clips"
         )
-        return f"{what} failed: " + "; ".join(_status_parts(exc))
+        return f"{what} failed: " + "; ".join([*_status_parts(exc), *_no_rerun(exc)])
     if isinstance(exc, TransferError):
         return str(exc)
     return f"listing clips failed: {exc}"
+
+
+# Zoom's codes of a refusal that only a change of the app or its permissions can lift.
+_PERMISSION_CODES = frozenset({1003, 4711})
+
+
+def _no_rerun(exc: APIStatusError) -> list[str]:
+    """What to do instead of running the command again, for a refusal a rerun cannot fix."""
+    if isinstance(exc, MissingScopesError):
+        scopes = ", ".join(exc.scopes) or "the ones Zoom names"
+        return [
+            f"the token lacks the scope(s) {scopes}: add them to the app in Zoom's Marketplace "
+            "(a new token carries them); running the command again will not help"
+        ]
+    if isinstance(exc, PermissionDeniedError) and exc.code in _PERMISSION_CODES:
+        return [
+            "running the command again will not help: the app's scopes or the user's role "
+            "must allow it first"
+        ]
+    return []
 
 
 # The admin commands' operations, by method and the path's end, in the user's words.

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
+from .._export import csv_writer, json_line
 from ._app import app
 from ._errors import reported, say
 from ._inventory import DbOpt, inventory
 from ._options import DebugOpt, OutputOpt
-from ._output import open_output, output_format
+from ._output import open_output, output_format, terminal_text
 
 if TYPE_CHECKING:
     from ..sync._queries import ExposureChange, Timeline
@@ -38,13 +37,14 @@ def _iso(change: ExposureChange) -> str:
 
 
 def _shown(value: str | None) -> str:
-    return "(none)" if value is None else value
+    # A value came from Zoom (a passcode its owner typed): escaped, never acted on by a terminal.
+    return "(none)" if value is None else terminal_text(value)
 
 
 def write_timeline(timeline: Timeline, out: IO[str], fmt: HistoryFormat) -> int:
     """Write one line (or row) per change of ``timeline`` to ``out``; return how many."""
     if fmt is HistoryFormat.CSV:
-        writer = csv.writer(out)
+        writer = csv_writer(out)  # neutralises formula-like cells (a passcode "=cmd|...")
         writer.writerow(_FIELDS)
         for change in timeline.changes:
             writer.writerow(
@@ -59,7 +59,7 @@ def write_timeline(timeline: Timeline, out: IO[str], fmt: HistoryFormat) -> int:
                 "new_value": change.new_value,
                 "run_id": change.run_id,
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record) + "\n")
     else:
         for change in timeline.changes:
             out.write(

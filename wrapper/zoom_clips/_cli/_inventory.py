@@ -16,6 +16,7 @@ import typer
 from .._export import AccountClip
 from .._pagination import normalize_range
 from ._errors import CliError
+from ._options import StatusSelection
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -73,19 +74,19 @@ def stored_items(
     db: str,
     accounts: list[str] | None,
     query: dict[str, Any],
+    statuses: StatusSelection,
     *,
     mock: bool,
     base_url: str | None,
     token_url: str | None,
 ) -> list[AccountClip]:
-    """The inventory's live clips matching the online listing's filters (``query``)."""
+    """The inventory's live clips matching the listing's filters (``query``, ``statuses``)."""
     from ..sync._queries import stored_clips  # noqa: PLC0415 -- needs the sync extra
 
     given = "--mock" if mock else "--base-url" if base_url else "--token-url" if token_url else None
     if given is not None:
         raise CliError(f"--db reads the inventory, not Zoom: {given} has nothing to do with it")
     span = normalize_range(query["from_"], query["to"], now=datetime.now(UTC))
-    status = query["status"]
     with inventory(db) as engine:
         return list(
             stored_clips(
@@ -93,7 +94,8 @@ def stored_items(
                 accounts=accounts,
                 span=span,
                 date_filter_type=query["date_filter_type"],
-                status=status.value if status is not None else None,
+                statuses=sorted(s.value for s in statuses.include) or None,
+                exclude_statuses=sorted(s.value for s in statuses.exclude),
                 user_id=query["user_id"],
                 search_key=query["search_key"],
             )

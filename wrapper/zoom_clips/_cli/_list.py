@@ -11,13 +11,14 @@ from rich.table import Table
 from .._export import AccountClip, CsvSink, JsonlSink
 from ._app import app
 from ._errors import reported, say
-from ._listing import Run
+from ._listing import Run, selected
 from ._options import (
     AccountOpt,
     BaseUrlOpt,
     DateFilter,
     DateFilterOpt,
     DebugOpt,
+    ExcludeStatusOpt,
     FromOpt,
     MockNowOpt,
     MockOpt,
@@ -30,6 +31,7 @@ from ._options import (
     UserOpt,
     filters,
     parse_instant,
+    parse_statuses,
 )
 from ._output import open_output, output_format, table_console
 
@@ -74,6 +76,7 @@ def list_clips(
     from_: FromOpt = None,
     to: ToOpt = None,
     status: StatusOpt = None,
+    exclude_status: ExcludeStatusOpt = None,
     user: UserOpt = None,
     search: SearchOpt = None,
     date_filter: DateFilterOpt = DateFilter.CREATED,
@@ -104,6 +107,9 @@ def list_clips(
         zoom-clips list --mock --from 30d --status RECORD_SUCCESS
 
         zoom-clips list --account SUB_ACCOUNT_ID --from 90d -o clips.csv
+
+    Deleted clips are listed too (Zoom deletes softly, as RECORD_DELETE): leave them out with
+    --exclude-status RECORD_DELETE, or keep several statuses with --status A --status B.
     """
     fmt = output_format(output_format_name, output, FORMATS, table=OutputFormat.TABLE)
     run = Run(
@@ -113,10 +119,11 @@ def list_clips(
         mock_seed=mock_seed,
         mock_now=parse_instant(mock_now, option="--mock-now"),
     )
+    statuses = parse_statuses(status, exclude_status)
     query = filters(
         from_=from_,
         to=to,
-        status=status,
+        statuses=statuses,
         user=user,
         search=search,
         date_filter=date_filter,
@@ -125,12 +132,12 @@ def list_clips(
     with open_output(output) as out:
         if fmt is OutputFormat.TABLE:
             items: list[AccountClip] = []
-            run.collect(account, query, items.append)
+            run.collect(account, query, selected(statuses, items.append))
             table_console(out).print(clips_table(items))
             return
         sink_type = CsvSink if fmt is OutputFormat.CSV else JsonlSink
         sink = sink_type(out, include_passcodes=include_passcodes)
-        run.collect(account, query, sink.write)
+        run.collect(account, query, selected(statuses, sink.write))
         sink.finish()
     if output is not None:
         say(f"Wrote {sink.count} clips to {output}.")

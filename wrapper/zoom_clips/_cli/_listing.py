@@ -24,8 +24,9 @@ from .._client import DEFAULT_BASE_URL, AsyncZoomClips
 from .._export import AccountClip
 from .._models import Clip
 from ._errors import CliError
+from ._options import StatusSelection
 
-__all__ = ["Run", "checked_env"]
+__all__ = ["Run", "checked_env", "selected"]
 
 _CREDENTIALS = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET")
 
@@ -67,6 +68,18 @@ def checked_env(
                 "set ZOOM_OAUTH_TOKEN_URL (or --token-url); the credentials are not sent to zoom.us"
             )
     return merged
+
+
+def selected(
+    statuses: StatusSelection, on_item: Callable[[AccountClip], None]
+) -> Callable[[AccountClip], None]:
+    """``on_item`` for the clips whose status ``statuses`` keeps (what Zoom could not filter)."""
+
+    def keep(item: AccountClip) -> None:
+        if statuses.keeps(item.clip.status):
+            on_item(item)
+
+    return keep
 
 
 class Run:

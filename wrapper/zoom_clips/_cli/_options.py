@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import attrs
 import typer
 
 from .._models import ClipStatus
@@ -24,6 +25,8 @@ __all__ = [
     "DateFilter",
     "DateFilterOpt",
     "DebugOpt",
+    "ExcludeStatusOpt",
+    "FileBaseUrlOpt",
     "FromOpt",
     "MockNowOpt",
     "MockOpt",
@@ -31,11 +34,13 @@ __all__ = [
     "OutputOpt",
     "SearchOpt",
     "StatusOpt",
+    "StatusSelection",
     "ToOpt",
     "TokenUrlOpt",
     "UserOpt",
     "filters",
     "parse_instant",
+    "parse_statuses",
     "parse_when",
 ]
 
@@ -79,11 +84,23 @@ ToOpt = Annotated[
     ),
 ]
 StatusOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--status",
         metavar="STATUS",
-        help="Only clips in this status: " + ", ".join(s.value for s in ClipStatus) + ".",
+        help="Only clips in this status; repeat it or separate with commas for several; "
+        "!STATUS leaves one out (--status '!RECORD_DELETE'). Statuses: "
+        + ", ".join(s.value for s in ClipStatus)
+        + ".",
+    ),
+]
+ExcludeStatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude-status",
+        metavar="STATUS",
+        help="Leave out clips in this status (repeat, or separate with commas): "
+        "--exclude-status RECORD_DELETE is --status '!RECORD_DELETE'.",
     ),
 ]
 UserOpt = Annotated[
@@ -107,6 +124,15 @@ BaseUrlOpt = Annotated[
     str | None,
     typer.Option(
         "--base-url", metavar="URL", help="API base URL (default: $ZOOM_API_BASE_URL or Zoom's)."
+    ),
+]
+FileBaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--file-base-url",
+        metavar="URL",
+        help="The file API's base URL, where uploads go (default: $ZOOM_FILE_API_BASE_URL, "
+        "else Zoom's for Zoom's API and {origin}/file/v2 of any other --base-url).",
     ),
 ]
 TokenUrlOpt = Annotated[
@@ -181,15 +207,62 @@ def parse_instant(value: str | None, *, option: str) -> datetime | None:
     return datetime(when.year, when.month, when.day, tzinfo=UTC)
 
 
-def parse_status(value: str | None) -> ClipStatus | None:
-    """``--status``, any case, or a line listing the statuses there are."""
-    if value is None:
-        return None
+def _status(value: str, option: str) -> ClipStatus:
     for status in ClipStatus:
         if status.value == value.strip().upper():
             return status
     known = ", ".join(s.value for s in ClipStatus)
-    raise CliError(f"--status {value!r} is not a clip status: use one of {known}")
+    raise CliError(f"{option} {value!r} is not a clip status: use one of {known}")
+
+
+@attrs.frozen
+class StatusSelection:
+    """Which statuses ``--status``/``--exclude-status`` keep: ``include`` (empty: all) less
+    ``exclude``. Zoom's listing filters by one status at most, so a single inclusion is sent to
+    Zoom (``server_status``) and anything more is applied to each clip listed (``keeps``)."""
+
+    include: frozenset[ClipStatus] = frozenset()
+    exclude: frozenset[ClipStatus] = frozenset()
+
+    @property
+    def server_status(self) -> ClipStatus | None:
+        """The one status to ask Zoom for, when that selects exactly these clips."""
+        return next(iter(self.include)) if len(self.include) == 1 else None
+
+    def keeps(self, status: ClipStatus | str | None) -> bool:
+        """Whether a clip in ``status`` (an unknown or missing one too) is selected."""
+        value = status.value if isinstance(status, ClipStatus) else status
+        if self.include and value not in self.include:
+            return False
+        return value not in self.exclude
+
+
+def parse_statuses(
+    status: list[str] | None, exclude_status: list[str] | None = None
+) -> StatusSelection:
+    """``--status`` (repeated, comma-separated, ``!STATUS`` to leave out) and ``--exclude-status``,
+    any case, or a line naming the value that is not a status."""
+    include: set[ClipStatus] = set()
+    exclude: set[ClipStatus] = set()
+    for option, values in (("--status", status), ("--exclude-status", exclude_status)):
+        for given in values or ():
+            for value in given.split(","):
+                text = value.strip()
+                if not text:
+                    raise CliError(f"{option} {given!r}: an empty status")
+                if text.startswith("!"):
+                    exclude.add(_status(text[1:], option))
+                elif option == "--exclude-status":
+                    exclude.add(_status(text, option))
+                else:
+                    include.add(_status(text, option))
+    if include and include <= exclude:
+        raise CliError(
+            "--status and --exclude-status leave no status to list: "
+            + ", ".join(sorted(include & exclude))
+            + " is both wanted and left out"
+        )
+    return StatusSelection(frozenset(include - exclude), frozenset(exclude - include))
 
 
 def _day(when: date | datetime) -> date:
@@ -200,13 +273,15 @@ def filters(
     *,
     from_: str | None,
     to: str | None,
-    status: str | None,
+    statuses: StatusSelection,
     user: str | None,
     search: str | None,
     date_filter: DateFilter,
     today: date,
 ) -> dict[str, Any]:
-    """The keyword arguments of ``clips.list_accounts`` for these options, checked."""
+    """The keyword arguments of ``clips.list_accounts`` for these options, checked.
+
+    Of ``statuses`` only ``server_status`` is there: the listing keeps ``statuses.keeps``."""
     start = parse_when(from_, option="--from", today=today)
     end = parse_when(to, option="--to", today=today)
     if end is not None and start is None:
@@ -222,7 +297,7 @@ def filters(
     return {
         "from_": start,
         "to": end,
-        "status": parse_status(status),
+        "status": statuses.server_status,
         "user_id": user,
         "search_key": search,
         "date_filter_type": "CREATED_DATE"

@@ -7,6 +7,11 @@ a regular file (``/dev/stdout``, a pipe, ``/dev/full``) cannot be replaced that 
 written in place. The format follows the extension unless ``--format`` names one, and a table,
 which is laid out for a terminal, is never written to a file. Tables on a terminal fold long
 values; anywhere else they are as wide as their longest value, so a pipe gets full ids and links.
+
+A table shows Zoom's text as data: a title is chosen by the clip's owner, so its control and
+formatting characters (C0 and C1 controls, so ESC sequences; bidirectional overrides, zero-width
+and other invisible format characters; line and paragraph separators) are printed escaped, as
+``\x1b`` or ``\u202e``, and Rich markup or ``:emoji:`` codes in it are shown as typed.
 """
 
 from __future__ import annotations
@@ -16,20 +21,27 @@ import os
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, TypeVar
 
-from rich.console import Console
+from rich.console import Console, HighlighterType, JustifyMethod, OverflowMethod
+from rich.style import Style
+from rich.text import Text
 
 from ._errors import CliError
 
-__all__ = ["EXTENSIONS", "open_output", "output_format", "table_console"]
+__all__ = ["EXTENSIONS", "open_output", "output_format", "table_console", "terminal_text"]
 
 F = TypeVar("F")
 
 EXTENSIONS: Mapping[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _UNBOUNDED_WIDTH = 10_000  # wider than any row: rich then sizes each table to its content
+# Control (Cc), format (Cf: bidi overrides, zero-width, BOM, tags), surrogate (Cs), and the
+# line and paragraph separators (Zl, Zp): what could move, hide or reorder what a table shows.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def output_format(given: str | None, output: Path | None, known: Mapping[str, F], *, table: F) -> F:
@@ -63,12 +75,73 @@ def output_format(given: str | None, output: Path | None, known: Mapping[str, F]
     return fmt
 
 
+def _escaped(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
+
+
+def terminal_text(text: str) -> str:
+    r"""``text`` with every control and formatting character escaped, so a terminal shows it.
+
+    >>> terminal_text("\x1b[2Jpay\u202eexe.mp4")
+    '\\x1b[2Jpay\\u202eexe.mp4'
+    """
+    if text.isprintable():  # the common case: no control, format or separator character
+        return text
+    return "".join(
+        _escaped(char) if unicodedata.category(char) in _ESCAPED_CATEGORIES else char
+        for char in text
+    )
+
+
+class _DataConsole(Console):
+    """A console whose strings are data: escaped (:func:`terminal_text`), never markup or emoji."""
+
+    def render_str(  # rich's signature, as it is
+        self,
+        text: str,
+        *,
+        style: str | Style = "",
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        emoji: bool | None = None,  # ignored: ":smile:" in a title stays text
+        markup: bool | None = None,  # ignored: "[red]" in a title stays text
+        highlight: bool | None = None,
+        highlighter: HighlighterType | None = None,
+    ) -> Text:
+        """``text`` as a :class:`~rich.text.Text`, escaped, with no markup or emoji read."""
+        return super().render_str(
+            terminal_text(text),
+            style=style,
+            justify=justify,
+            overflow=overflow,
+            emoji=False,
+            markup=False,
+            highlight=highlight,
+            highlighter=highlighter,
+        )
+
+
 def table_console(out: IO[str]) -> Console:
-    """A console for tables on ``out``: folded to a terminal's width, else never cut."""
+    """A console for tables on ``out``: folded to a terminal's width, else never cut.
+
+    Every string it prints is data (see the module docstring): our own table titles and lines
+    use no markup, so none is read at all.
+    """
     probe = Console(file=out)
     if probe.is_terminal:
-        return probe
-    return Console(file=out, width=_UNBOUNDED_WIDTH, highlight=False)
+        return _DataConsole(file=out, markup=False, emoji=False)
+    return _DataConsole(
+        file=out, width=_UNBOUNDED_WIDTH, highlight=False, markup=False, emoji=False
+    )
 
 
 def _check_target(path: Path) -> os.stat_result | None:

@@ -20,6 +20,7 @@ import typer
 
 from .._auth import ServerToServerOAuth
 from .._client import AsyncZoomClips
+from .._ratelimit import resolve_rate_limits
 from ._app import app
 from ._errors import CliError, describe, fail, reported, say
 from ._listing import checked_env
@@ -41,7 +42,10 @@ _MOCK_ONLY = ("--mock-clips", "--fault-rate", "--mock-qps")
 
 
 def read_accounts_file(path: Path) -> list[str]:
-    """The account ids in ``path``: one per line; blank lines and ``#`` comments are skipped."""
+    """The account ids in ``path``: one per line; blank lines and ``#`` comments are skipped.
+
+    A file without any id is refused: a scheduled sync of nothing would look like success.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -49,7 +53,41 @@ def read_accounts_file(path: Path) -> list[str]:
     except UnicodeDecodeError:
         raise CliError(f"--accounts-file {path} is not UTF-8 text") from None
     ids = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    return [account for account in ids if account]
+    accounts = [account for account in ids if account]
+    if not accounts:
+        raise CliError(
+            f"--accounts-file {path} lists no account id "
+            "(one sub account id per line; # starts a comment)"
+        )
+    return accounts
+
+
+def _rate_limit(value: str) -> float | str:
+    """``--rate-limit``: a plan's name or a number of requests per second, checked."""
+    limit: float | str = float(value) if value.replace(".", "", 1).isdigit() else value
+    try:
+        resolve_rate_limits(limit)
+    except ValueError:
+        raise CliError(
+            f"--rate-limit {value!r} is not a plan (free, pro, business, ...) "
+            "or a positive number of requests per second"
+        ) from None
+    return limit
+
+
+def _create_private(db: str | None) -> None:
+    """Create a new SQLite inventory 0600 before SQLite does (it would use the umask's 0644):
+    it can hold clip passcodes. SQLite gives its WAL and shared-memory files the same mode."""
+    from ..sync._db import database_url  # noqa: PLC0415 -- needs the sync extra
+
+    url = database_url(db)
+    if url.drivername != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    path = Path(url.database).expanduser()
+    if not path.parent.is_dir():
+        return  # open_database names the missing folder
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _since(value: str | None, today: datetime) -> datetime | None:
@@ -63,23 +101,14 @@ def _since(value: str | None, today: datetime) -> datetime | None:
 async def _client(
     *,
     mock: bool,
-    base_url: str | None,
-    token_url: str | None,
-    rate_limit: str,
+    env: dict[str, str],
+    limit: float | str,
     max_retries: int,
     mock_settings: dict[str, object],
 ) -> AsyncIterator[tuple[AsyncZoomClips, list[str]]]:
     """The client for the run, and the mock's sub accounts with ``--mock`` (else ``[]``)."""
-    limit: float | str = (
-        float(rate_limit) if rate_limit.replace(".", "", 1).isdigit() else rate_limit
-    )
     if not mock:
-        env = checked_env(os.environ, base_url=base_url, token_url=token_url)
-        try:
-            aclient = AsyncZoomClips.from_env(env, rate_limit=limit, max_retries=max_retries)
-        except ValueError as exc:
-            raise CliError(str(exc)) from None
-        async with aclient:
+        async with _from_env(env, limit, max_retries) as aclient:
             yield aclient, []
         return
     from ..mock import MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
@@ -98,6 +127,29 @@ async def _client(
             max_retries=max_retries,
         ) as aclient:
             yield aclient, [account.id for account in server.dataset.sub_accounts]
+
+
+def _from_env(env: dict[str, str], limit: float | str, max_retries: int) -> AsyncZoomClips:
+    """The client the environment configures; its refusal in the options' words."""
+    try:
+        return AsyncZoomClips.from_env(env, rate_limit=limit, max_retries=max_retries)
+    except ValueError as exc:
+        raise CliError(describe(exc)) from None
+
+
+def _checked_connection(
+    wanted: list[str],
+    base_url: str | None,
+    token_url: str | None,
+    limit: float | str,
+    max_retries: int,
+) -> dict[str, str]:
+    """The environment of a run against Zoom, with accounts, credentials and URLs checked."""
+    if not wanted:
+        raise CliError("give at least one --account (or --accounts-file)")
+    env = checked_env(os.environ, base_url=base_url, token_url=token_url)
+    _from_env(env, limit, max_retries)  # refuses missing credentials now, not after opening
+    return env
 
 
 @app.command("sync")
@@ -201,10 +253,15 @@ def sync_inventory(
         for name, value in zip(_MOCK_ONLY, (mock_clips, fault_rate, mock_qps), strict=True):
             if value is not None:
                 raise CliError(f"{name} configures the embedded mock: it needs --mock")
+    # Every argument is checked before the inventory is opened: a refused command leaves no
+    # new, empty database behind.
     start = parse_instant(mock_now, option="--mock-now") if mock else None
     first = _since(since, start or datetime.now(UTC))
     wanted = [*(account or []), *(read_accounts_file(accounts_file) if accounts_file else [])]
+    limit = _rate_limit(rate_limit)
+    env = {} if mock else _checked_connection(wanted, base_url, token_url, limit, max_retries)
     try:
+        _create_private(db)
         engine = open_database(db)
     except InventoryError as exc:
         fail(str(exc))
@@ -218,9 +275,8 @@ def sync_inventory(
     async def run() -> str:
         async with _client(
             mock=mock,
-            base_url=base_url,
-            token_url=token_url,
-            rate_limit=rate_limit,
+            env=env,
+            limit=limit,
             max_retries=max_retries,
             mock_settings=mock_settings,
         ) as (aclient, mock_accounts):
@@ -240,6 +296,9 @@ def sync_inventory(
 
     try:
         say(asyncio.run(run()))
+    except KeyboardInterrupt as exc:
+        exc.add_note("what sync finished is saved: run the same command again to resume")
+        raise
     except SyncFailedError as exc:
         if debug:
             raise

@@ -4,7 +4,8 @@ Without ``--clip`` it is a full transfer (every clip of ``--from``); with them, 
 sent as several tasks of at most 50 clips (the library splits them). Each task is waited for
 (``clips.wait_for_transfer``: polls with backoff) and reported as it ends; ``--no-wait`` only
 starts them and prints their ids. A task that fails, or outlasts ``--timeout``, is one error
-line naming it and the tasks started.
+line naming it and the tasks started; ``--no-wait`` and Ctrl-C say that Zoom goes on with them,
+and ``zoom-clips transfer-status TASK_ID`` checks them later (``--wait``: until they end).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .._api_models import TransferTask
+from .._api_models import TransferStatus, TransferTask
 from .._client import AsyncZoomClips
 from ._admin import clip_ids, converse, first_failure_stops_all, plain, plural
 from ._app import app
@@ -32,7 +33,7 @@ from ._options import (
     parse_instant,
 )
 
-__all__ = ["task_line", "transfer_clips"]
+__all__ = ["goes_on", "task_line", "transfer_clips", "transfer_status"]
 
 DEFAULT_TIMEOUT = 600.0
 DEFAULT_POLL = 2.0
@@ -118,6 +119,7 @@ def transfer_clips(
         mock_now=parse_instant(mock_now, option="--mock-now"),
     )
     console = Console(stderr=True, highlight=False)
+    started: list[str] = []
 
     async def work(client: AsyncZoomClips) -> None:
         task_ids = await client.clips.transfer(
@@ -125,10 +127,12 @@ def transfer_clips(
         )
         kind = plural(len(wanted), "clip") if wanted else "every clip"
         tasks = plural(len(task_ids), "transfer task")
+        started.extend(task_ids)
         say(f"started {tasks} for {kind} of {source_id}: " + ", ".join(task_ids))
         if not wait:
             for task_id in task_ids:
                 sys.stdout.write(f"{task_id}\n")
+            say(goes_on(task_ids))
             return
         with _progress(console) as progress:
             bar = progress.add_task("waiting for Zoom", total=len(task_ids), done=0)
@@ -149,7 +153,85 @@ def transfer_clips(
             await first_failure_stops_all(one(task_id) for task_id in task_ids)
         say(f"{plural(len(task_ids), 'transfer task')} finished.")
 
-    converse(run, work)
+    try:
+        converse(run, work)
+    except KeyboardInterrupt as exc:
+        if started:
+            exc.add_note(goes_on(started))
+        raise
+
+
+def goes_on(task_ids: list[str]) -> str:
+    """That Zoom carries on with tasks no longer waited for, and how to follow them."""
+    return (
+        f"Zoom goes on with {plural(len(task_ids), 'transfer task')} "
+        f"({', '.join(task_ids)}): follow with zoom-clips transfer-status {' '.join(task_ids)}"
+    )
+
+
+@app.command("transfer-status")
+@reported
+def transfer_status(
+    task_ids: Annotated[
+        list[str], typer.Argument(metavar="TASK_ID...", help="Ids that transfer printed.")
+    ],
+    *,
+    wait: Annotated[
+        bool, typer.Option("--wait/--no-wait", help="Wait for each task to finish.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="Longest wait for each task."),
+    ] = DEFAULT_TIMEOUT,
+    poll_interval: Annotated[
+        float,
+        typer.Option("--poll-interval", metavar="SECONDS", help="First wait between polls."),
+    ] = DEFAULT_POLL,
+    base_url: BaseUrlOpt = None,
+    token_url: TokenUrlOpt = None,
+    mock: MockOpt = False,
+    mock_seed: MockSeedOpt = 0,
+    mock_now: MockNowOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check transfer tasks by id (those `transfer` started); one line each, as `transfer` prints.
+
+    Exits 1 when a task is still in progress (without --wait) or failed.
+
+    Examples:
+
+        zoom-clips transfer-status TASK_ID
+
+        zoom-clips transfer-status TASK_ID OTHER_TASK_ID --wait --timeout 900
+    """
+    wanted = clip_ids(task_ids, option="TASK_ID")
+    _seconds(timeout, "--timeout", allow_zero=True)
+    _seconds(poll_interval, "--poll-interval", allow_zero=False)
+    run = Run(
+        mock=mock,
+        base_url=base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=parse_instant(mock_now, option="--mock-now"),
+    )
+
+    async def work(client: AsyncZoomClips) -> list[TransferTask]:
+        tasks = []
+        for task_id in wanted:
+            if wait:
+                task = await client.clips.wait_for_transfer(
+                    task_id, timeout=timeout, poll_interval=poll_interval
+                )
+            else:
+                task = await client.clips.transfer_status(task_id)
+            sys.stdout.write(task_line(task_id, task) + "\n")
+            sys.stdout.flush()
+            tasks.append(task)
+        return tasks
+
+    tasks = converse(run, work)
+    if not all(task.status == TransferStatus.SUCCESS for task in tasks):
+        raise typer.Exit(1)
 
 
 def _progress(console: Console) -> Progress:

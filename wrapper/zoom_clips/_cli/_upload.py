@@ -22,10 +22,11 @@ from .._client import ZoomClips
 from .._errors import ZoomClipsError
 from ._app import app
 from ._errors import CliError, reported, say
-from ._listing import checked_env
+from ._listing import _checked_url, checked_env
 from ._options import (
     BaseUrlOpt,
     DebugOpt,
+    FileBaseUrlOpt,
     MockNowOpt,
     MockOpt,
     MockSeedOpt,
@@ -33,7 +34,14 @@ from ._options import (
     parse_instant,
 )
 
-__all__ = ["SIDECAR_SUFFIX", "parse_bytes", "sidecar_for", "upload_files"]
+__all__ = [
+    "SIDECAR_SUFFIX",
+    "VIDEO_EXTENSIONS",
+    "is_video",
+    "parse_bytes",
+    "sidecar_for",
+    "upload_files",
+]
 
 SIDECAR_SUFFIX = ".zoom-upload.json"
 _SIZE = re.compile(r"(\d+)\s*(|b|kb|kib|mb|mib|gb|gib)", re.IGNORECASE)
@@ -59,6 +67,58 @@ def parse_bytes(value: str | None, *, option: str) -> int | None:
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
+#: What Zoom takes (its upload operations: mp4 and webm), by extension and by the file's first
+#: bytes: an ISO media file's ``ftyp`` box at offset 4, or WebM's EBML header.
+VIDEO_EXTENSIONS = frozenset({".mp4", ".webm"})
+_EBML = b"\x1a\x45\xdf\xa3"
+
+
+def is_video(file: Path) -> bool:
+    """Whether ``file`` is named and starts like an mp4 or a WebM video."""
+    suffix = file.suffix.lower()
+    if suffix not in VIDEO_EXTENSIONS:
+        return False
+    with file.open("rb") as stream:
+        head = stream.read(12)
+    return head[4:8] == b"ftyp" if suffix == ".mp4" else head.startswith(_EBML)
+
+
+def _checked_videos(files: list[Path], *, force: bool) -> None:
+    for file in files:
+        if not file.is_file():
+            raise CliError(f"{file} is not a file")
+        if not force and not is_video(file):
+            raise CliError(
+                f"{file} is not an mp4 or WebM video (by its extension and first bytes): "
+                "Zoom makes clips of those only; --force uploads it anyway"
+            )
+
+
+def _state_dir(state_dir: Path | None) -> None:
+    """``--state-dir``: created (0700: its files hold the uploads' contexts) when missing."""
+    if state_dir is None:
+        return
+    if not state_dir.exists():
+        try:
+            state_dir.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise CliError(f"--state-dir {state_dir}: cannot create it: {exc.strerror}") from None
+    elif not state_dir.is_dir():
+        raise CliError(f"--state-dir {state_dir} is not a directory")
+
+
+def _unwritable(file: Path, sidecar: Path, state_dir: Path | None, exc: OSError) -> str:
+    """Where the resume state could not be written, and the option that moves it."""
+    if state_dir is not None:
+        return (
+            f"--state-dir {state_dir}: cannot write the resume state {sidecar.name}: {exc.strerror}"
+        )
+    return (
+        f"cannot write the resume state of {file.name} beside it ({sidecar}): {exc.strerror}; "
+        "give --state-dir DIR, a directory it can be written to"
+    )
+
+
 def sidecar_for(file: Path, state_dir: Path | None) -> Path:
     """Where the resume state of ``file`` is kept."""
     name = file.name + SIDECAR_SUFFIX
@@ -82,17 +142,21 @@ def _client(
     *,
     mock: bool,
     base_url: str | None,
+    file_base_url: str | None,
     token_url: str | None,
     mock_seed: int,
     mock_now: str | None,
 ) -> Iterator[ZoomClips]:
     if not mock:
         env = checked_env(os.environ, base_url=base_url, token_url=token_url)
+        if file_base_url:
+            _checked_url(file_base_url, "--file-base-url")
+            env["ZOOM_FILE_API_BASE_URL"] = file_base_url
         with ZoomClips.from_env(env) as client:
             yield client
         return
-    if base_url or token_url:
-        given = "--base-url" if base_url else "--token-url"
+    if base_url or token_url or file_base_url:
+        given = "--base-url" if base_url else "--token-url" if token_url else "--file-base-url"
         raise CliError(f"--mock starts its own server, so {given} has nothing to point at")
     from ..mock import MockClock, MockConfig, serve  # noqa: PLC0415 -- needs the mock extra
 
@@ -140,10 +204,18 @@ def upload_files(
         typer.Option(
             "--state-dir",
             metavar="DIR",
-            help="Keep the resume state files here rather than beside each video.",
+            help="Keep the resume state files here rather than beside each video (created, "
+            "mode 0700, when missing).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Upload files that are not named and made like mp4 or WebM video."
+        ),
+    ] = False,
     base_url: BaseUrlOpt = None,
+    file_base_url: FileBaseUrlOpt = None,
     token_url: TokenUrlOpt = None,
     mock: MockOpt = False,
     mock_seed: MockSeedOpt = 0,
@@ -164,13 +236,15 @@ def upload_files(
     """
     threshold = parse_bytes(multipart_threshold, option="--multipart-threshold")
     chunk = parse_bytes(part_size, option="--part-size")
-    for file in files:
-        if not file.is_file():
-            raise CliError(f"{file} is not a file")
-    if state_dir is not None and not state_dir.is_dir():
-        raise CliError(f"--state-dir {state_dir} is not a directory")
+    _checked_videos(files, force=force)
+    _state_dir(state_dir)
     with _client(
-        mock=mock, base_url=base_url, token_url=token_url, mock_seed=mock_seed, mock_now=mock_now
+        mock=mock,
+        base_url=base_url,
+        file_base_url=file_base_url,
+        token_url=token_url,
+        mock_seed=mock_seed,
+        mock_now=mock_now,
     ) as client:
         for file in files:
             sidecar = sidecar_for(file, state_dir)
@@ -186,4 +260,8 @@ def upload_files(
                 if exc.upload_state is not None:
                     exc.add_note(f"run the command again to resume {file.name} from {sidecar}")
                 raise
+            except OSError as exc:
+                if exc.filename is None or Path(exc.filename).parent != sidecar.parent:
+                    raise
+                raise CliError(_unwritable(file, sidecar, state_dir, exc)) from None
             typer.echo(clip_id)

@@ -2,8 +2,9 @@
 (``AsyncClips``), side by side.
 
 A method checks its arguments before any request is sent, builds the request with the generated
-code and sends it through its client's one request path (``_send``; listing pages go through
-``_fetch``). The listing itself (windows, de-duplication, the async fan-out) is in ``_clips``;
+code and sends it through its client's one request path (the resource base's ``_send``; listing
+pages go through the listing resource's ``fetch``). The listing itself (windows,
+de-duplication, the async fan-out) is in ``_clips``;
 transfers, downloads and uploads are in ``transfers``, ``download`` and ``upload`` (mixed in);
 ``collaborators`` and ``comments`` are sub-resources.
 """
@@ -12,47 +13,30 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, cast
-
-import httpx
+from functools import cached_property
+from typing import Any, cast
 
 from .._clips import (
+    AsyncClipListing,
+    ClipListing,
     check_account_id,
     check_accounts,
     clips_only,
-    fan_out_listing,
-    iterate_listing,
-    listing_jobs,
     page_query,
 )
-from .._models import Clip, ClipsPage, ClipStatus, DateFilterType, clip_from_json
-from .._responses import json_body, no_content
-from .._retry import RetryPolicy
+from .._models import Clip, ClipsPage, ClipStatus, DateFilterType
+from .._responses import no_content
 from ._arguments import check_id
+from ._clip_requests import get_kwargs, parse_clip
 from .collaborators import AsyncCollaborators, Collaborators
 from .comments import AsyncComments, Comments
 from .download import AsyncDownloadMethods, DownloadMethods
 from .transfers import AsyncTransferMethods, TransferMethods
 from .upload import AsyncUploadMethods, UploadMethods
 
-if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
-
-__all__ = ["AsyncClips", "Clips"]
+__all__ = ["AsyncClips", "Clips", "delete_kwargs", "get_kwargs", "parse_clip"]
 
 DateArg = date | datetime | str | None
-
-
-def get_kwargs(clip_id: object) -> dict[str, Any]:
-    """``GET /clips/{clipId}``; the id checked."""
-    from zoom_clips_endpoints_api.api.clips import get_clip_by_id  # noqa: PLC0415
-
-    return get_clip_by_id._get_kwargs(check_id(clip_id, "clip_id"))
-
-
-def parse_clip(response: httpx.Response, policy: RetryPolicy) -> Clip:
-    """The clip in a 200 (the listing's ``Clip``), or the typed error."""
-    return json_body(response, policy, clip_from_json, what="a clip")
 
 
 def delete_kwargs(clip_id: object) -> dict[str, Any]:
@@ -81,12 +65,19 @@ def _filters(
 class Clips(TransferMethods, DownloadMethods, UploadMethods):
     """``client.clips``: the clips of a ``ZoomClips`` client."""
 
-    def __init__(self, client: ZoomClips) -> None:
-        self._client = client
-        #: ``client.clips.collaborators``: who a clip is shared with.
-        self.collaborators = Collaborators(client)
-        #: ``client.clips.comments``: the comments on a clip.
-        self.comments = Comments(client)
+    @cached_property
+    def collaborators(self) -> Collaborators:
+        """``client.clips.collaborators``: who a clip is shared with."""
+        return Collaborators(self._client)
+
+    @cached_property
+    def comments(self) -> Comments:
+        """``client.clips.comments``: the comments on a clip."""
+        return Comments(self._client)
+
+    @cached_property
+    def _listing(self) -> ClipListing:
+        return ClipListing(self._client)
 
     def list_page(
         self,
@@ -120,9 +111,9 @@ class Clips(TransferMethods, DownloadMethods, UploadMethods):
             from_=from_,
             to=to,
             next_page_token=next_page_token,
-            now=self._client._policy.now(),
+            now=self._now(),
         )
-        return self._client._fetch(account, query)[0]
+        return self._listing.fetch(account, query)[0]
 
     def list(
         self,
@@ -160,8 +151,7 @@ class Clips(TransferMethods, DownloadMethods, UploadMethods):
         >>> for clip in client.clips.list("acct", from_=date(2025, 1, 1), to=date(2025, 12, 31)):
         ...     print(clip.clip_id)  # doctest: +SKIP
         """
-        return iterate_listing(
-            self._client,
+        return self._listing.iterate(
             account_id,
             _filters(user_id, search_key, date_filter_type, status, page_size),
             from_=from_,
@@ -175,25 +165,32 @@ class Clips(TransferMethods, DownloadMethods, UploadMethods):
 
         >>> clip = client.clips.get("clip-id")  # doctest: +SKIP
         """
-        return self._client._send(get_kwargs(clip_id), parse_clip)[0]
+        return self._send(get_kwargs(clip_id), parse_clip)[0]
 
     def delete(self, clip_id: str) -> None:
         """Delete a clip (a soft delete: it lists as ``RECORD_DELETE`` afterwards).
 
         >>> client.clips.delete("clip-id")  # doctest: +SKIP
         """
-        self._client._send(delete_kwargs(clip_id), no_content)
+        self._send(delete_kwargs(clip_id), no_content)
 
 
 class AsyncClips(AsyncTransferMethods, AsyncDownloadMethods, AsyncUploadMethods):
     """``aclient.clips``: the clips of an ``AsyncZoomClips`` client."""
 
-    def __init__(self, client: AsyncZoomClips) -> None:
-        self._client = client
-        #: ``aclient.clips.collaborators``: who a clip is shared with.
-        self.collaborators = AsyncCollaborators(client)
-        #: ``aclient.clips.comments``: the comments on a clip.
-        self.comments = AsyncComments(client)
+    @cached_property
+    def collaborators(self) -> AsyncCollaborators:
+        """``aclient.clips.collaborators``: who a clip is shared with."""
+        return AsyncCollaborators(self._client)
+
+    @cached_property
+    def comments(self) -> AsyncComments:
+        """``aclient.clips.comments``: the comments on a clip."""
+        return AsyncComments(self._client)
+
+    @cached_property
+    def _listing(self) -> AsyncClipListing:
+        return AsyncClipListing(self._client)
 
     async def list_page(
         self,
@@ -215,9 +212,9 @@ class AsyncClips(AsyncTransferMethods, AsyncDownloadMethods, AsyncUploadMethods)
             from_=from_,
             to=to,
             next_page_token=next_page_token,
-            now=self._client._policy.now(),
+            now=self._now(),
         )
-        return (await self._client._fetch(account, query))[0]
+        return (await self._listing.fetch(account, query))[0]
 
     def list(
         self,
@@ -248,8 +245,8 @@ class AsyncClips(AsyncTransferMethods, AsyncDownloadMethods, AsyncUploadMethods)
         """
         filters = _filters(user_id, search_key, date_filter_type, status, page_size)
         account = None if account_id is None else check_account_id(account_id)
-        jobs = listing_jobs(self._client, [account], filters, from_=from_, to=to)
-        return clips_only(fan_out_listing(self._client, jobs))
+        jobs = self._listing.jobs([account], filters, from_=from_, to=to)
+        return clips_only(self._listing.fan_out(jobs))
 
     def list_accounts(
         self,
@@ -278,14 +275,14 @@ class AsyncClips(AsyncTransferMethods, AsyncDownloadMethods, AsyncUploadMethods)
         """
         accounts = check_accounts(account_ids)
         filters = _filters(user_id, search_key, date_filter_type, status, page_size)
-        jobs = listing_jobs(self._client, accounts, filters, from_=from_, to=to)
+        jobs = self._listing.jobs(accounts, filters, from_=from_, to=to)
         # Every job names an account here, so no pair carries None.
-        return cast("AsyncGenerator[tuple[str, Clip], None]", fan_out_listing(self._client, jobs))
+        return cast("AsyncGenerator[tuple[str, Clip], None]", self._listing.fan_out(jobs))
 
     async def get(self, clip_id: str) -> Clip:
         """One clip by id; see ``Clips.get``."""
-        return (await self._client._send(get_kwargs(clip_id), parse_clip))[0]
+        return (await self._send(get_kwargs(clip_id), parse_clip))[0]
 
     async def delete(self, clip_id: str) -> None:
         """Delete a clip (soft); see ``Clips.delete``."""
-        await self._client._send(delete_kwargs(clip_id), no_content)
+        await self._send(delete_kwargs(clip_id), no_content)

@@ -9,18 +9,16 @@ only send (sync or ``await``). Requests come from the generated ``get_clip_colla
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from .._api_models import Collaborator, Page, collaborators_page_from_json
+from .._resource import AsyncAPIResource, SyncAPIResource
 from .._responses import json_body, no_content
 from .._retry import RetryPolicy
 from ._arguments import check_id, check_page_size, check_value
 from ._paging import aiter_items, iter_items
-
-if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = ["AsyncCollaborators", "Collaborators"]
 
@@ -67,11 +65,8 @@ def remove_kwargs(clip_id: object, user_key: object, channel_id: object) -> dict
     )
 
 
-class Collaborators:
+class Collaborators(SyncAPIResource):
     """``client.clips.collaborators``: the collaborators of a clip."""
-
-    def __init__(self, client: ZoomClips) -> None:
-        self._client = client
 
     def list(self, clip_id: str, *, page_size: int | None = None) -> Iterator[Collaborator]:
         """Every collaborator of the clip, page after page (``page_size``: 1..300 per request).
@@ -82,10 +77,9 @@ class Collaborators:
         ...     print(person.type, person.email or person.display_name)
         """
         clip = check_id(clip_id, "clip_id")
-        client = self._client
 
         def fetch(params: Mapping[str, Any]) -> tuple[Page[Collaborator], httpx.Response]:
-            return client._send(list_kwargs(clip, params), parse_page)
+            return self._send(list_kwargs(clip, params), parse_page)
 
         return iter_items(fetch, list_query(page_size))
 
@@ -96,24 +90,20 @@ class Collaborators:
 
         >>> client.clips.collaborators.remove("clip-id", user_key="a@example.com")  # doctest: +SKIP
         """
-        self._client._send(remove_kwargs(clip_id, user_key, channel_id), no_content)
+        self._send(remove_kwargs(clip_id, user_key, channel_id), no_content)
 
 
-class AsyncCollaborators:
+class AsyncCollaborators(AsyncAPIResource):
     """``aclient.clips.collaborators``: ``Collaborators`` with ``await``/``async for``."""
-
-    def __init__(self, client: AsyncZoomClips) -> None:
-        self._client = client
 
     def list(self, clip_id: str, *, page_size: int | None = None) -> AsyncIterator[Collaborator]:
         """Every collaborator of the clip; see ``Collaborators.list``. Use ``async for``."""
         clip = check_id(clip_id, "clip_id")
-        client = self._client
 
         def fetch(
             params: Mapping[str, Any],
         ) -> Awaitable[tuple[Page[Collaborator], httpx.Response]]:
-            return client._send(list_kwargs(clip, params), parse_page)
+            return self._send(list_kwargs(clip, params), parse_page)
 
         return aiter_items(fetch, list_query(page_size))
 
@@ -121,4 +111,4 @@ class AsyncCollaborators:
         self, clip_id: str, *, user_key: str | None = None, channel_id: str | None = None
     ) -> None:
         """Stop sharing the clip with one user or channel; see ``Collaborators.remove``."""
-        await self._client._send(remove_kwargs(clip_id, user_key, channel_id), no_content)
+        await self._send(remove_kwargs(clip_id, user_key, channel_id), no_content)

@@ -8,18 +8,16 @@ only send (sync or ``await``). Requests come from the generated ``listclipcommen
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from .._api_models import Comment, Page, comments_page_from_json
+from .._resource import AsyncAPIResource, SyncAPIResource
 from .._responses import json_body, no_content
 from .._retry import RetryPolicy
 from ._arguments import check_id, check_page_size
 from ._paging import aiter_items, iter_items
-
-if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = ["AsyncComments", "Comments"]
 
@@ -63,11 +61,8 @@ def delete_kwargs(clip_id: object, comment_id: object) -> dict[str, Any]:
     )
 
 
-class Comments:
+class Comments(SyncAPIResource):
     """``client.clips.comments``: the comments on a clip."""
-
-    def __init__(self, client: ZoomClips) -> None:
-        self._client = client
 
     def list(self, clip_id: str, *, page_size: int | None = None) -> Iterator[Comment]:
         """Every top-level comment of the clip, replies in ``children_comments``, page by page.
@@ -78,10 +73,9 @@ class Comments:
         ...     print(comment.display_name, comment.content, len(comment.children_comments))
         """
         clip = check_id(clip_id, "clip_id")
-        client = self._client
 
         def fetch(params: Mapping[str, Any]) -> tuple[Page[Comment], httpx.Response]:
-            return client._send(list_kwargs(clip, params), parse_page)
+            return self._send(list_kwargs(clip, params), parse_page)
 
         return iter_items(fetch, list_query(page_size))
 
@@ -90,25 +84,21 @@ class Comments:
 
         >>> client.clips.comments.delete("clip-id", "comment-id")  # doctest: +SKIP
         """
-        self._client._send(delete_kwargs(clip_id, comment_id), no_content)
+        self._send(delete_kwargs(clip_id, comment_id), no_content)
 
 
-class AsyncComments:
+class AsyncComments(AsyncAPIResource):
     """``aclient.clips.comments``: ``Comments`` with ``await``/``async for``."""
-
-    def __init__(self, client: AsyncZoomClips) -> None:
-        self._client = client
 
     def list(self, clip_id: str, *, page_size: int | None = None) -> AsyncIterator[Comment]:
         """Every top-level comment of the clip; see ``Comments.list``. Use ``async for``."""
         clip = check_id(clip_id, "clip_id")
-        client = self._client
 
         def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[Page[Comment], httpx.Response]]:
-            return client._send(list_kwargs(clip, params), parse_page)
+            return self._send(list_kwargs(clip, params), parse_page)
 
         return aiter_items(fetch, list_query(page_size))
 
     async def delete(self, clip_id: str, comment_id: str) -> None:
         """Delete one comment; see ``Comments.delete``."""
-        await self._client._send(delete_kwargs(clip_id, comment_id), no_content)
+        await self._send(delete_kwargs(clip_id, comment_id), no_content)

@@ -20,13 +20,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import httpx
 
 from .._errors import NotFoundError
 from .._models import Clip
+from .._resource import AsyncAPIResource, SyncAPIResource
 from ._arguments import check_id
+from ._clip_requests import get_kwargs, parse_clip
 from ._download_names import resolve_target
 from ._download_requests import (
     InlineFile,
@@ -49,9 +50,6 @@ from ._download_state import (
     Step,
     Wait,
 )
-
-if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = ["AsyncDownloadMethods", "DownloadMethods", "DownloadResult"]
 
@@ -93,10 +91,8 @@ def _inline_body(job: FileDownload, inline: InlineFile) -> Step:
     return step
 
 
-class DownloadMethods:
+class DownloadMethods(SyncAPIResource):
     """``download`` of ``client.clips``."""
-
-    _client: ZoomClips
 
     def download(
         self,
@@ -139,19 +135,16 @@ class DownloadMethods:
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too (``name_for``: see ``NameFor``;
         ``durable``: fsync the part and its directory before and after the rename)."""
-        client = self._client
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
         if not known:
-            from .clips import get_kwargs, parse_clip  # noqa: PLC0415 -- clips imports this
-
-            file_size = client._send(get_kwargs(clip_id), parse_clip)[0].file_size
+            file_size = self._send(get_kwargs(clip_id), parse_clip)[0].file_size
         kwargs = download_kwargs(clip_id)
         job = FileDownload.start(
             target,
             _expected(file_size),
-            client._policy,
-            httpx.URL(client._url_for(kwargs["url"])),
+            self._policy,
+            httpx.URL(self._url_for(kwargs["url"])),
             progress,
             sha256=sha256,
             durable=durable,
@@ -163,7 +156,7 @@ class DownloadMethods:
                     job.url = step.url
                     step = self._attempt(job)
                 elif isinstance(step, Wait):
-                    client._sleep(step.seconds)
+                    self._sleep(step.seconds)
                     step = job.again()
                 else:  # Refresh: the pre-signed location was refused
                     step = _begin(job, self._locate(kwargs))
@@ -175,21 +168,16 @@ class DownloadMethods:
 
     def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
         try:
-            return self._client._send(kwargs, parse_location)[0]
+            return self._send(kwargs, parse_location)[0]
         except NotFoundError as exc:
             raise clip_file_error(exc) from exc
 
     def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
-        client = self._client
         assert job.url is not None  # noqa: S101
-        request = client._http.build_request("GET", job.url, headers=job.request_headers())
         try:
-            response = client._http.send(
-                request,
-                stream=True,
-                auth=StreamingAuth(client._auth) if job.authorized() else None,
-                follow_redirects=False,
+            response = self._open_stream(
+                job.url, job.request_headers(), StreamingAuth if job.authorized() else None
             )
         except RETRYABLE_TRANSPORT_ERRORS as exc:
             return job.on_cut(exc)
@@ -209,10 +197,8 @@ class DownloadMethods:
             response.close()
 
 
-class AsyncDownloadMethods:
+class AsyncDownloadMethods(AsyncAPIResource):
     """``DownloadMethods`` of ``aclient.clips``, with ``await`` (the same bodies but for it)."""
-
-    _client: AsyncZoomClips
 
     async def download(
         self,
@@ -240,19 +226,16 @@ class AsyncDownloadMethods:
         durable: bool = True,
     ) -> DownloadResult:
         """``download``, returning the size and sha256 too; see ``DownloadMethods``."""
-        client = self._client
         clip_id, file_size, known = _clip_argument(clip)
         target = resolve_target(dest, clip_id)
         if not known:
-            from .clips import get_kwargs, parse_clip  # noqa: PLC0415 -- clips imports this
-
-            file_size = (await client._send(get_kwargs(clip_id), parse_clip))[0].file_size
+            file_size = (await self._send(get_kwargs(clip_id), parse_clip))[0].file_size
         kwargs = download_kwargs(clip_id)
         job = FileDownload.start(
             target,
             _expected(file_size),
-            client._policy,
-            httpx.URL(client._url_for(kwargs["url"])),
+            self._policy,
+            httpx.URL(self._url_for(kwargs["url"])),
             progress,
             sha256=sha256,
             durable=durable,
@@ -264,7 +247,7 @@ class AsyncDownloadMethods:
                     job.url = step.url
                     step = await self._attempt(job)
                 elif isinstance(step, Wait):
-                    await client._sleep(step.seconds)
+                    await self._sleep(step.seconds)
                     step = job.again()
                 else:  # Refresh: the pre-signed location was refused
                     step = _begin(job, await self._locate(kwargs))
@@ -276,21 +259,16 @@ class AsyncDownloadMethods:
 
     async def _locate(self, kwargs: dict[str, object]) -> httpx.URL | InlineFile:
         try:
-            return (await self._client._send(kwargs, parse_location))[0]
+            return (await self._send(kwargs, parse_location))[0]
         except NotFoundError as exc:
             raise clip_file_error(exc) from exc
 
     async def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
-        client = self._client
         assert job.url is not None  # noqa: S101
-        request = client._http.build_request("GET", job.url, headers=job.request_headers())
         try:
-            response = await client._http.send(
-                request,
-                stream=True,
-                auth=StreamingAuth(client._request_auth) if job.authorized() else None,
-                follow_redirects=False,
+            response = await self._open_stream(
+                job.url, job.request_headers(), StreamingAuth if job.authorized() else None
             )
         except RETRYABLE_TRANSPORT_ERRORS as exc:
             return job.on_cut(exc)

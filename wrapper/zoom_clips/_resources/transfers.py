@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import httpx
@@ -43,12 +43,10 @@ from .._errors import (
     TransferTimeoutError,
     ZoomClipsError,
 )
+from .._resource import AsyncAPIResource, SyncAPIResource
 from .._responses import Parse, json_body
 from .._retry import RetryPolicy
 from ._arguments import check_id, check_value
-
-if TYPE_CHECKING:
-    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = [
     "DEFAULT_POLL_INTERVAL",
@@ -211,10 +209,8 @@ def _note_started(error: ZoomClipsError, task_ids: list[str]) -> None:
 # -- the methods of client.clips -------------------------------------------------------------------
 
 
-class TransferMethods:
+class TransferMethods(SyncAPIResource):
     """``transfer``, ``transfer_status`` and ``wait_for_transfer`` of ``client.clips``."""
-
-    _client: ZoomClips
 
     def transfer(
         self,
@@ -244,12 +240,12 @@ class TransferMethods:
 
     def _start_transfer(self, body: dict[str, Any], previous: str | None) -> str:
         try:
-            return self._client._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
+            return self._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
         except TransferInProgressError:
             if previous is None:
                 raise
         self.wait_for_transfer(previous)
-        return self._client._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
+        return self._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
 
     def transfer_status(self, task_id: str) -> TransferTask:
         """Where a transfer task stands (``status``: ``IN_PROCESS``, ``SUCCESS``, ``FAILED``).
@@ -258,7 +254,7 @@ class TransferMethods:
         <TransferStatus.IN_PROCESS: 'IN_PROCESS'>
         """
         task = check_id(task_id, "task_id")
-        return self._client._send(status_kwargs(task), parse_task(task))[0]
+        return self._send(status_kwargs(task), parse_task(task))[0]
 
     def wait_for_transfer(
         self,
@@ -274,20 +270,17 @@ class TransferMethods:
 
         >>> task = client.clips.wait_for_transfer(task_ids[0], timeout=300)  # doctest: +SKIP
         """
-        client = self._client
-        wait = TransferWait.start(task_id, timeout, poll_interval, now=client._policy.now())
+        wait = TransferWait.start(task_id, timeout, poll_interval, now=self._now())
         while True:
-            task = client._send(status_kwargs(wait.task_id), parse_task(wait.task_id))[0]
-            delay = wait.next_delay(task, client._policy.now())
+            task = self._send(status_kwargs(wait.task_id), parse_task(wait.task_id))[0]
+            delay = wait.next_delay(task, self._now())
             if delay is None:
                 return task
-            client._sleep(delay)
+            self._sleep(delay)
 
 
-class AsyncTransferMethods:
+class AsyncTransferMethods(AsyncAPIResource):
     """``TransferMethods`` of ``aclient.clips``, with ``await`` (the same bodies but for it)."""
-
-    _client: AsyncZoomClips
 
     async def transfer(
         self,
@@ -310,19 +303,17 @@ class AsyncTransferMethods:
 
     async def _start_transfer(self, body: dict[str, Any], previous: str | None) -> str:
         try:
-            return (
-                await self._client._send(transfer_kwargs(body), parse_task_id, idempotent=False)
-            )[0]
+            return (await self._send(transfer_kwargs(body), parse_task_id, idempotent=False))[0]
         except TransferInProgressError:
             if previous is None:
                 raise
         await self.wait_for_transfer(previous)
-        return (await self._client._send(transfer_kwargs(body), parse_task_id, idempotent=False))[0]
+        return (await self._send(transfer_kwargs(body), parse_task_id, idempotent=False))[0]
 
     async def transfer_status(self, task_id: str) -> TransferTask:
         """Where a transfer task stands; see ``TransferMethods.transfer_status``."""
         task = check_id(task_id, "task_id")
-        return (await self._client._send(status_kwargs(task), parse_task(task)))[0]
+        return (await self._send(status_kwargs(task), parse_task(task)))[0]
 
     async def wait_for_transfer(
         self,
@@ -332,11 +323,10 @@ class AsyncTransferMethods:
         poll_interval: float = DEFAULT_POLL_INTERVAL,
     ) -> TransferTask:
         """Poll a transfer task until it succeeds; see ``TransferMethods.wait_for_transfer``."""
-        client = self._client
-        wait = TransferWait.start(task_id, timeout, poll_interval, now=client._policy.now())
+        wait = TransferWait.start(task_id, timeout, poll_interval, now=self._now())
         while True:
-            task = (await client._send(status_kwargs(wait.task_id), parse_task(wait.task_id)))[0]
-            delay = wait.next_delay(task, client._policy.now())
+            task = (await self._send(status_kwargs(wait.task_id), parse_task(wait.task_id)))[0]
+            delay = wait.next_delay(task, self._now())
             if delay is None:
                 return task
-            await client._sleep(delay)
+            await self._sleep(delay)

@@ -9,7 +9,7 @@ request (``_upload_plan``); bodies are streamed from disk and rebuilt per attemp
 (``_upload_body``); where a multipart upload stands is an ``UploadState`` (``_upload_state``),
 saved to a sidecar file when ``resume=`` is a path.
 
-- The requests go to ``file_base_url`` (quirk ``upload-base-url-in-prose``: ``_client._url_for``)
+- The requests go to ``file_base_url`` (quirk ``upload-base-url-in-prose``: ``_url_for``)
   and follow 30x redirects, the token going along to Zoom's hosts only (``_redirects``).
 - A part is resent under the client's retry policy on its own (the same part number replaces
   it); the single upload and Complete are not resent after an answer that may mean Zoom acted
@@ -28,11 +28,11 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
 from .._errors import BadRequestError, UploadError, UploadExpiredError, ZoomClipsError
+from .._resource import AsyncAPIResource, SyncAPIResource
 from ._upload_body import Body, part_body, single_body
 from ._upload_plan import (
     Part,
@@ -58,10 +58,6 @@ from ._upload_state import (
     remove_sidecar,
     write_sidecar,
 )
-
-if TYPE_CHECKING:
-    from .._base_client import BaseZoomClips
-    from .._client import AsyncZoomClips, ZoomClips
 
 __all__ = ["AsyncUploadMethods", "UploadJob", "UploadMethods"]
 
@@ -107,9 +103,10 @@ class UploadJob:
     @classmethod
     def prepare(
         cls,
-        client: BaseZoomClips,
         path: object,
         *,
+        defaults: tuple[int | None, int | None],
+        now: Callable[[], datetime],
         file_name: object,
         multipart_threshold: object,
         part_size: object,
@@ -117,7 +114,8 @@ class UploadJob:
         progress: object,
     ) -> UploadJob:
         """Everything checked before any request: ``TypeError``/``ValueError``/``OSError`` for
-        bad arguments, ``UploadError``/``UploadExpiredError`` for an unusable resume state."""
+        bad arguments, ``UploadError``/``UploadExpiredError`` for an unusable resume state.
+        ``defaults``: the client's ``multipart_threshold`` and ``part_size``; ``now``: its clock."""
         file, size = file_to_upload(path)
         name = file.name if file_name is None else _check_file_name(file_name)
         if progress is not None and not callable(progress):
@@ -125,14 +123,14 @@ class UploadJob:
         threshold, chunk = check_threshold(multipart_threshold), check_part_size(part_size)
         if threshold is None:
             # A part size given to this call asks for parts: a file larger than one goes in parts.
-            threshold = chunk if chunk is not None else client.multipart_threshold
+            threshold = chunk if chunk is not None else defaults[0]
         state, sidecar = _resume(resume)
         if state is None:
-            plan = plan_upload(size, threshold=threshold, part_size=chunk or client.part_size)
+            plan = plan_upload(size, threshold=threshold, part_size=chunk or defaults[1])
             identity = FileIdentity.of(file) if plan.multipart else None
             return cls(file, name, plan, identity, None, sidecar, progress)
         identity = FileIdentity.of(file)
-        state.check_usable(identity, client._policy.now())
+        state.check_usable(identity, now())
         if file_name is not None and name != state.file_name:
             raise ValueError(f"file_name={name!r}, but the resume state's is {state.file_name!r}")
         if chunk is not None and chunk != state.part_size:
@@ -207,10 +205,8 @@ class UploadJob:
 # -- the methods of client.clips -------------------------------------------------------------------
 
 
-class UploadMethods:
+class UploadMethods(SyncAPIResource):
     """``upload`` of ``client.clips``."""
-
-    _client: ZoomClips
 
     def upload(
         self,
@@ -239,17 +235,17 @@ class UploadMethods:
         ...     "talk.mp4", resume="talk.mp4.zoom-upload.json")
         """
         job = UploadJob.prepare(
-            self._client,
             path,
+            defaults=(self._client.multipart_threshold, self._client.part_size),
+            now=self._now,
             file_name=file_name,
             multipart_threshold=multipart_threshold,
             part_size=part_size,
             resume=resume,
             progress=progress,
         )
-        client = self._client
         if not job.plan.multipart:
-            clip_id = client._send(
+            clip_id = self._send(
                 single_kwargs(),
                 parse_clip_id,
                 idempotent=False,
@@ -261,19 +257,19 @@ class UploadMethods:
         try:
             state = job.state
             if state is None:
-                context = client._send(
+                context = self._send(
                     create_kwargs(job.file_name), parse_upload_context, follow_redirects=True
                 )[0]
-                state = job.started(context, client._policy.now())
+                state = job.started(context, self._now())
             for part in job.missing(state):
-                etag = client._send(
+                etag = self._send(
                     part_kwargs(),
                     parse_etag(part.number),
                     body=job.part_body(state, part),
                     follow_redirects=True,
                 )[0]
                 state = job.acknowledged(state, part, etag)
-            clip_id = client._send(
+            clip_id = self._send(
                 complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True
             )[0]
         except ZoomClipsError as exc:
@@ -283,10 +279,8 @@ class UploadMethods:
         return clip_id
 
 
-class AsyncUploadMethods:
+class AsyncUploadMethods(AsyncAPIResource):
     """``UploadMethods`` of ``aclient.clips``, with ``await`` (the same body but for it)."""
-
-    _client: AsyncZoomClips
 
     async def upload(
         self,
@@ -300,18 +294,18 @@ class AsyncUploadMethods:
     ) -> str:
         """Upload a video file as a new clip; see ``UploadMethods.upload``."""
         job = UploadJob.prepare(
-            self._client,
             path,
+            defaults=(self._client.multipart_threshold, self._client.part_size),
+            now=self._now,
             file_name=file_name,
             multipart_threshold=multipart_threshold,
             part_size=part_size,
             resume=resume,
             progress=progress,
         )
-        client = self._client
         if not job.plan.multipart:
             clip_id = (
-                await client._send(
+                await self._send(
                     single_kwargs(),
                     parse_clip_id,
                     idempotent=False,
@@ -325,14 +319,14 @@ class AsyncUploadMethods:
             state = job.state
             if state is None:
                 context = (
-                    await client._send(
+                    await self._send(
                         create_kwargs(job.file_name), parse_upload_context, follow_redirects=True
                     )
                 )[0]
-                state = job.started(context, client._policy.now())
+                state = job.started(context, self._now())
             for part in job.missing(state):
                 etag = (
-                    await client._send(
+                    await self._send(
                         part_kwargs(),
                         parse_etag(part.number),
                         body=job.part_body(state, part),
@@ -341,7 +335,7 @@ class AsyncUploadMethods:
                 )[0]
                 state = job.acknowledged(state, part, etag)
             clip_id = (
-                await client._send(
+                await self._send(
                     complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True
                 )
             )[0]

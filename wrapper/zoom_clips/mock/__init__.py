@@ -15,6 +15,12 @@ It serves, on loopback only:
   as Zoom serves them from ``fileapi.zoom.us``): ``POST /file/v2/clips/files``, ``POST
   /file/v2/clips/files/multipart/upload_events`` and ``POST /file/v2/clips/files/multipart``
   (``_routes_uploads``, ``_uploads``);
+- every other operation of the vendored specs (``spec/master.json``, ``spec/endpoints.json``),
+  answered from the spec (``_routes_spec``, ``_spec``, ``_schema``): the specs are read at the
+  first API request from the generated packages (``importlib.resources.files(
+  "zoom_clips_endpoints_api") / "openapi.json"``, likewise ``zoom_clips_api``), so an operation
+  is served the day ``make update-spec`` vendors it, or from ``MockConfig(specs={"endpoints":
+  path})`` (``--spec endpoints=PATH``);
 - ``GET``/``HEAD /_files/{clipId}``: the file host a download redirects to (``_routes_files``,
   ``_files``);
 - ``POST /oauth/token``: Server-to-Server OAuth (``grant_type=account_credentials``) and user
@@ -86,6 +92,19 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
   the real error wrap the transport, as ``tests/chaos`` does) and ``truncate`` (a complete 200
   whose JSON is cut in half). Latency is ``latency_ms`` plus up to ``latency_jitter_ms``, waited
   on the mock's clock: a frozen clock just moves forward, the wall clock really waits.
+- Operations answered from the spec (those no stateful route models) go through the same
+  token check, rate limit (the category of the generated ``rate_limits`` tables, else the
+  served spec's "Rate Limit Label", else LIGHT) and faults. A ``{clipId}`` must name a clip the
+  token reaches, by the rule of ``GET /clips/{id}`` (404 code 2000 if it never existed; a
+  soft-deleted clip exists; 403 code 1003 for another account's); a path or query parameter
+  off its schema, a required query parameter missing, or a JSON body that is missing though
+  required, not JSON or off its schema is 400 code 300. The answer is the declared success
+  status (the lowest 2xx; 204 or no content: no body) with the spec's example where its schema
+  accepts it, else a body synthesised from the schema (each property's example where valid),
+  seeded by ``seed`` and the operation. Nothing is stored. A path with a literal segment where
+  a stateful route has a parameter (``/clips/shared``, not ``/clips/{clipId}``) goes to the
+  spec's operation; a spec's new method on a stateful path (``PATCH /clips/{clipId}``) joins
+  that path's ``Allow``.
 - Clip files. The download is LIGHT and reaches the clips ``GET /clips/{clipId}`` reaches: 302
   to ``{origin}/_files/{clipId}?expires=..&signature=..``, pre-signed for one hour of the mock's
   clock (unknown or deleted clip: 404 code 10002; ``file_size`` 0: 400 code 50002 "clip mp4 is

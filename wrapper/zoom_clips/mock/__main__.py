@@ -10,8 +10,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from zoom_clips.mock._config import PLANS, MockClock, MockConfig
+from zoom_clips.mock._config import PLANS, SPEC_NAMES, MockClock, MockConfig
 from zoom_clips.mock._data import Dataset
 from zoom_clips.mock._server import MockServer, serve
 
@@ -49,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", type=float, default=0, help="latency added to API calls")
     parser.add_argument("--token-ttl", type=int, default=3600, help="access token lifetime (s)")
     parser.add_argument(
+        "--spec",
+        type=_spec_file,
+        action="append",
+        default=[],
+        metavar="[NAME=]PATH",
+        help=(
+            "serve this spec instead of the packaged one (NAME: master or endpoints; without "
+            "it, the file's name says which); operations the mock does not model are answered "
+            "from it"
+        ),
+    )
+    parser.add_argument(
         "--now",
         type=_instant,
         default=None,
@@ -65,6 +78,21 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"a port is 0..65535, got {port}")
     return port
+
+
+def _spec_file(text: str) -> tuple[str, Path]:
+    name, equals, where = text.partition("=")
+    if not equals:
+        name, where = Path(text).stem, text
+        if name not in SPEC_NAMES:
+            raise argparse.ArgumentTypeError(
+                f"say which spec {text!r} is: --spec endpoints={text} or --spec master={text}"
+            )
+    if name not in SPEC_NAMES:
+        raise argparse.ArgumentTypeError(
+            f"no spec is named {name!r}; the names are {', '.join(SPEC_NAMES)}"
+        )
+    return name, Path(where)
 
 
 def _instant(text: str) -> dt.datetime:
@@ -94,6 +122,7 @@ def config_from_args(
         fault_rate=args.fault_rate,
         latency_ms=args.latency_ms,
         token_ttl=args.token_ttl,
+        specs=dict(args.spec),
         clock=MockClock.running_from(args.now, monotonic=monotonic) if args.now else None,
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import secrets
 from urllib.parse import parse_qsl
 
@@ -35,9 +36,10 @@ from zoom_clips.mock._state import (
 
 __all__ = ["API_ROUTES", "FILE_API_ROUTES", "create_app"]
 
-#: Every API operation the mock serves under ``/v2``, by spec path (the master API's listing and
-#: endpoints.json's operations but the uploads). A literal path comes before
-#: a parameter that could match it (``/clips/transfers`` before ``/clips/{clipId}``).
+#: Every API operation the mock models statefully under ``/v2``, by spec path (the master API's
+#: listing and endpoints.json's operations but the uploads). A literal path comes before a
+#: parameter that could match it (``/clips/transfers`` before ``/clips/{clipId}``). Every other
+#: operation of the specs is answered from the spec (``_routes_spec``).
 API_ROUTES = (
     ApiRoute("/accounts/{accountId}/clips", {"GET": account_clips}),
     ApiRoute("/clips", {"GET": user_clips}),
@@ -64,6 +66,14 @@ _UPLOADS_ELSEWHERE = {
     f"{route.template}), not by api.zoom.us."
     for route in FILE_API_ROUTES
 }
+
+
+def _spec_routes(config: MockConfig) -> tuple[ApiRoute, ...]:
+    """The routes of the operations answered from the spec: read at the first API request."""
+    # Imported here, not at the top: the mock's start-up never pays for reading the specs.
+    from zoom_clips.mock._routes_spec import spec_routes  # noqa: PLC0415 -- lazy, see above
+
+    return spec_routes(config.specs, config.seed, (*API_ROUTES, *FILE_API_ROUTES))
 
 
 def _oauth_error(status: int, error: str, reason: str) -> Response:
@@ -154,7 +164,12 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(Outskirts, state=state),
-        Middleware(ApiRouter, routes=API_ROUTES, elsewhere=_UPLOADS_ELSEWHERE),
+        Middleware(
+            ApiRouter,
+            routes=API_ROUTES,
+            elsewhere=_UPLOADS_ELSEWHERE,
+            spec_routes=functools.partial(_spec_routes, state.config),
+        ),
         Middleware(ApiRouter, routes=FILE_API_ROUTES, prefix="/file/v2"),
     ]
     app = Starlette(routes=routes, middleware=middleware)

@@ -6,18 +6,21 @@ import asyncio
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
 
-__all__ = ["FAULT_KINDS", "PLANS", "MockClock", "MockConfig"]
+__all__ = ["FAULT_KINDS", "PLANS", "SPEC_NAMES", "MockClock", "MockConfig"]
 
 UTC = dt.UTC
 
 #: Every kind of fault the mock can inject: four gateway statuses, a connection dropped mid-body,
 #: and a complete 200 whose JSON is cut short.
 FAULT_KINDS = ("500", "502", "503", "504", "drop", "truncate")
+#: The vendored specs, by the names ``make update-spec NAME=`` uses (see ``MockConfig.specs``).
+SPEC_NAMES = ("master", "endpoints")
 #: Zoom's per-account budgets by plan and category (ZOOM-FACTS "The Clips API"): requests per
 #: second, and per UTC day where the plan has a daily cap (None: no daily cap).
 PLANS: dict[str, dict[str, tuple[int, int | None]]] = {
@@ -139,6 +142,18 @@ def _rate(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
         raise ValueError(f"{attribute.name} must be between 0 and 1, got {value!r}")
 
 
+def _spec_files(specs: Mapping[str, str | Path]) -> Mapping[str, Path]:
+    """``specs`` with known names and paths of existing files (``ValueError`` otherwise)."""
+    files: dict[str, Path] = {}
+    for name, where in dict(specs).items():
+        if name not in SPEC_NAMES:
+            raise ValueError(f"specs: no spec is named {name!r}; the names are {SPEC_NAMES}")
+        if not Path(where).is_file():
+            raise ValueError(f"specs: the {name} spec {str(where)!r} is not a file")
+        files[name] = Path(where)
+    return files
+
+
 @attrs.frozen(kw_only=True)
 class MockConfig:
     """Everything that shapes one mock: its data, limits, faults and clock.
@@ -158,6 +173,11 @@ class MockConfig:
     The upload operations (category UPLOAD, 20/s in every plan) also count per user and UTC
     day when ``upload_daily_limit`` is set (Zoom's is 50). ``file_ranges=False`` makes the file
     host ignore ``Range`` (a 200 with the whole file, ``Accept-Ranges: none``).
+
+    ``specs`` maps a spec's name (``"master"``, ``"endpoints"``) to a file to serve instead of
+    the generated package's copy: every operation the stateful routes do not model is answered
+    from the spec (see ``_routes_spec``), so ``MockConfig(specs={"endpoints": path})`` serves
+    operations the project has never seen. The files are read at the first API request.
     """
 
     seed: int = 0
@@ -178,6 +198,7 @@ class MockConfig:
     fail_transfers: bool = False
     upload_daily_limit: int | None = attrs.field(default=None, validator=_positive_or_none)
     file_ranges: bool = True
+    specs: Mapping[str, Path] = attrs.field(factory=dict, converter=_spec_files, hash=False)
 
     @plan.validator
     def _known_plan(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:

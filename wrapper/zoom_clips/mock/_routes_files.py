@@ -12,14 +12,18 @@ refuses a request that carries any ``Authorization`` header (400, S3's XML error
 pre-signed URL and a header are two auth mechanisms), a bad signature or an expired URL (403),
 and a file it does not have (404). Otherwise it answers 200 with ``Content-Length``,
 ``Content-Type: video/mp4``, ``Accept-Ranges``, ``ETag`` and ``Content-Disposition:
-attachment; filename="<title>.mp4"``; one ``Range`` (``bytes=a-b``, ``a-``, ``-n``) gives 206
-with ``Content-Range``, an unsatisfiable one 416 with ``Content-Range: bytes */size``;
+attachment; filename="<title>.mp4"`` (any title: its control characters and non-ASCII are
+``?`` there, the exact name is in ``filename*``); one ``Range`` (``bytes=a-b``, ``a-``, ``-n``)
+gives 206 with ``Content-Range``, an unsatisfiable one 416 with ``Content-Range: bytes */size``;
 ``If-Range`` with another ETag gets the whole file. Every answer is recorded in
-``state.files.requests``.
+``state.files.requests``; a client that goes before the whole body is sent is one warning line
+on the ``zoom_clips.mock`` logger (the clip and the bytes sent), not a traceback.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from urllib.parse import quote
 
 import anyio
@@ -36,6 +40,9 @@ from zoom_clips.mock._state import Grant, MockState
 __all__ = ["FileHostApp", "download_clip"]
 
 _NOT_READY = "clip mp4 is not ready"
+_LOG = logging.getLogger("zoom_clips.mock")
+# What may not stand in a quoted header value: controls (CR, LF, NUL...), DEL, and non-ASCII.
+_NOT_IN_QUOTED = re.compile(r"[^\x20-\x7e]")
 
 
 def download_clip(state: MockState, grant: Grant, request: Request, _body: bytes) -> Response:
@@ -66,11 +73,11 @@ def _s3_error(status: int, code: str, message: str) -> Response:
 
 
 def _disposition(title: str) -> str:
-    """``attachment; filename="<title>.mp4"`` (and ``filename*`` when the title is not ASCII)."""
+    """``attachment; filename="<title>.mp4"``, and ``filename*`` unless it is plain ASCII."""
     name = title if title.lower().endswith(".mp4") else f"{title}.mp4"
-    plain = name.encode("ascii", "replace").decode().replace("\\", "\\\\").replace('"', '\\"')
+    plain = _NOT_IN_QUOTED.sub("?", name).replace("\\", "\\\\").replace('"', '\\"')
     header = f'attachment; filename="{plain}"'
-    if not name.isascii():
+    if not name.isascii() or not name.isprintable():
         header += f"; filename*=UTF-8''{quote(name, safe='')}"
     return header
 
@@ -100,6 +107,15 @@ class FileHostApp:
                 group.start_soon(serve_then_stop)
                 await _until_disconnect(receive)
                 group.cancel_scope.cancel()
+                if progress.sent < progress.length:
+                    _LOG.warning(
+                        "file host: the client closed the connection after %d of %d bytes of "
+                        "clip %r (HTTP %d)",
+                        progress.sent,
+                        progress.length,
+                        clip_id[:80],
+                        progress.status,
+                    )
         finally:
             asked = request.headers.get("range")
             record = FileRequest(clip_id, asked, authorization, progress.status, progress.sent)
@@ -167,6 +183,7 @@ class FileHostApp:
         if request.method == "HEAD":
             await send({"type": "http.response.body", "body": b""})
             return
+        progress.length = stop - start
         cut = state.files.take_cut()
         end = stop if cut is None or cut >= stop else max(cut, start)
         for chunk in file.chunks(start, end):
@@ -185,6 +202,7 @@ class _Progress:
 
     status: int = 500
     sent: int = 0
+    length: int = 0  # the body bytes it means to send (none for HEAD or 416)
 
 
 async def _until_disconnect(receive: Receive) -> None:

@@ -7,6 +7,7 @@ tooltip) and its number as ``data-*``; the numbers are also printed as text besi
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
@@ -19,6 +20,8 @@ __all__ = ["SCOPE_ORDER", "bars", "scope_area", "scope_class"]
 SCOPE_ORDER = ("ANYONE", "SAME_ORGANIZATION", "INVITED_MEMBERS_ONLY", "PRIVATE")
 _W, _H = 720, 260
 _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 12, 10, 26
+_FONT_PX = 12  # of a bar chart's labels and values (the stylesheet's .label and .value)
+_ELLIPSIS = "…"
 
 
 def scope_class(scope: str) -> str:
@@ -102,6 +105,37 @@ def scope_area(series: ScopeSeries) -> str:
     return "".join(parts)
 
 
+def _text_px(text: str) -> float:
+    """An upper bound of ``text``'s width in the 12 px sans-serif of the labels, in pixels.
+
+    Bounds per character, not a measure: wide (CJK) ones and ``W``/``M`` take a whole em,
+    capitals 0.8, lower case and digits 0.67, anything else (symbols, emoji) a whole em.
+    """
+    em = 0.0
+    for char in text:
+        if unicodedata.east_asian_width(char) in "WF" or char in "WMmw@%":
+            em += 1.0
+        elif char.isascii() and char.isupper():
+            em += 0.8
+        elif char == " ":
+            em += 0.35
+        elif char.isascii() and (char.isalnum() or char in ".,:;-_'()[]!|/"):
+            em += 0.67
+        else:
+            em += 1.0
+    return em * _FONT_PX
+
+
+def _fitted(name: str, room: float) -> str:
+    """``name``, cut with an ellipsis so that it is at most ``room`` pixels wide."""
+    if _text_px(name) <= room:
+        return name
+    kept = name
+    while kept and _text_px(kept + _ELLIPSIS) > room:
+        kept = kept[:-1]
+    return kept + _ELLIPSIS
+
+
 def bars(
     rows: Sequence[tuple[str, Sequence[tuple[str, int]]]],
     *,
@@ -110,24 +144,28 @@ def bars(
 ) -> str:
     """Horizontal bars, one per ``(name, [(css_class, value), ...])`` row, segments stacked.
 
-    ``label`` turns a row's segments into the text printed after its bar.
+    ``label`` turns a row's segments into the text printed after its bar. Names start at the
+    chart's left edge (a long one can never run past it, whatever the font) and are cut with an
+    ellipsis to an upper bound of their column's width (the whole name is the tooltip); the
+    values get the room their longest needs.
     """
     if not rows:
         return '<p class="empty">None.</p>'
     longest = max(sum(value for _, value in segments) for _, segments in rows) or 1
-    row_h, name_w, text_w = 24, 120, 84
-    width = 460
+    texts = [label(segments) for _, segments in rows]
+    row_h, name_w, width, gap = 24, 120, 460, 8
+    text_w = max(60, int(max(_text_px(text) for text in texts)) + 2 * gap)
     bar_w = width - name_w - text_w
     height = row_h * len(rows) + 4
     parts = [
         f'<svg class="chart bars" viewBox="0 0 {width} {height}" role="img">',
         f"<title>{escape(title)}</title>",
     ]
-    for index, (name, segments) in enumerate(rows):
+    for index, ((name, segments), text) in enumerate(zip(rows, texts, strict=True)):
         top = 2 + index * row_h
-        shown = name if len(name) <= 15 else name[:14] + "…"
+        shown = _fitted(name, name_w - gap - 2)
         parts.append(
-            f'<text class="label" x="{name_w - 8}" y="{top + 16}" text-anchor="end">'
+            f'<text class="label" x="0" y="{top + 16}">'
             f"<title>{escape(name)}</title>{escape(shown)}</text>"
         )
         left = float(name_w)
@@ -139,7 +177,8 @@ def bars(
                     f'height="{row_h - 8}" rx="3"><title>{escape(name)}: {value}</title></rect>'
                 )
             left += span
-        text = escape(label(segments))
-        parts.append(f'<text class="value" x="{left + 8:.1f}" y="{top + 16}">{text}</text>')
+        parts.append(
+            f'<text class="value" x="{left + gap:.1f}" y="{top + 16}">{escape(text)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,18 +1,22 @@
 """The exposure report's figures, computed from the inventory's tables (never from Zoom).
 
-Every figure counts the live clips only (``missing_since`` is NULL), as the audit does. "Public"
+Every figure counts the live clips only (``missing_since`` is NULL and ``status`` is not
+``RECORD_DELETE``), as the audit does: Zoom deletes softly, so a deleted clip still lists, but it
+is not exposed; deleted clips are counted apart (``deleted_clips``, ``deleted_bytes``). "Public"
 means ``share_scope = 'ANYONE'``; "without a passcode" means ``enable_passcode`` is not true (an
 unknown setting counts as unprotected, as in the audit). Scope over time replays each clip from
-its ``first_seen`` through its ``share_scope`` changes in ``exposure_history`` (to its
-``missing_since``), so the last point equals the current counts. Aggregation happens in SQL or
-while rows stream, so memory stays flat however many clips there are.
+its ``first_seen`` through its ``share_scope`` and ``status`` changes in ``exposure_history`` (to
+its ``missing_since``; while deleted it is not counted), so the last point equals the current
+counts. Aggregation happens in SQL or while rows stream, so memory stays flat however many clips
+there are.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -40,7 +44,10 @@ _MAX_POINTS = 120  # points of the scope chart: days, or several days each for a
 _BATCH = 5_000
 
 clips, history, runs = _schema.clips, _schema.exposure_history, _schema.runs
-_LIVE = clips.c.missing_since.is_(None)
+_DELETED_STATUS = "RECORD_DELETE"
+_KEPT = clips.c.missing_since.is_(None)  # still found by sync, deleted or not
+_DELETED = sa.and_(_KEPT, clips.c.status == _DELETED_STATUS)
+_LIVE = sa.and_(_KEPT, sa.or_(clips.c.status.is_(None), clips.c.status != _DELETED_STATUS))
 _PUBLIC = clips.c.share_scope == "ANYONE"
 _BARE = sa.or_(clips.c.enable_passcode.is_(None), clips.c.enable_passcode.is_(False))
 
@@ -94,6 +101,8 @@ class Figures:
     public_clips: int
     public_without_passcode: int
     total_bytes: int
+    deleted_clips: int  # soft-deleted (RECORD_DELETE), left out of every other figure
+    deleted_bytes: int
     accounts: int
     owners: int
     runs: int
@@ -149,28 +158,27 @@ def _scope_series(connection: Connection, as_of: datetime | None) -> ScopeSeries
         if index < len(points):
             deltas[index, _scope_name(scope)] += delta
 
-    scope_changes = sa.and_(history.c.clip_id == clips.c.clip_id, history.c.field == "share_scope")
-    first_old = (
-        sa.select(history.c.old_value)
-        .where(scope_changes)
-        .order_by(history.c.observed_at, history.c.id)
-        .limit(1)
-        .scalar_subquery()
+    followed = history.c.field.in_(("share_scope", "status"))
+    rows = (
+        sa.select(
+            clips.c.clip_id,
+            clips.c.first_seen,
+            clips.c.missing_since,
+            clips.c.share_scope,
+            clips.c.status,
+            history.c.observed_at,
+            history.c.field,
+            history.c.old_value,
+            history.c.new_value,
+        )
+        .select_from(
+            clips.outerjoin(history, sa.and_(history.c.clip_id == clips.c.clip_id, followed))
+        )
+        .where(clips.c.first_seen <= as_of)
+        .order_by(clips.c.clip_id, history.c.observed_at, history.c.id)
     )
-    changed = sa.exists().where(scope_changes)
-    initial = sa.select(
-        clips.c.first_seen, clips.c.missing_since, clips.c.share_scope, changed, first_old
-    ).where(clips.c.first_seen <= as_of)
-    for first_seen, missing_since, scope, has_change, old in _stream(connection, initial):
-        add(first_seen, old if has_change else scope, +1)
-        if missing_since is not None:
-            add(missing_since, scope, -1)
-    changes = sa.select(history.c.observed_at, history.c.old_value, history.c.new_value).where(
-        history.c.field == "share_scope"
-    )
-    for observed_at, old, new in _stream(connection, changes):
-        add(observed_at, old, -1)
-        add(observed_at, new, +1)
+    for _, group in itertools.groupby(_stream(connection, rows), key=lambda row: row[0]):
+        _replay_clip(list(group), add)
     counts: dict[str, tuple[int, ...]] = {}
     for scope in sorted({scope for _, scope in deltas}):
         running, series = 0, []
@@ -179,6 +187,30 @@ def _scope_series(connection: Connection, as_of: datetime | None) -> ScopeSeries
             series.append(running)
         counts[scope] = tuple(series)
     return ScopeSeries(points=points, counts=counts)
+
+
+def _replay_clip(rows: list[Any], add: Callable[[datetime, str | None, int], None]) -> None:
+    """One clip's rows (its columns, then one of its scope or status changes each, in order):
+    +1 to its scope while it is seen and not deleted, from its first sighting on."""
+    _, first_seen, missing_since, scope, status = rows[0][:5]
+    changes = [row[5:] for row in rows if row[6] is not None]
+    first = {field: old for _, field, old, _ in reversed(changes)}  # each field's oldest value
+    scope, status = first.get("share_scope", scope), first.get("status", status)
+    counted = status != _DELETED_STATUS
+    if counted:
+        add(first_seen, scope, +1)
+    for observed_at, field, _, new in changes:
+        if counted:
+            add(observed_at, scope, -1)
+        if field == "share_scope":
+            scope = new
+        else:
+            status = new
+        counted = status != _DELETED_STATUS
+        if counted:
+            add(observed_at, scope, +1)
+    if missing_since is not None and counted:
+        add(missing_since, scope, -1)
 
 
 def _stream(connection: Connection, query: sa.Select[Any]) -> Iterator[Any]:
@@ -249,6 +281,12 @@ def figures(engine: Engine, *, changes: int = 20) -> Figures:
             public_clips=_count(connection, count.where(_PUBLIC)),
             public_without_passcode=_count(connection, count.where(_PUBLIC, _BARE)),
             total_bytes=_count(connection, sa.select(sa.func.sum(clips.c.file_size)).where(_LIVE)),
+            deleted_clips=_count(
+                connection, sa.select(sa.func.count()).select_from(clips).where(_DELETED)
+            ),
+            deleted_bytes=_count(
+                connection, sa.select(sa.func.sum(clips.c.file_size)).where(_DELETED)
+            ),
             accounts=_count(
                 connection, sa.select(sa.func.count(sa.distinct(clips.c.account_id))).where(_LIVE)
             ),

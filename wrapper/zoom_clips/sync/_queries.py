@@ -106,8 +106,13 @@ def stored_clips(
     status: str | None = None,
     user_id: str | None = None,
     search_key: str | None = None,
+    statuses: Iterable[str] | None = None,
+    exclude_statuses: Iterable[str] = (),
 ) -> Iterator[AccountClip]:
     """The live clips of the inventory (never those marked missing), filtered as Zoom filters.
+
+    ``status`` keeps one status, as Zoom's ``status`` does; ``statuses`` keeps any of several and
+    ``exclude_statuses`` leaves some out (a clip without a status is never left out by it).
 
     ``span`` bounds ``created_date`` (or ``modified_date``), both ends inclusive; ``None`` means
     every date. ``user_id`` is an owner id (the inventory keeps no emails), ``search_key`` a
@@ -128,6 +133,11 @@ def stored_clips(
         query = query.where(column >= span.start, column <= span.end)
     if status is not None:
         query = query.where(table.c.status == status)
+    if statuses is not None:
+        query = query.where(table.c.status.in_(sorted(set(statuses))))
+    excluded = sorted(set(exclude_statuses))
+    if excluded:
+        query = query.where(sa.or_(table.c.status.is_(None), table.c.status.not_in(excluded)))
     if user_id:
         query = query.where(table.c.owner_id == user_id)
     needle = search_key.casefold() if search_key else None

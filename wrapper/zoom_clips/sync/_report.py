@@ -76,6 +76,20 @@ def _tiles(f: Figures) -> str:
     )
 
 
+def _deleted_note(f: Figures) -> str:
+    """Deleted clips, apart: Zoom deletes softly, so they still list, but they are not exposed."""
+    if not f.deleted_clips:
+        return ""
+    return (
+        '<p class="note" id="deleted">Left out of every figure on this page: '
+        f'<span data-metric="deleted-clips" data-value="{f.deleted_clips}">'
+        f"{_counted(f.deleted_clips, 'deleted clip')}</span> (status RECORD_DELETE) holding "
+        f'<span data-metric="deleted-bytes" data-value="{f.deleted_bytes}">'
+        f"{human_bytes(f.deleted_bytes)}</span>; Zoom deletes softly, so they still list, "
+        "but they are not exposed.</p>"
+    )
+
+
 def _scope_section(f: Figures) -> str:
     series = f.scopes
     ordered = [s for s in SCOPE_ORDER if s in series.counts]
@@ -100,8 +114,8 @@ def _scope_section(f: Figures) -> str:
     )
     numbers = (
         "<details><summary>The numbers, day by day</summary>"
-        f'<table id="scope-table"><thead><tr><th>day</th>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></details>"
+        f'<div class="table-wrap"><table id="scope-table"><thead><tr><th>day</th>{head}</tr>'
+        f"</thead><tbody>{body}</tbody></table></div></details>"
         if series.points
         else ""
     )
@@ -149,9 +163,9 @@ def _exposure_section(rows: Sequence[OwnerExposure]) -> str:
         "pale: shared with anyone but passcode-protected.</p>"
         f"{chart}{_rest(len(bare) - len(shown), f'{rest:,} such clips')}"
         "<details><summary>Every owner with public clips</summary>"
-        '<table class="sortable"><thead><tr><th>owner</th><th class="num">without passcode</th>'
-        f'<th class="num">with passcode</th></tr></thead><tbody>{table_rows}</tbody></table>'
-        "</details></section>"
+        '<div class="table-wrap"><table class="sortable"><thead><tr><th>owner</th>'
+        '<th class="num">without passcode</th><th class="num">with passcode</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table></div></details></section>"
     )
 
 
@@ -175,9 +189,9 @@ def _storage_section(rows: Sequence[OwnerStorage]) -> str:
         '<p class="note">The file size of each owner\'s live clips.</p>'
         f"{chart}{_rest(len(rows) - len(shown), human_bytes(rest))}"
         "<details><summary>Every owner</summary>"
-        '<table class="sortable"><thead><tr><th>owner</th><th class="num">storage</th>'
-        f'<th class="num">clips</th></tr></thead><tbody>{table_rows}</tbody></table>'
-        "</details></section>"
+        '<div class="table-wrap"><table class="sortable"><thead><tr><th>owner</th>'
+        '<th class="num">storage</th><th class="num">clips</th></tr></thead>'
+        f"<tbody>{table_rows}</tbody></table></div></details></section>"
     )
 
 
@@ -209,9 +223,10 @@ def _changes_section(changes: Sequence[Change]) -> str:
         body = '<p class="empty">No exposure changes observed yet.</p>'
     else:
         body = (
-            '<table class="sortable" id="latest-changes"><thead><tr><th>observed</th>'
-            "<th>clip</th><th>owner</th><th>what</th><th>old → new</th></tr></thead>"
-            f"<tbody>{''.join(_change_row(change) for change in changes)}</tbody></table>"
+            '<div class="table-wrap"><table class="sortable" id="latest-changes"><thead><tr>'
+            "<th>observed</th><th>clip</th><th>owner</th><th>what</th><th>old → new</th></tr>"
+            f"</thead><tbody>{''.join(_change_row(change) for change in changes)}</tbody>"
+            "</table></div>"
         )
     return (
         "<section><h2>Latest exposure changes</h2>"
@@ -236,7 +251,7 @@ def render_report(figures: Figures, *, title: str = "Clip exposure") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
         f"<header><h1>{escape(title)}</h1><p>{escape(subtitle)}</p></header>"
-        f"{_tiles(f)}{_scope_section(f)}"
+        f"{_tiles(f)}{_deleted_note(f)}{_scope_section(f)}"
         f'<div class="grid2">{_exposure_section(f.exposure_by_owner)}'
         f"{_storage_section(f.storage_by_owner)}</div>"
         f"{_changes_section(f.latest_changes)}"

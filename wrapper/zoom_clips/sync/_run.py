@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from .._client import AsyncZoomClips
-from .._clips import build_query
+from .._clips import AsyncClipListing, build_query
 from .._models import Clip
 from .._pagination import aiter_window_pages, format_bound
 from . import _schema
@@ -222,12 +222,13 @@ async def _page_window(
     )
     query |= {"from_": format_bound(plan.start), "to": format_bound(plan.end)}
     keep = _in_window(plan, date_filter)
+    listing = AsyncClipListing(client)
     requests = 0
 
     def fetch(params: Mapping[str, Any]) -> Any:
         nonlocal requests
         requests += 1
-        return client._fetch(plan.account_id, params)
+        return listing.fetch(plan.account_id, params)
 
     listed = paid = 0
     async for clips in aiter_window_pages(fetch, query, keep):

@@ -28,7 +28,7 @@ body {
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
 }
 main { max-width: 1040px; margin: 0 auto; padding: 28px 20px 48px; }
-header h1 { font-size: 26px; margin: 0 0 2px; letter-spacing: -0.01em; }
+header h1 { font-size: 26px; margin: 0 0 2px; letter-spacing: -0.01em; overflow-wrap: anywhere; }
 header p { margin: 0; color: var(--muted); }
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
   gap: 14px; margin: 22px 0; }
@@ -42,7 +42,12 @@ header p { margin: 0; color: var(--muted); }
 section { padding: 18px 20px; margin: 0 0 18px; }
 section h2 { font-size: 17px; margin: 0 0 4px; }
 section p.note { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
-.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 18px; }
+/* Two columns where 460 px fit, else one as wide as the page (never wider: no sideways scroll). */
+.grid2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(460px, 100%), 1fr));
+  gap: 18px; }
+.grid2 > section { min-width: 0; }
+/* A table wider than its section (many columns on a phone) scrolls inside it, not the page. */
+.table-wrap { max-width: 100%; overflow-x: auto; }
 .chart { width: 100%; height: auto; display: block; }
 .chart .grid { stroke: var(--line); stroke-width: 1; }
 .chart text { fill: var(--muted); font-size: 11px; }
@@ -68,11 +73,13 @@ section p.note { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th, td { text-align: left; padding: 7px 8px; border-bottom: 1px solid var(--line);
   vertical-align: top; }
+td { overflow-wrap: anywhere; }  /* a long id or title breaks; it never widens the page */
 th { color: var(--muted); font-weight: 600; cursor: pointer; user-select: none; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { overflow-wrap: normal; white-space: nowrap; }
 td .id { color: var(--muted); font-size: 12px; display: block; }
 .pill { display: inline-block; padding: 0 7px; border-radius: 999px; font-size: 12px;
-  border: 1px solid var(--line); white-space: nowrap; }
+  border: 1px solid var(--line); max-width: 100%; overflow-wrap: anywhere; }
 .pill.worse { border-color: var(--bad); color: var(--bad); }
 .pill.better { border-color: var(--ok); color: var(--ok); }
 .arrow { color: var(--muted); padding: 0 4px; }
