@@ -8,6 +8,7 @@ One module per concern, in the order the command uses them (usage: :mod:`.cli`):
     flatten       a whole spec as those nodes
     diff          every change between two specs, classified
     quirk_status  what the new spec means for each registered quirk
+    calls         the call that reaches each operation (client.operations.<spec>.<method>)
     report        the report the maintainer reads
     apply         vendoring, provenance, regeneration and tests
     cli           the command line: ``python -m scripts.update_spec``

@@ -16,7 +16,9 @@ Which spec it is comes from its operations: ``GET /accounts/{accountId}/clips`` 
 (the master-account API), ``GET /clips`` is endpoints.json (the Clips API). A document with both
 or neither is refused, and ``--name`` must agree with what the operations say. The report
 compares the new spec with the vendored one of the same name, the quirk section lists the quirks
-registered for that spec, and vendoring writes that spec and its own provenance
+registered for that spec, each added operation is listed with the call that reaches it once
+vendored (``client.operations.endpoints.update_clip_by_id(clip_id, body=...)``, named as
+generation names it), and vendoring writes that spec and its own provenance
 (spec/PROVENANCE.json or spec/PROVENANCE.endpoints.json), then regenerates both packages. A spec
 the checkout does not have yet is vendored without a comparison (its quirks are still reported).
 
@@ -110,7 +112,7 @@ def run(
     if not (root / source.target.file).exists():
         # Nothing to compare with: every part would read as "added", required parameters as
         # breaking. Report the quirks and vendor.
-        print(render_first_vendoring(source), end="")
+        print(render_first_vendoring(source, root), end="")
     elif (status := _report_changes(root, source, args)) is not None:
         return status
     if args.check:
@@ -125,7 +127,7 @@ def _report_changes(root: Path, source: Source, args: argparse.Namespace) -> int
     vendored = json.loads(vendored_bytes)
     changes = diff(vendored, source.spec)
     sha256 = hashlib.sha256(vendored_bytes).hexdigest()
-    print(render_report(vendored, source, changes, sha256), end="")
+    print(render_report(vendored, source, changes, sha256, root=root), end="")
     breaking = sum(1 for c in changes if c.kind is Kind.BREAKING)
     if not changes:
         print("\nNothing to do: spec/ and generated/ are left as they are.")

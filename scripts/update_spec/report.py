@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
+from scripts.update_spec.calls import added_operations, operations_of, render_calls
 from scripts.update_spec.diff import Change
-from scripts.update_spec.flatten import HTTP_METHODS
 from scripts.update_spec.load import Source
 from scripts.update_spec.nodes import Json, Kind, Section
 from scripts.update_spec.quirk_status import render_quirks
@@ -44,12 +45,33 @@ def summary_line(changes: Sequence[Change]) -> str:
     )
 
 
+def render_added(old: Mapping[str, Json], new: Source, root: Path) -> str:
+    """The operations ``new`` adds, each with the call that reaches it once vendored ("" if none).
+
+    ``root`` is the checkout, whose generator config names the methods.
+    """
+    added = added_operations(old, new.spec)
+    if not added:
+        return ""
+    noun = "operation" if len(added) == 1 else "operations"
+    return (
+        f"New {noun}, and the call that reaches each once vendored\n"
+        f"{render_calls(added, new.spec, new.target, root)}"
+    )
+
+
 def render_report(
-    old: Mapping[str, Json], new: Source, changes: Sequence[Change], vendored_sha256: str
+    old: Mapping[str, Json],
+    new: Source,
+    changes: Sequence[Change],
+    vendored_sha256: str,
+    *,
+    root: Path,
 ) -> str:
     """The whole report, as the maintainer reads it in a terminal.
 
-    ``old`` is the vendored spec of ``new``'s kind (``new.target``: master or endpoints).
+    ``old`` is the vendored spec of ``new``'s kind (``new.target``: master or endpoints) in the
+    checkout ``root``.
     """
     new_sha = hashlib.sha256(new.vendored_text.encode("utf-8")).hexdigest()
     parts = [
@@ -65,21 +87,17 @@ def render_report(
     ]
     if changes:
         parts.append(render_changes(changes))
+    if added := render_added(old, new, root):
+        parts.append(added)
     parts.append(render_quirks(old, new.spec, new.target.name))
     return "\n\n".join(parts) + "\n"
 
 
-def render_first_vendoring(new: Source) -> str:
-    """The report when the checkout has no spec of ``new``'s kind yet: what it is, its quirks."""
+def render_first_vendoring(new: Source, root: Path) -> str:
+    """The report when the checkout ``root`` has no spec of ``new``'s kind yet: what it is, the
+    call that reaches each of its operations, its quirks."""
     new_sha = hashlib.sha256(new.vendored_text.encode("utf-8")).hexdigest()
-    paths = new.spec.get("paths")
-    count = sum(
-        1
-        for item in (paths.values() if isinstance(paths, Mapping) else ())
-        if isinstance(item, Mapping)
-        for method in HTTP_METHODS
-        if isinstance(item.get(method), Mapping)
-    )
+    count = len(operations_of(new.spec))
     head = "\n".join(
         [
             f"Spec update report: {new.target.file.as_posix()} -> {new.origin}",
@@ -89,4 +107,9 @@ def render_first_vendoring(new: Source) -> str:
             f"First vendoring: {count} operations, nothing to compare them with.",
         ]
     )
-    return f"{head}\n\n{render_quirks({}, new.spec, new.target.name)}\n"
+    return (
+        "\n\n".join(
+            [head, render_added({}, new, root), render_quirks({}, new.spec, new.target.name)]
+        )
+        + "\n"
+    )

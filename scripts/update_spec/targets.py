@@ -29,6 +29,12 @@ class SpecTarget:
         return Path("spec") / f"PROVENANCE{suffix}.json"
 
     @property
+    def config(self) -> Path:
+        """Its openapi-python-client config (generate.py's), relative to the checkout."""
+        suffix = "" if self is MASTER else f".{self.name}"
+        return Path("scripts") / f"openapi-python-client{suffix}.yaml"
+
+    @property
     def heading(self) -> str:
         """The heading of its block in a docs-page snapshot's ``## Downloads`` section."""
         return f"### {self.name}.json"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -24,11 +23,10 @@ def _install_baseline(repo: Path) -> None:
     """Make the baseline spec the vendored one in ``repo``, with a matching provenance."""
     spec_dir = repo / "spec"
     spec_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(specs.ROOT / "spec" / "PROVENANCE.json", spec_dir / "PROVENANCE.json")
     shutil.copy2(specs.BASELINE, spec_dir / "master.json")
-    provenance = json.loads((spec_dir / "PROVENANCE.json").read_text(encoding="utf-8"))
-    provenance["sha256"] = hashlib.sha256(specs.BASELINE.read_bytes()).hexdigest()
-    (spec_dir / "PROVENANCE.json").write_text(json.dumps(provenance, indent=2) + "\n")
+    provenance = json.dumps(specs.seed_provenance("master"), indent=2) + "\n"
+    (spec_dir / "PROVENANCE.json").write_text(provenance, encoding="utf-8")
+    specs.copy_generator_configs(repo)
 
 
 @pytest.fixture
@@ -133,7 +131,12 @@ def test_provenance_follows_the_input(root: Path) -> None:
 COPIED = ("pyproject.toml", "spec", "scripts", "generated", "wrapper", "tests")
 
 
-def _copy_repository(tmp_path: Path) -> Path:
+def _copy_repository(tmp_path: Path, *, master_baseline: bool = True) -> Path:
+    """A copy of the checkout, with the master baseline vendored unless told to keep its spec.
+
+    Kept, the copy's master spec, provenance and package agree with each other whatever update
+    the checkout is at.
+    """
     copy = tmp_path / "repo"
     for name in COPIED:
         source = specs.ROOT / name
@@ -144,7 +147,8 @@ def _copy_repository(tmp_path: Path) -> Path:
         else:
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
-    _install_baseline(copy)
+    if master_baseline:
+        _install_baseline(copy)
     return copy
 
 
