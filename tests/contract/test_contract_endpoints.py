@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import hypothesis
 import pytest
@@ -82,7 +83,19 @@ def test_stateful_runs_keep_the_data_consistent(target: Target) -> None:
     before = APP.state.mock.stats()["requests_by_status"]
     files_before = len(APP.state.mock.files.requests)
 
-    class FromTheSeededData(SCHEMA.as_state_machine()):
+    modelled = {
+        (method, route.template)
+        for route in (*API_ROUTES, *FILE_API_ROUTES)
+        for method in route.handlers
+    }
+
+    def stateful(ctx: Any) -> bool:
+        # The links join the operations the mock models statefully; an operation answered from
+        # the spec (one Zoom added since) is covered by the test above, and must not use up
+        # the scenarios' steps so that a delete or a transfer is never reached.
+        return (ctx.operation.method.upper(), ctx.operation.path) in modelled
+
+    class FromTheSeededData(SCHEMA.include(stateful).as_state_machine()):
         """Each scenario starts from the seeded data, so Hypothesis can replay it exactly."""
 
         def setup(self) -> None:
