@@ -4,9 +4,11 @@ the default URLs and where each spec path goes, the checks of the constructors' 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
+import attrs
 import httpx
 from zoom_clips_api.rate_limits import FILE_API as MASTER_FILE_API
 from zoom_clips_endpoints_api.rate_limits import FILE_API as ENDPOINTS_FILE_API
@@ -138,6 +140,42 @@ class BaseZoomClips:
         #: Zoom's 2 GB single-upload limit, and a part size grown with the file.
         self.multipart_threshold = check_threshold(multipart_threshold)
         self.part_size = check_part_size(part_size)
+        self._request_options = {}
+
+    #: Whether ``close`` closes the ``httpx`` client (not one the caller brought, nor a copy's).
+    _owns_http: bool
+    #: ``httpx`` arguments of every request (``with_options(timeout=...)``).
+    _request_options: dict[str, Any]
+
+    def _bind_resources(self) -> None:
+        """Attach ``clips`` and ``operations`` to this client (each client's own classes)."""
+        raise NotImplementedError
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client sharing this one's connections, token and rate limiters, other settings.
+
+        The copy never closes the shared connections: the original does.
+
+        >>> client.with_options(timeout=5, max_retries=0).clips.get("abc")  # doctest: +SKIP
+        """
+        if max_retries is not None and (
+            not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
+        ):
+            raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+        if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout)
+        ):
+            raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {timeout!r}")
+        clone = copy.copy(self)
+        clone._owns_http = False
+        if max_retries is not None:
+            clone._policy = attrs.evolve(self._policy, max_retries=max_retries)
+        if timeout is not None:
+            clone._request_options = {**self._request_options, "timeout": timeout}
+        clone._bind_resources()
+        return clone
 
     def __repr__(self) -> str:
         return (

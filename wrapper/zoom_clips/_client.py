@@ -16,7 +16,6 @@ which parse every 200 eagerly with the generated ``from_dict`` (quirk ``generate
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import time
@@ -41,7 +40,7 @@ from ._base_client import (
     BaseZoomClips,
     redirect_option,
 )
-from ._logs import setup_logging
+from ._logs import log_response, setup_logging
 from ._operations import (
     AsyncOperations,
     Operations,
@@ -125,10 +124,7 @@ class ZoomClips(BaseZoomClips):
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self._sleep = sleep
         #: ``httpx`` arguments of every request (``with_options(timeout=...)``).
-        self._request_options: dict[str, Any] = {}
-        self.clips = Clips(self)
-        #: Every operation of both vendored specs (``.endpoints``, ``.master``): ``_operations``.
-        self.operations = Operations(self)
+        self._bind_resources()
         setup_logging()
 
     @classmethod
@@ -220,17 +216,13 @@ class ZoomClips(BaseZoomClips):
         204
         """
         kwargs = raw_request_kwargs(method, path, params=params, json=json, headers=headers)
-        response, _ = self._send(kwargs, keep_response(), idempotent=is_idempotent(method))
+        response, _ = self._send(kwargs, keep_response, idempotent=is_idempotent(method))
         return response
 
-    def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
-    ) -> Self:
-        """A client sharing this one's connections, token and limits, with other settings.
-
-        >>> client.with_options(timeout=5, max_retries=0).clips.get("abc")  # doctest: +SKIP
-        """
-        return _with_options(self, timeout, max_retries)
+    def _bind_resources(self) -> None:
+        self.clips = Clips(self)
+        #: Every operation of both vendored specs (``.endpoints``, ``.master``): ``_operations``.
+        self.operations = Operations(self)
 
     def close(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.Client``)."""
@@ -317,9 +309,7 @@ class AsyncZoomClips(BaseZoomClips):
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
         self._sleep = sleep
-        self._request_options: dict[str, Any] = {}
-        self.clips = AsyncClips(self)
-        self.operations = AsyncOperations(self)
+        self._bind_resources()
         setup_logging()
 
     @classmethod
@@ -398,14 +388,12 @@ class AsyncZoomClips(BaseZoomClips):
     ) -> httpx.Response:
         """Send any request under the base URL; see ``ZoomClips.request``."""
         kwargs = raw_request_kwargs(method, path, params=params, json=json, headers=headers)
-        response, _ = await self._send(kwargs, keep_response(), idempotent=is_idempotent(method))
+        response, _ = await self._send(kwargs, keep_response, idempotent=is_idempotent(method))
         return response
 
-    def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
-    ) -> Self:
-        """A client sharing this one's connections, token and limits; see ``ZoomClips``'s."""
-        return _with_options(self, timeout, max_retries)
+    def _bind_resources(self) -> None:
+        self.clips = AsyncClips(self)
+        self.operations = AsyncOperations(self)
 
     async def aclose(self) -> None:
         """Close the HTTP connections (unless the caller brought its own ``httpx.AsyncClient``)."""
@@ -422,47 +410,3 @@ class AsyncZoomClips(BaseZoomClips):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-
-# -- what both clients share ---------------------------------------------------------------------
-
-C = TypeVar("C", bound=BaseZoomClips)
-
-
-def _with_options(client: C, timeout: float | httpx.Timeout | None, max_retries: int | None) -> C:
-    """A copy of ``client`` over the same ``httpx`` client, auth (its token) and rate limiters.
-
-    The copy never closes the shared connections: the original does.
-    """
-    if max_retries is not None and (
-        not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0
-    ):
-        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
-    if timeout is not None and (
-        isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout)
-    ):
-        raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {timeout!r}")
-    clone = copy.copy(client)
-    if max_retries is not None:
-        clone._policy = attrs.evolve(client._policy, max_retries=max_retries)
-    if isinstance(clone, ZoomClips):
-        clone.clips, clone.operations = Clips(clone), Operations(clone)
-    elif isinstance(clone, AsyncZoomClips):
-        clone.clips, clone.operations = AsyncClips(clone), AsyncOperations(clone)
-    if isinstance(clone, ZoomClips | AsyncZoomClips):
-        clone._owns_http = False
-        if timeout is not None:
-            clone._request_options = {**clone._request_options, "timeout": timeout}
-    return clone
-
-
-def log_response(response: httpx.Response) -> None:
-    """One INFO line per answer: method, path, status, tracking id (no query, header or body)."""
-    request = response.request
-    logger.info(
-        "%s %s -> %d [tracking id %s]",
-        request.method,
-        request.url.path,
-        response.status_code,
-        response.headers.get("x-zm-trackingid", "-"),
-    )

@@ -13,7 +13,9 @@ import os
 import sys
 from collections.abc import Mapping
 
-__all__ = ["ENV_VAR", "setup_logging"]
+import httpx
+
+__all__ = ["ENV_VAR", "log_response", "setup_logging"]
 
 ENV_VAR = "ZOOM_CLIPS_LOG"
 _LEVELS = {"info": logging.INFO, "debug": logging.DEBUG}
@@ -41,3 +43,15 @@ def setup_logging(env: Mapping[str, str] | None = None) -> None:
         handler = _Handler(sys.stderr)
         handler.setFormatter(logging.Formatter(_FORMAT))
         logger.addHandler(handler)
+
+
+def log_response(response: httpx.Response) -> None:
+    """One INFO line per answer: method, path, status, tracking id (no query, header or body)."""
+    request = response.request
+    logging.getLogger("zoom_clips").info(
+        "%s %s -> %d [tracking id %s]",
+        request.method,
+        request.url.path,
+        response.status_code,
+        response.headers.get("x-zm-trackingid", "-"),
+    )

@@ -140,10 +140,6 @@ def operation_parse(
     return read
 
 
-def _keep(response: httpx.Response, policy: RetryPolicy) -> httpx.Response:
-    return response
-
-
 def raw_request_kwargs(
     method: object,
     path: object,
@@ -192,10 +188,7 @@ class _Sender(SyncAPIResource):
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> Any:
-        value, _ = self._send(
-            kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
-        )
-        return value
+        return self.send_raw(kwargs, parse, statuses).parse()
 
     def send_raw(
         self,
@@ -218,10 +211,7 @@ class _AsyncSender(AsyncAPIResource):
         parse: Callable[[httpx.Response], Any],
         statuses: tuple[int, ...],
     ) -> Any:
-        value, _ = await self._send(
-            kwargs, operation_parse(parse, statuses), idempotent=is_idempotent(kwargs["method"])
-        )
-        return value
+        return (await self.send_raw(kwargs, parse, statuses)).parse()
 
     async def send_raw(
         self,
@@ -309,6 +299,6 @@ class AsyncOperations(AsyncAPIResource):
             raise _no_spec(self, name)
 
 
-def keep_response() -> Parse[httpx.Response]:
+def keep_response(response: httpx.Response, policy: RetryPolicy) -> httpx.Response:
     """The parse of ``client.request``: the response itself (errors raised before it)."""
-    return _keep
+    return response
