@@ -159,7 +159,7 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ): _OPAQUE_LENGTH,
     (
         "_auth",
-        "_is_loopback",
+        "is_loopback",
         "return False",
         "return value -> None",
     ): "None is as falsy as False, and the only caller tests it with `and`",

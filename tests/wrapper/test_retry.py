@@ -95,7 +95,8 @@ def test_connection_errors_and_timeouts_are_retried_then_raised(
         ("2025-06-15T12:00:03Z", 3.0),
         ("Sun, 15 Jun 2025 12:00:04 GMT", 4.0),
         (None, 1.25),  # no header: about a second, with jitter
-        ("-5", 0.0),
+        ("-5", 1.25),  # negative: no wait at all asked for, so the policy's own
+        ("2025-06-15T11:59:00Z", 1.25),  # and a time already past: the same
         ("99999999999", 60.0),  # hostile: bounded by max_wait
         ("9999-12-31T23:59:59Z", 60.0),
         ("nan", 1.25),
@@ -187,7 +188,7 @@ def test_pure_decisions() -> None:
     assert parse_retry_after(None, now=NOW) is None
     assert parse_retry_after("  ", now=NOW) is None
     assert parse_retry_after("inf", now=NOW) is None
-    assert parse_retry_after("2025-06-15T11:00:00Z", now=NOW) == 0.0
+    assert parse_retry_after("2025-06-15T11:00:00Z", now=NOW) is None  # past: the backoff then
     assert backoff_delay(50, policy) == policy.max_delay
     assert retry_delay(5, None, policy) is None
     assert retry_delay(0, httpx.Response(200), policy) is None

@@ -58,7 +58,6 @@ def test_a_redirect_to_a_zoom_host_keeps_the_token_and_the_body(
     [
         "https://uploads.example.com/put?sig=1",
         "https://evilzoom.us/v2/clips/files",
-        "http://us01file.zoom.us/v2/clips/files",  # clear text, even on Zoom's domain
     ],
 )
 def test_a_redirect_to_any_other_host_carries_no_token(
@@ -73,6 +72,25 @@ def test_a_redirect_to_any_other_host_carries_no_token(
     assert str(second.url) == location
     assert "authorization" not in second.headers
     assert form_of(second)["file"][1] == (tmp_path / "f.mp4").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://us01file.zoom.us/v2/clips/files",  # clear text, even on Zoom's domain
+        "file:///etc/passwd",
+        "ftp://us01file.zoom.us/clips/files",
+    ],
+)
+def test_a_redirect_down_to_clear_text_or_another_scheme_is_refused_before_any_request(
+    make_client: Callable[..., Facade], tmp_path: Path, location: str
+) -> None:
+    """https -> http off loopback, file: and ftp: end in RedirectError; nothing is sent there."""
+    write_file(tmp_path / "f.mp4", 1000)
+    zoom = FakeZoom(redirecting(307, location))
+    with pytest.raises(zc.RedirectError, match="refused a redirect"):
+        call(make_client(zoom), "upload", tmp_path / "f.mp4")
+    assert len(zoom.api_requests) == 1
 
 
 def test_a_relative_redirect_stays_on_the_origin_with_the_token(
@@ -108,7 +126,7 @@ def test_redirects_are_followed_at_most_max_hops_times(
     zoom = FakeZoom(
         lambda request: httpx.Response(307, headers={"Location": "/v2/clips/files?again"})
     )
-    with pytest.raises(zc.APIStatusError):
+    with pytest.raises(zc.RedirectError, match="more than 5 redirects"):
         call(make_client(zoom), "upload", tmp_path / "f.mp4")
     assert len(zoom.api_requests) == MAX_HOPS + 1
 

@@ -40,6 +40,7 @@ __all__ = [
     "ServerToServerOAuth",
     "TokenPair",
     "UserOAuth",
+    "is_loopback",
     "require_secure_url",
 ]
 
@@ -61,7 +62,7 @@ def refresh_at(now: float, expires_in: float) -> float:
     return now + expires_in - min(EXPIRY_MARGIN_SECONDS, expires_in / 10)
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
@@ -78,7 +79,7 @@ def require_secure_url(url: str, *, what: str) -> None:
     parsed = httpx.URL(url)
     if parsed.scheme == "https":
         return
-    if parsed.scheme == "http" and _is_loopback(parsed.host):
+    if parsed.scheme == "http" and is_loopback(parsed.host):
         return
     raise ValueError(
         f"{what} {url!r} would carry credentials in clear text: use https:// "

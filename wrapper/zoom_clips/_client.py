@@ -16,6 +16,7 @@ which parse every 200 eagerly with the generated ``from_dict`` (quirk ``generate
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import time
@@ -40,6 +41,8 @@ from ._base_client import (
     BaseZoomClips,
     redirect_option,
 )
+from ._bodies import aread_capped, read_capped
+from ._errors import RedirectError
 from ._logs import log_response, setup_logging
 from ._operations import (
     AsyncOperations,
@@ -49,7 +52,7 @@ from ._operations import (
     raw_request_kwargs,
 )
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
-from ._redirect_hops import MAX_HOPS, Hop, next_hop
+from ._redirect_hops import Hop, next_hop
 from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
@@ -176,24 +179,33 @@ class ZoomClips(BaseZoomClips):
             attempt += 1
 
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
-        """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``)."""
-        hop, redirects = first, redirect_option(follow_redirects)
-        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+        """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``), and
+        the last answer's body read within the policy's deadline, stall floor and size cap."""
+        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
-                response = self._http.request(
-                    hop.method,
-                    hop.url,
-                    auth=self._hop_auth(first.url, hop, self._auth),
-                    **redirects,
-                    **hop.extra,
-                    **content,
-                    **self._request_options,
+                request = self._http.build_request(
+                    hop.method, hop.url, **hop.extra, **content, **self._request_options
                 )
-            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+                response = self._http.send(
+                    request,
+                    auth=self._hop_auth(first.url, hop, self._auth),
+                    stream=True,
+                    **redirects,
+                )
+            if not follow_redirects:
+                break
+            try:
+                following = next_hop(response, hop.method, hop.extra, hops=hops)
+            except RedirectError:
+                response.close()
+                raise
             if following is None:
                 break
+            response.close()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        read_capped(response, self._policy, started=started)
         return response
 
     def request(
@@ -358,23 +370,31 @@ class AsyncZoomClips(BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop, redirects = first, redirect_option(follow_redirects)
-        for _ in range(MAX_HOPS + 1):  # the request and up to MAX_HOPS redirects
+        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
-                response = await self._http.request(
-                    hop.method,
-                    hop.url,
-                    auth=self._hop_auth(first.url, hop, self._request_auth),
-                    **redirects,
-                    **hop.extra,
-                    **content,
-                    **self._request_options,
+                request = self._http.build_request(
+                    hop.method, hop.url, **hop.extra, **content, **self._request_options
                 )
-            following = next_hop(response, hop.method, hop.extra) if follow_redirects else None
+                response = await self._http.send(
+                    request,
+                    auth=self._hop_auth(first.url, hop, self._request_auth),
+                    stream=True,
+                    **redirects,
+                )
+            if not follow_redirects:
+                break
+            try:
+                following = next_hop(response, hop.method, hop.extra, hops=hops)
+            except RedirectError:
+                await response.aclose()
+                raise
             if following is None:
                 break
+            await response.aclose()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
+        await aread_capped(response, self._policy, started=started)
         return response
 
     async def request(

@@ -6,6 +6,7 @@
     ├── APIConnectionError            the request never got a response
     │   └── APITimeoutError
     ├── APIResponseValidationError    a 2xx body that is not the JSON the spec promises
+    │   └── RedirectError             a redirect not followed: a loop, file:/ftp:, https to http
     ├── APIStatusError                Zoom answered with an error status
     │   ├── BadRequestError           400
     │   │   ├── PaginationError       a page token that repeats, or expires twice
@@ -59,6 +60,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
     "TransferError",
     "TransferFailedError",
     "TransferInProgressError",
@@ -103,6 +105,12 @@ class APIResponseValidationError(ZoomClipsError):
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
+
+
+class RedirectError(APIResponseValidationError):
+    """A redirect the SDK does not follow: past the hop limit (a loop), to a scheme other than
+    http(s), or from https down to plain http off loopback. Refused before any request goes
+    there, token or not."""
 
 
 class APIStatusError(ZoomClipsError):

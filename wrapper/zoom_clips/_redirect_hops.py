@@ -16,7 +16,10 @@ from typing import Any
 import attrs
 import httpx
 
-__all__ = ["MAX_HOPS", "REDIRECT_STATUSES", "Hop", "next_hop"]
+from ._auth import is_loopback
+from ._errors import RedirectError
+
+__all__ = ["MAX_HOPS", "REDIRECT_STATUSES", "Hop", "next_hop", "refused_redirect"]
 
 MAX_HOPS = 5
 #: The statuses that redirect (with a ``Location``); a download's file request follows them too.
@@ -34,13 +37,36 @@ class Hop:
     keeps_body: bool
 
 
-def next_hop(response: httpx.Response, method: str, extra: Mapping[str, Any]) -> Hop | None:
+def refused_redirect(origin: httpx.URL, target: httpx.URL) -> str | None:
+    """Why a redirect from ``origin`` to ``target`` is never followed, or ``None``: a scheme
+    other than http(s) (``file:``, ``ftp:``), or https down to plain http off loopback."""
+    if target.scheme not in ("http", "https"):
+        return f"to a {target.scheme or 'relative'}: URL, not http(s)"
+    if origin.scheme == "https" and target.scheme == "http" and not is_loopback(target.host):
+        return "from https down to plain http"
+    return None
+
+
+def next_hop(
+    response: httpx.Response, method: str, extra: Mapping[str, Any], *, hops: int = 0
+) -> Hop | None:
     """The hop a redirect ``response`` asks for, or ``None`` if it is no redirect (or has no
-    ``Location``)."""
+    ``Location``). ``hops``: redirects followed so far; past ``MAX_HOPS``, or to a URL
+    ``refused_redirect`` refuses, raises ``RedirectError`` before any request goes there."""
     location = response.headers.get("location")
     if response.status_code not in REDIRECT_STATUSES or not location:
         return None
-    url = response.request.url.join(location)
+    try:
+        url = response.request.url.join(location)
+    except httpx.InvalidURL as exc:
+        raise RedirectError(f"a redirect to an invalid Location: {exc}", response=response) from exc
+    why = refused_redirect(response.request.url, url)
+    if why is not None:
+        raise RedirectError(f"refused a redirect {why}", response=response)
+    if hops >= MAX_HOPS:
+        raise RedirectError(
+            f"more than {MAX_HOPS} redirects in a row (a loop?): not followed", response=response
+        )
     keeps_body = response.status_code in {307, 308}
     if not keeps_body and method != "HEAD" and (response.status_code == 303 or method == "POST"):
         method = "GET"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import random
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -23,12 +24,14 @@ from ._errors import error_body
 
 __all__ = [
     "RETRYABLE_STATUSES",
+    "Budget",
     "RetryPolicy",
     "backoff_delay",
     "is_daily_limit",
     "parse_retry_after",
     "reset_time",
     "retry_delay",
+    "wait_after",
 ]
 
 logger = logging.getLogger("zoom_clips")
@@ -38,25 +41,123 @@ RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 @attrs.frozen
 class RetryPolicy:
-    """How many times to retry and how long waits may be.
+    """How many times to retry, how long waits may be, and what a server can make us hold.
 
-    ``initial_delay`` doubles per attempt up to ``max_delay``, minus up to 25% jitter; a server's
-    ``Retry-After`` is followed but never beyond ``max_wait``. ``rand`` (``[0, 1)``) and ``now``
-    are injectable so decisions are deterministic in tests.
+    Every loop that talks to a server follows one rule (``Budget``): a failed attempt that kept
+    nothing spends one of ``max_retries``; one that kept progress (bytes appended after an
+    honoured ``Range``, a part acknowledged) spends one of ``max_resumes`` instead. So no loop
+    sends more than ``1 + max_retries + max_resumes`` requests.
+
+    Waits: ``initial_delay`` doubles per retry up to ``max_delay``, minus up to 25% jitter; a
+    server's ``Retry-After`` is followed but never beyond ``max_wait`` (one in the past, or
+    unreadable, means the backoff instead).
+
+    Bounds on one response: ``deadline`` seconds for a whole API answer, body included (``None``:
+    no deadline; downloads have none, they have the stall rule); a body that brings fewer than
+    ``stall_bytes`` in ``stall_seconds`` is stalled (curl's ``--speed-limit``/``--speed-time``);
+    a JSON body decoded (after gzip) past ``max_json_bytes`` is refused. Each ends the attempt
+    with a typed error naming which bound fired.
+
+    ``rand`` (``[0, 1)``), ``now`` (wall clock) and ``clock`` (monotonic seconds) are
+    injectable so decisions are deterministic in tests.
     """
 
     max_retries: int = 3
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_wait: float = 60.0
+    max_resumes: int = 20
+    deadline: float | None = 300.0
+    stall_seconds: float = 30.0
+    stall_bytes: int = 1024
+    max_json_bytes: int = 16 * 1024 * 1024
     rand: Callable[[], float] = attrs.field(default=random.random, repr=False)
     now: Callable[[], datetime] = attrs.field(default=lambda: datetime.now(UTC), repr=False)
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("max_retries", "max_resumes", "stall_bytes", "max_json_bytes"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ValueError(f"{name} must be an int >= 0, not {value!r}")
+        for name in ("initial_delay", "max_delay", "max_wait", "stall_seconds", "deadline"):
+            value = getattr(self, name)
+            if value is None and name == "deadline":
+                continue
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not math.isfinite(value)
+                or value < 0
+                or (name in ("stall_seconds", "deadline") and value == 0)
+            ):
+                raise ValueError(f"{name} must be a finite number of seconds, not {value!r}")
+
+
+@attrs.define
+class Budget:
+    """The retry budget of one loop that talks to a server: the SDK's one retry rule.
+
+    The request path, a download's resumes, an upload's parts and Complete, transfer polling,
+    pagination and the token fetch each keep one ``Budget`` and ask it after every failed
+    attempt. A failure spends one of ``policy.max_retries``, unless the attempt made progress
+    that is kept, which spends one of ``policy.max_resumes`` instead. Progress is a high-water
+    mark (``advance``): the same bytes, part or page twice is no progress, so a host that drops
+    every body, or answers a ranged request from the wrong offset, spends the retries.
+
+    >>> budget = Budget(RetryPolicy(max_retries=1, max_resumes=1, rand=lambda: 0.0))
+    >>> budget.advance(10), budget.advance(10)
+    (True, False)
+    >>> budget.next_wait(None, progressed=True), budget.next_wait(None, progressed=False)
+    (0.5, 0.5)
+    >>> budget.next_wait(None, progressed=True) is None, budget.attempts
+    (True, 3)
+    """
+
+    policy: RetryPolicy
+    retries: int = 0
+    resumes: int = 0
+    high_water: int = 0
+
+    @property
+    def attempts(self) -> int:
+        """Attempts made so far when the next is about to be decided (the first counts)."""
+        return 1 + self.retries + self.resumes
+
+    def advance(self, mark: int) -> bool:
+        """Record how far the work has got (bytes kept, parts acknowledged); ``True`` only
+        past the previous high-water mark."""
+        if mark > self.high_water:
+            self.high_water = mark
+            return True
+        return False
+
+    def next_wait(
+        self, response: httpx.Response | None, *, progressed: bool = False
+    ) -> float | None:
+        """Seconds to wait before the next attempt after a failure, or ``None``: give up.
+
+        ``response`` is the failed answer, ``None`` for a connection error, timeout or cut body.
+        A status that is never retried (a 4xx but 429, a daily 429) is final either way.
+        """
+        if progressed:
+            if self.resumes >= self.policy.max_resumes:
+                return None
+            delay = wait_after(0, response, self.policy)
+            if delay is not None:
+                self.resumes += 1
+            return delay
+        delay = retry_delay(self.retries, response, self.policy)
+        if delay is not None:
+            self.retries += 1
+        return delay
 
 
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     """Seconds to wait from a ``Retry-After`` value: seconds, ISO-8601 or HTTP-date.
 
-    Returns ``None`` for a missing or unreadable value, and never a negative or non-finite number.
+    Returns ``None`` for a missing or unreadable value, a non-finite number, and a time already
+    past or a negative number (the caller uses its backoff then, as for no header at all).
 
     >>> parse_retry_after("2", now=datetime(2025, 1, 1, tzinfo=UTC))
     2.0
@@ -75,9 +176,9 @@ def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
         if at is None:
             return None
         seconds = (at - now).total_seconds()
-    if not math.isfinite(seconds):
+    if not math.isfinite(seconds) or seconds < 0:
         return None
-    return max(0.0, seconds)
+    return seconds
 
 
 def _parse_timestamp(text: str) -> datetime | None:
@@ -92,9 +193,17 @@ def _parse_timestamp(text: str) -> datetime | None:
 
 
 def reset_time(response: httpx.Response, *, now: datetime) -> datetime | None:
-    """When Zoom says a 429 ends, as an aware UTC datetime, or ``None`` if it does not say."""
-    seconds = parse_retry_after(response.headers.get("retry-after"), now=now)
-    if seconds is None:
+    """When Zoom says a 429 ends, as an aware UTC datetime, or ``None`` if it does not say.
+
+    A timestamp is reported as written, even one already past (the server's clock may differ).
+    """
+    text = (response.headers.get("retry-after") or "").strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        at = _parse_timestamp(text) if text else None
+        return None if at is None else at.astimezone(UTC)
+    if not math.isfinite(seconds) or seconds < 0:
         return None
     try:
         return (now + timedelta(seconds=seconds)).astimezone(UTC)
@@ -125,6 +234,12 @@ def retry_delay(attempt: int, response: httpx.Response | None, policy: RetryPoli
     """
     if attempt >= policy.max_retries:
         return None
+    return wait_after(attempt, response, policy)
+
+
+def wait_after(attempt: int, response: httpx.Response | None, policy: RetryPolicy) -> float | None:
+    """``retry_delay`` without the count: the wait a failed outcome asks for, or ``None`` if it
+    is never retried (a 4xx but 429, a daily 429)."""
     if response is None:
         return backoff_delay(attempt, policy)
     status = response.status_code
