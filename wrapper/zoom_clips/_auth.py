@@ -238,8 +238,8 @@ class _CachedTokenAuth(httpx.Auth):
                         self._accept_token_response(token_response)
             used = self._authorize(request)
             response = yield request
-            if attempt == 1:
-                return
+            if attempt == 1 or response.status_code != 401:
+                return  # the body is the caller's to read, within its bounds (_bodies)
             response.read()
             if not self._is_expired_token(response):
                 return
@@ -263,8 +263,8 @@ class _CachedTokenAuth(httpx.Auth):
                         self._accept_token_response(token_response)
             used = self._authorize(request)
             response = yield request
-            if attempt == 1:
-                return
+            if attempt == 1 or response.status_code != 401:
+                return  # the body is the caller's to read, within its bounds (_bodies)
             await response.aread()
             if not self._is_expired_token(response):
                 return
