@@ -309,3 +309,38 @@ def test_a_redirect_to_another_scheme_is_refused_before_any_request(
     with pytest.raises(zc.RedirectError, match="refused a redirect to a"):
         call(make_client(zoom), "upload", tmp_path / "f.mp4")
     assert len(zoom.api_requests) == 1
+
+
+def test_the_bound_is_read_from_the_clients_settings_and_with_options_changes_it(
+    make_client: Callable[..., Facade],
+) -> None:
+    """``client.retry_policy`` says how many requests a failing call sends; a copy from
+    ``with_options(retry_policy=...)`` sends that many, the original its own."""
+    zoom = FakeZoom(lambda request: httpx.Response(503))
+    client = make_client(zoom, retry_policy=policy(max_retries=1))
+    strict = client.client.with_options(retry_policy=policy(max_retries=3, max_resumes=0))
+    assert strict.retry_policy.max_retries == 3
+    assert client.client.retry_policy.max_retries == 1
+    with pytest.raises(zc.InternalServerError):
+        invoke(Facade(client.kind, strict, client.sleeps), lambda c: c.clips.get("c1"))
+    assert len(zoom.api_requests) == 1 + strict.retry_policy.max_retries
+    with pytest.raises(zc.InternalServerError):
+        invoke(client, lambda c: c.clips.get("c1"))
+    assert len(zoom.api_requests) == 4 + 1 + client.client.retry_policy.max_retries
+    with pytest.raises(TypeError, match="retry_policy must be a RetryPolicy"):
+        client.client.with_options(retry_policy=3)  # type: ignore[arg-type]
+
+
+def test_policy_bounds_are_checked_when_the_policy_is_made() -> None:
+    """A negative retry count, a zero stall window or a nan wait is a ValueError at once."""
+    for bad in (
+        {"max_retries": -1},
+        {"max_resumes": 1.5},
+        {"stall_seconds": 0},
+        {"max_wait": float("nan")},
+        {"deadline": 0},
+        {"max_json_bytes": True},
+    ):
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            zc.RetryPolicy(**bad)
+    assert zc.RetryPolicy(deadline=None).deadline is None

@@ -151,12 +151,24 @@ class BaseZoomClips:
         """Attach ``clips`` and ``operations`` to this client (each client's own classes)."""
         raise NotImplementedError
 
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """Every bound on this client's loops: retries, resumes, waits, deadline, stall floor,
+        JSON size (``RetryPolicy``). No loop sends more than ``1 + max_retries + max_resumes``
+        requests."""
+        return self._policy
+
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> Self:
         """A client sharing this one's connections, token and rate limiters, other settings.
 
-        The copy never closes the shared connections: the original does.
+        The copy never closes the shared connections: the original does. ``max_retries``
+        overrides the one of ``retry_policy`` (or of this client's policy).
 
         >>> client.with_options(timeout=5, max_retries=0).clips.get("abc")  # doctest: +SKIP
         """
@@ -168,10 +180,14 @@ class BaseZoomClips:
             isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout)
         ):
             raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {timeout!r}")
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise TypeError(f"retry_policy must be a RetryPolicy, not {retry_policy!r}")
         clone = copy.copy(self)
         clone._owns_http = False
+        if retry_policy is not None:
+            clone._policy = retry_policy
         if max_retries is not None:
-            clone._policy = attrs.evolve(self._policy, max_retries=max_retries)
+            clone._policy = attrs.evolve(clone._policy, max_retries=max_retries)
         if timeout is not None:
             clone._request_options = {**self._request_options, "timeout": timeout}
         clone._bind_resources()

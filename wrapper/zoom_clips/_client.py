@@ -181,7 +181,7 @@ class ZoomClips(BaseZoomClips):
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
         """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``), and
         the last answer's body read within the policy's deadline, stall floor and size cap."""
-        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        hop, redirects = first, redirect_option(follow_redirects)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -205,7 +205,7 @@ class ZoomClips(BaseZoomClips):
                 break
             response.close()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
-        read_capped(response, self._policy, started=started)
+        read_capped(response, self._policy, started=self._policy.clock())
         return response
 
     def request(
@@ -370,7 +370,7 @@ class AsyncZoomClips(BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        hop, redirects = first, redirect_option(follow_redirects)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -394,7 +394,7 @@ class AsyncZoomClips(BaseZoomClips):
                 break
             await response.aclose()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
-        await aread_capped(response, self._policy, started=started)
+        await aread_capped(response, self._policy, started=self._policy.clock())
         return response
 
     async def request(
