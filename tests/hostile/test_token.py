@@ -314,6 +314,19 @@ def test_a_401_code_124_on_every_call_stops_after_two_token_requests(
     refused_everything(str(caught.value))
 
 
+def test_a_refused_token_is_not_sent_again_while_the_token_endpoint_fails(
+    make_client: Callable[..., Facade],
+) -> None:
+    """Zoom refuses the token (401 code 124) and the refresh answers 503: the retries fetch
+    again (``1 + max_retries`` refreshes) without resending the refused token to the API."""
+    zoom = ScriptedTokens([(200, {"access_token": TOKEN}, {}), (503, {}, {})])
+    zoom.api = lambda _: json_response(401, {"code": 124, "message": "Invalid access token."})
+    client = make_client(zoom, max_retries=MAX_RETRIES)
+    with pytest.raises(zc.InternalServerError):
+        client.list_page(ACCOUNT)
+    assert (len(zoom.token_requests), len(zoom.api_requests)) == (2 + MAX_RETRIES, 1)
+
+
 # -- 6. a gzip bomb: refused, not inflated --------------------------------------------------------
 
 BOMB_CASE = """

@@ -157,6 +157,8 @@ class _CachedTokenAuth(httpx.Auth):
         ``seen`` is ``_fetches`` when the request queued for the lock: a fetch that ended since
         hands it its outcome (raised again here, if it failed), even a short-lived token.
         """
+        if stale is not None and self._token == stale:
+            self._token = None  # Zoom refused it: not used again, even if this fetch fails
         if self._fetches != seen:
             if self._failure is not None:
                 # The same error object for every request queued behind the failed fetch, as
@@ -201,7 +203,8 @@ class _CachedTokenAuth(httpx.Auth):
             if cause is None or isinstance(cause, httpx.TransportError):
                 break
             cause = cause.__context__
-        detail = f": {type(cause).__name__}: {cause}" if cause is not None else ""
+        known = isinstance(cause, httpx.TransportError)
+        detail = f": {type(cause).__name__}: {cause}" if known else ""
         self._settle(
             TokenFetchAbandoned(
                 f"the token request this call waited for did not complete{detail}",
@@ -259,8 +262,8 @@ class _CachedTokenAuth(httpx.Auth):
             return
         stale: str | None = None
         for attempt in range(2):
+            seen = self._fetches
             if attempt == 1 or self._usable_token() is None:
-                seen = self._fetches
                 with self._thread_lock:
                     token_request = self._token_request(stale, request, seen)
                     if token_request is not None:
@@ -292,8 +295,8 @@ class _CachedTokenAuth(httpx.Auth):
             return
         stale: str | None = None
         for attempt in range(2):
+            seen = self._fetches
             if attempt == 1 or self._usable_token() is None:
-                seen = self._fetches
                 async with self._async_lock():
                     token_request = self._token_request(stale, request, seen)
                     if token_request is not None:
