@@ -280,8 +280,8 @@ class _CachedTokenAuth(httpx.Auth):
             used = self._authorize(request)
             response = yield request
             if attempt == 1 or response.status_code != 401:
-                return
-            read_small(response, what="Zoom")
+                return  # the body is the caller's to read, within its bounds (_bodies)
+            read_small(response, what="Zoom")  # a 401's error body: small, or refused
             if not self._is_expired_token(response):
                 return
             logger.debug("access token refused (code 124): fetching a new one and retrying once")
@@ -313,8 +313,8 @@ class _CachedTokenAuth(httpx.Auth):
             used = self._authorize(request)
             response = yield request
             if attempt == 1 or response.status_code != 401:
-                return
-            await aread_small(response, what="Zoom")
+                return  # the body is the caller's to read, within its bounds (_bodies)
+            await aread_small(response, what="Zoom")  # a 401's error body: small, or refused
             if not self._is_expired_token(response):
                 return
             logger.debug("access token refused (code 124): fetching a new one and retrying once")
