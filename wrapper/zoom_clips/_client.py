@@ -32,7 +32,14 @@ from typing import Any, Self, TypeVar
 import attrs
 import httpx
 
-from ._attempts import RETRYABLE_ERRORS, Wait, after_failure, connection_error, outcome_of
+from ._attempts import (
+    RETRYABLE_ERRORS,
+    Wait,
+    after_failure,
+    connection_error,
+    outcome_of,
+    token_retry,
+)
 from ._base_client import (
     DEFAULT_BASE_URL,
     DEFAULT_FILE_BASE_URL,
@@ -57,6 +64,7 @@ from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
 from ._retry import RetryPolicy
+from ._token_answer import TokenEndpointError
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here;
 # the default URLs are the base client's.
@@ -166,6 +174,10 @@ class ZoomClips(BaseZoomClips):
                     raise connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
+            except TokenEndpointError as exc:
+                delay = token_retry(self._policy, attempt, exc)
+                if delay is None:
+                    raise
             else:
                 if logger.isEnabledFor(logging.INFO):
                     log_response(response)
@@ -354,6 +366,10 @@ class AsyncZoomClips(BaseZoomClips):
                     raise connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
+            except TokenEndpointError as exc:
+                delay = token_retry(self._policy, attempt, exc)
+                if delay is None:
+                    raise
             else:
                 if logger.isEnabledFor(logging.INFO):
                     log_response(response)
