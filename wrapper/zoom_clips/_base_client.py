@@ -32,7 +32,7 @@ __all__ = [
     "Auth",
     "BaseZoomClips",
     "file_base_url_for",
-    "redirect_option",
+    "follows",
 ]
 
 # Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
@@ -243,7 +243,11 @@ class BaseZoomClips:
         return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
 
-def redirect_option(follow_redirects: bool) -> dict[str, Any]:
-    """httpx's own following is off where the request path follows (the token rules of
-    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
-    return {"follow_redirects": False} if follow_redirects else {}
+def follows(follow_redirects: bool, http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether the request path follows an answer's redirects: where the operation asks
+    (uploads), and where the ``httpx`` client the caller brought follows them, as it always did.
+
+    httpx itself never follows: its following would apply to the auth flow's token request as
+    well, and carry a refresh token in a form to wherever the token endpoint redirected.
+    """
+    return follow_redirects or http.follow_redirects

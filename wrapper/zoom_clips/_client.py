@@ -46,7 +46,7 @@ from ._base_client import (
     FILE_API_PATHS,
     Auth,
     BaseZoomClips,
-    redirect_option,
+    follows,
 )
 from ._bodies import aread_capped, read_capped
 from ._errors import RedirectError
@@ -193,7 +193,7 @@ class ZoomClips(BaseZoomClips):
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
         """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``), and
         the last answer's body read within the policy's deadline, stall floor and size cap."""
-        hop, redirects = first, redirect_option(follow_redirects)
+        hop, follow = first, follows(follow_redirects, self._http)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -204,9 +204,9 @@ class ZoomClips(BaseZoomClips):
                     request,
                     auth=self._hop_auth(first.url, hop, self._auth),
                     stream=True,
-                    **redirects,
+                    follow_redirects=False,  # followed here, under the token rules
                 )
-            if not follow_redirects:
+            if not follow:
                 break
             try:
                 following = next_hop(response, hop.method, hop.extra, hops=hops)
@@ -386,7 +386,7 @@ class AsyncZoomClips(BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop, redirects = first, redirect_option(follow_redirects)
+        hop, follow = first, follows(follow_redirects, self._http)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -397,9 +397,9 @@ class AsyncZoomClips(BaseZoomClips):
                     request,
                     auth=self._hop_auth(first.url, hop, self._request_auth),
                     stream=True,
-                    **redirects,
+                    follow_redirects=False,  # followed here, under the token rules
                 )
-            if not follow_redirects:
+            if not follow:
                 break
             try:
                 following = next_hop(response, hop.method, hop.extra, hops=hops)
