@@ -20,7 +20,7 @@ PARTS = {"part_size": 5 * MIB}
 
 
 def policy(**kwargs: int) -> zc.RetryPolicy:
-    return zc.RetryPolicy(rand=lambda: 0.5, now=lambda: NOW, **kwargs)  # type: ignore[arg-type]
+    return zc.RetryPolicy(rand=lambda: 0.5, now=lambda: NOW, **kwargs)
 
 
 def part_number(request: httpx.Request) -> int | None:
@@ -45,7 +45,9 @@ def test_a_part_that_always_answers_500_ends_with_upload_error_and_its_state(
 
     write_file(tmp_path / "big.mp4", 11 * MIB)
     client = make_client(FakeZoom(handler), retry_policy=policy(max_retries=3, max_resumes=5))
-    with pytest.raises(zc.UploadError, match=r"part 2 of 'big.mp4' failed 5 times") as caught:
+    with pytest.raises(
+        zc.UploadError, match=r"part 2 of 'big\.mp4' was not acknowledged .* \(5 failed attempts"
+    ) as caught:
         call(client, "upload", tmp_path / "big.mp4", **PARTS)
     assert sent.count(2) == 1 + 1 + 3
     assert sent.count(3) == 0
@@ -95,7 +97,7 @@ def test_a_resumed_upload_starts_a_fresh_budget_without_counting_old_parts(
     assert api.part_numbers() == [1, 2, 3, 3, 3, 3]  # a resume (after part 2), 2 retries
     again = FakeFileAPI()
     again.fail(3, *[httpx.Response(503)] * 10)
-    with pytest.raises(zc.UploadError, match="failed 3 times"):
+    with pytest.raises(zc.UploadError, match=r"\(3 failed attempts"):
         call(make_client(FakeZoom(again), retry_policy=policy(max_retries=2)), "upload",
              tmp_path / "big.mp4", resume=state)  # fmt: skip
     assert again.part_numbers() == [3, 3, 3]

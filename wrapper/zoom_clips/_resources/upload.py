@@ -202,14 +202,16 @@ class UploadJob:
         done = len(self.state.etags) if self.state is not None else 0
         delay = budget.next_wait(response, progressed=budget.advance(done))
         failures = budget.retries + budget.resumes - (delay is not None)
-        log_decision("POST", f"part {part.number}", failures, delay, response or error)
+        outcome = response if response is not None else error
+        log_decision("POST", f"/clips/files/multipart part {part.number}", failures, delay, outcome)
         if delay is None:
             policy = budget.policy
             raise UploadError(
-                f"part {part.number} of {self.file_name!r} failed {failures + 1} times in this "
-                f"upload (RetryPolicy.max_retries={policy.max_retries}, "
-                f"max_resumes={policy.max_resumes}), the last with: {error}; the parts Zoom "
-                "acknowledged are in the error's upload_state: resume with it"
+                f"part {part.number} of {self.file_name!r} was not acknowledged and the "
+                f"upload's retry budget is spent ({failures + 1} failed attempts; "
+                f"RetryPolicy.max_retries={policy.max_retries}, max_resumes="
+                f"{policy.max_resumes}), the last: {error}; the parts Zoom acknowledged are in "
+                "the error's upload_state: resume with it"
             ) from error
         return delay
 
