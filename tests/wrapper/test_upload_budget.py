@@ -196,3 +196,19 @@ def test_a_429_forever_on_single_or_complete_ends_after_max_retries(
     )
     assert sent == 1 + 4
     assert (caught.value.upload_state is not None) == (operation == "complete")
+
+
+def test_create_answering_503_forever_ends_after_max_retries_without_state(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """Create may be resent (a second context is harmless), but 1 + max_retries times at most;
+    Zoom created nothing, so the error has no state and no part went out."""
+    api = FakeFileAPI()
+    api.fail("create", *[httpx.Response(503)] * 50)
+    write_file(tmp_path / "f.mp4", 11 * MIB)
+    client = make_client(FakeZoom(api), retry_policy=policy(max_retries=2))
+    with pytest.raises(zc.InternalServerError) as caught:
+        call(client, "upload", tmp_path / "f.mp4", **PARTS)
+    assert [e["method"] for e in api.events] == ["CreateMultipartUpload"] * 3
+    assert api.parts == []
+    assert caught.value.upload_state is None
