@@ -293,6 +293,10 @@ class UploadMethods(SyncAPIResource):
         error's ``upload_state``), or the path of a state file, written after each step and
         deleted on success (an absent file starts a new upload). Only missing parts are sent.
 
+        ``UploadError`` (with ``upload_state`` once Zoom created the upload) if the file changes
+        while it uploads, or if a part is still not acknowledged when the retry policy's budget
+        (``max_retries``, ``max_resumes``, shared by the call's parts) is spent.
+
         >>> clip_id = client.clips.upload(  # doctest: +SKIP
         ...     "talk.mp4", resume="talk.mp4.zoom-upload.json")
         """
