@@ -21,7 +21,8 @@
     │   └── InternalServerError       5xx
     ├── TransferError                 wait_for_transfer: the task did not succeed
     │   ├── TransferFailedError       the task ended FAILED
-    │   └── TransferTimeoutError      the task was still running when the timeout ran out
+    │   ├── TransferTimeoutError      the task was still running when the timeout ran out
+    │   └── TransferUnknownStatusError    a status Zoom does not document, or none: no waiting on it
     ├── DownloadError                 a clip file's bytes did not arrive whole (resume state kept)
     └── UploadError                   an upload the SDK cannot start or continue
         └── UploadExpiredError        a multipart upload's 7 days ran out: start it again
@@ -65,6 +66,7 @@ __all__ = [
     "TransferFailedError",
     "TransferInProgressError",
     "TransferTimeoutError",
+    "TransferUnknownStatusError",
     "UploadError",
     "UploadExpiredError",
     "ZoomClipsError",
@@ -261,6 +263,16 @@ class TransferTimeoutError(TransferError):
     """
 
 
+class TransferUnknownStatusError(TransferError):
+    """The task's ``status`` is none of the ones Zoom documents (``IN_PROCESS``, ``SUCCESS``,
+    ``FAILED``), or it is missing or null.
+
+    ``wait_for_transfer`` cannot tell whether such a task is still running, so it stops at the
+    first such answer instead of polling until its timeout. ``task.status`` is what Zoom sent
+    (``clips.transfer_status`` reports it as it is).
+    """
+
+
 class DownloadError(ZoomClipsError):
     """A clip file's bytes did not arrive whole, after the retry policy gave up.
 
@@ -275,9 +287,12 @@ class DownloadError(ZoomClipsError):
 
 
 class UploadError(ZoomClipsError):
-    """An upload that cannot continue: a file that changed since its resume state was saved,
-    a state that belongs to another file (an answer without the clip id or etag is an
-    ``APIResponseValidationError``)."""
+    """An upload that cannot continue: a file that changed while it uploaded or since its
+    resume state was saved, a state that belongs to another file, or a part Zoom did not
+    acknowledge before the retry policy gave up (the last error is its ``__cause__``). An answer
+    without the clip id or etag is an ``APIResponseValidationError``.
+
+    After Zoom created a multipart upload, ``upload_state`` names the parts it acknowledged."""
 
 
 class UploadExpiredError(UploadError):
