@@ -13,20 +13,33 @@ import asyncio
 import itertools
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from zoom_clips import APIResponseValidationError, PaginationError, RetryPolicy
+from zoom_clips import APIResponseValidationError, AsyncZoomClips, PaginationError, RetryPolicy
 from zoom_clips._models import MAX_PAGE_TOKEN_LENGTH, ClipsPage, page_from_json
 from zoom_clips._pagination import REMEMBERED_TOKENS, aiter_window, iter_window
+from zoom_clips.sync import SyncFailedError, sync
 
 from ..wrapper.clips_api_support import call
-from .conftest import ACCOUNT, NOW, Facade, FakeZoom, clip_json, json_response, peak_rss_mb
+from .conftest import (
+    ACCOUNT,
+    NOW,
+    Facade,
+    FakeZoom,
+    clip_json,
+    json_response,
+    make_auth,
+    peak_rss_mb,
+)
 
 #: Past this many API requests a scripted server ends its listing (a regression then fails).
 RUNAWAY = 200
 MAX_RETRIES = 3
+DAY = timedelta(days=1)
 
 
 def policy(max_retries: int = MAX_RETRIES) -> RetryPolicy:
@@ -214,6 +227,32 @@ def test_list_accounts_ends_when_one_account_never_advances(make_client: Any) ->
     with pytest.raises(PaginationError):
         asyncio.run(collect())
     assert endless.count == 1 + MAX_RETRIES
+
+
+@pytest.mark.parametrize("served", ["empty", "the-same-page"])
+def test_the_inventory_ends_when_a_window_never_advances(tmp_path: Path, served: str) -> None:
+    """``sync`` (async only): empty pages, or the same in-window page, under fresh tokens end the
+    run with SyncFailedError from PaginationError. Its own rule remembers no ids (upserts make a
+    repeat harmless), so the same page again is told by its ids' fingerprint."""
+    in_window = clip_json("same", modified_date="2025-06-15T11:00:00Z")
+    endless = EndlessPages(lambda n: [] if served == "empty" else [in_window])
+
+    async def run() -> None:
+        async def no_sleep(_: float) -> None:
+            pass
+
+        async with AsyncZoomClips(
+            auth=make_auth(),
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(FakeZoom(endless))),
+            sleep=no_sleep,
+            retry_policy=policy(),
+        ) as aclient:
+            await sync(str(tmp_path / "inventory.db"), aclient, [ACCOUNT], since=NOW - DAY, now=NOW)
+
+    with pytest.raises(SyncFailedError) as raised:
+        asyncio.run(run())
+    assert type(raised.value.__cause__) is PaginationError
+    assert endless.count == (1 if served == "the-same-page" else 0) + 1 + MAX_RETRIES
 
 
 # -- memory ----------------------------------------------------------------------------------------

@@ -264,6 +264,7 @@ class PageTrail:
     pages: int = 0
     _replayed: int = 0
     _recent: dict[str, None] = attrs.field(factory=dict)
+    _pages_seen: dict[int, None] = attrs.field(factory=dict)
     _budget: Budget = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -295,6 +296,17 @@ class PageTrail:
             del self._recent[next(iter(self._recent))]
         self.token = token
 
+    def repeats(self, fingerprint: int) -> bool:
+        """Whether a page with this fingerprint (the hash of its ids) came among the last
+        ``REMEMBERED_TOKENS`` pages; remembered either way."""
+        seen = self._pages_seen
+        if fingerprint in seen:
+            return True
+        seen[fingerprint] = None
+        if len(seen) > REMEMBERED_TOKENS:
+            del seen[next(iter(seen))]
+        return False
+
     def remembered(self) -> int:
         """How many tokens the trail holds (its memory, for tests)."""
         return len(self._recent)
@@ -305,6 +317,7 @@ class PageTrail:
         self.pages = 0
         self.token = None
         self._recent.clear()
+        self._pages_seen.clear()
 
 
 @attrs.define
@@ -314,7 +327,9 @@ class WindowPager:
     ``keep`` decides which clips of a page to yield. It must remember what it let through, so
     that a restart after an expired page token yields none of them twice: the default remembers
     this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule. A
-    page whose clips ``keep`` lets none through made no progress (``PageTrail``).
+    page whose clips ``keep`` lets none through made no progress (``PageTrail``), and neither
+    did one with the very ids of a recent page: a ``keep`` that remembers nothing (the
+    inventory's, whose upserts make repeats harmless) would let those through forever.
     """
 
     query: Mapping[str, Any]
@@ -347,7 +362,10 @@ class WindowPager:
         """The clips of ``page`` to yield, and the pager advanced to the next page (or done)."""
         keep = self.keep
         fresh = [clip for clip in page.data if keep(clip)]
-        self.trail.follow(page.next_page_token, progressed=bool(fresh), response=response)
+        progressed = bool(fresh) and not self.trail.repeats(
+            hash(tuple([clip.clip_id for clip in page.data]))
+        )
+        self.trail.follow(page.next_page_token, progressed=progressed, response=response)
         return fresh
 
     def restart_after(self, error: BadRequestError) -> bool:
