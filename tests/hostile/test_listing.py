@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +140,15 @@ def test_list_page_refuses_a_caller_token_past_the_limit(make_client: Any) -> No
     client = make_client(zoom)
     with pytest.raises(ValueError, match="70000 characters"):
         client.list_page(ACCOUNT, next_page_token="t" * 70_000)
+    assert zoom.api_requests == []
+
+
+def test_a_range_past_what_zoom_can_name_is_refused_at_the_call(make_client: Any) -> None:
+    """``to=9999-12-31`` (sent as a year-10000 instant): ValueError when ``list`` is called."""
+    zoom = FakeZoom(EndlessPages())
+    client = make_client(zoom)
+    with pytest.raises(ValueError, match="last bound"):
+        client.list_call(ACCOUNT, from_=date(9999, 12, 1), to=date(9999, 12, 31))
     assert zoom.api_requests == []
 
 

@@ -77,6 +77,7 @@ PAGE_TOKEN_ERROR_CODE = 300
 REMEMBERED_TOKENS = 256
 _ONE_MONTH = relativedelta(months=1)
 _ONE_SECOND = timedelta(seconds=1)
+_LAST_BOUND = datetime.max.replace(microsecond=0, tzinfo=UTC)
 
 
 def _to_bound(value: object, name: str) -> Bound:
@@ -106,6 +107,14 @@ def _last_instant(value: Bound) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time.max, tzinfo=UTC)
 
 
+def _month_after(when: datetime) -> datetime | None:
+    """One month after ``when``, or ``None`` past the year 9999 (after any range's end)."""
+    try:
+        return when + _ONE_MONTH
+    except ValueError:
+        return None
+
+
 def _ceil_second(when: datetime) -> datetime:
     whole = when.replace(microsecond=0)
     return whole if whole == when else whole + _ONE_SECOND
@@ -129,6 +138,8 @@ class DateRange:
         first, last = _first_instant(start), _last_instant(end)
         if last < first:
             raise ValueError(f"from_ ({start}) is after to ({end})")
+        if last > _LAST_BOUND:  # a date `to` of 9999-12-31 would go out as a year-10000 instant
+            raise ValueError(f"to ({end}) is later than the last bound Zoom's form can name")
         return cls(first, last)
 
     def contains(self, when: datetime) -> bool:
@@ -145,7 +156,7 @@ class DateRange:
         """
         start, end = self.start.replace(microsecond=0), _ceil_second(self.end)
         bounds = [start]
-        while (nxt := bounds[-1] + _ONE_MONTH) < end:
+        while (nxt := _month_after(bounds[-1])) is not None and nxt < end:
             bounds.append(nxt)
         bounds.append(end)
         last = len(bounds) - 2
