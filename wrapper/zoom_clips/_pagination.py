@@ -318,10 +318,6 @@ class PageTrail:
             del seen[next(iter(seen))]
         return False
 
-    def remembered(self) -> int:
-        """How many tokens the trail holds (its memory, for tests)."""
-        return len(self._recent)
-
     def restart(self) -> None:
         """Back to the first page; the pages up to here replay without spending the budget."""
         self._replayed = max(self._replayed, self.pages)
