@@ -202,14 +202,25 @@ def test_null_data_with_records_counted_is_refused(
         assert client.list_all(ACCOUNT) == []
 
 
-@pytest.mark.parametrize("operation", ["collaborators.list", "comments.list"])
-def test_a_clips_lists_end_too(make_client: Any, operation: str) -> None:
-    """Collaborators and comments: empty pages with fresh tokens end the same way."""
-    zoom = FakeZoom(EndlessPages())
+@pytest.mark.parametrize("served", ["empty", "the-same-page"])
+@pytest.mark.parametrize(
+    ("operation", "item"),
+    [
+        ("collaborators.list", {"user_id": "u1", "type": "ZOOM_USER"}),
+        ("comments.list", {"comment_id": "k1", "content": "hi"}),
+    ],
+    ids=["collaborators", "comments"],
+)
+def test_a_clips_lists_end_too(
+    make_client: Any, operation: str, item: dict[str, Any], served: str
+) -> None:
+    """Collaborators and comments: empty pages, or the same page, under fresh tokens end the
+    same way."""
+    zoom = FakeZoom(EndlessPages(lambda n: [] if served == "empty" else [item]))
     client = make_client(zoom, retry_policy=policy())
     with pytest.raises(PaginationError, match="nothing new"):
         call(client, operation, "clip-1")
-    assert len(zoom.api_requests) == 1 + MAX_RETRIES
+    assert len(zoom.api_requests) == (served == "the-same-page") + 1 + MAX_RETRIES
 
 
 def test_list_accounts_ends_when_one_account_never_advances(make_client: Any) -> None:

@@ -6,7 +6,8 @@ identical but for ``await``. The bounds are a clip listing's (``_pagination.Page
 token Zoom sends twice for one list would loop forever, and an empty page that still carries a
 token brought nothing, spending one retry of the client's policy; both end in a
 ``PaginationError``. Unlike a clip listing there are no windows and no de-duplication: a clip's
-collaborators and comments are few, and Zoom sends each once, so any item is progress.
+collaborators and comments are few, and Zoom sends each once, so a page with items is progress,
+unless it is the very page (equal items) of one of the last pages.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ class TokenPager:
 
     def accept(self, page: Page[T], response: httpx.Response) -> tuple[T, ...]:
         """The items of ``page``, and the pager advanced to the next page (or done)."""
-        self.trail.follow(page.next_page_token, progressed=bool(page.data), response=response)
-        return page.data
+        data = page.data  # frozen models, hashable: ``extra`` is left out of their hash
+        progressed = bool(data) and not self.trail.repeats(hash(data))
+        self.trail.follow(page.next_page_token, progressed=progressed, response=response)
+        return data
 
 
 def iter_items(
