@@ -223,6 +223,16 @@ def test_a_clips_lists_end_too(
     assert len(zoom.api_requests) == (served == "the-same-page") + 1 + MAX_RETRIES
 
 
+@pytest.mark.parametrize("operation", ["collaborators.list", "comments.list"])
+def test_a_clips_lists_refuse_a_token_past_the_limit(make_client: Any, operation: str) -> None:
+    """A 70 KB token on a collaborators or comments page: the validation error, one request."""
+    zoom = FakeZoom(EndlessPages(token_length=70_000))
+    client = make_client(zoom, retry_policy=policy())
+    with pytest.raises(APIResponseValidationError, match="70000 characters"):
+        call(client, operation, "clip-1")
+    assert len(zoom.api_requests) == 1
+
+
 def test_list_accounts_ends_when_one_account_never_advances(make_client: Any) -> None:
     """The async fan-out over accounts: the account whose pages never advance fails the listing
     with PaginationError (the async client's only; ``list`` per account covers the sync one)."""
