@@ -9,7 +9,7 @@
     │   └── RedirectError             a redirect not followed: a loop, file:/ftp:, https to http
     ├── APIStatusError                Zoom answered with an error status
     │   ├── BadRequestError           400
-    │   │   ├── PaginationError       a page token that repeats, or expires twice
+    │   │   ├── PaginationError       a page token repeats or expires twice; pages stop advancing
     │   │   ├── TransferInProgressError   400 code 30001: the two users have a transfer running
     │   │   ├── MissingScopesError    400 code 4711: the token lacks scopes (``scopes`` names them)
     │   │   └── ClipNotReadyError     400 code 50002: the clip's mp4 is not ready yet (wait, retry)
@@ -140,7 +140,8 @@ class BadRequestError(APIStatusError):
 
 
 class PaginationError(BadRequestError):
-    """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart."""
+    """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart,
+    or more than the policy's ``max_retries`` pages carried a token but nothing new."""
 
 
 class TransferInProgressError(BadRequestError):
