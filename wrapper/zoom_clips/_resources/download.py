@@ -170,10 +170,12 @@ class DownloadMethods(SyncAPIResource):
 
     def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from .._bodies import Pace, read_capped  # noqa: PLC0415 -- on first download
         from ._download_requests import StreamingAuth, body_chunks  # noqa: PLC0415 -- on first download
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
+        started = job.policy.clock()
         try:
             response = self._open_stream(
                 job.url, job.request_headers(), StreamingAuth if job.authorized() else None
@@ -183,17 +185,20 @@ class DownloadMethods(SyncAPIResource):
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
         try:
+            if response.status_code == 429:  # its meaning is in its body: a daily limit?
+                read_capped(response, job.policy, started=started)
             step = job.on_response(response)
             if not isinstance(step, Body):
                 return step
-            try:
-                for chunk in body_chunks(response):
-                    job.write(chunk)
-            except RETRYABLE_TRANSPORT_ERRORS as exc:
-                return job.on_cut(exc)
-            return job.end_of_body()
+            pace = Pace(job.policy, deadline=None, started=started)
+            for chunk in body_chunks(response):
+                job.write(chunk)
+                pace.check(len(chunk), response.request)
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
         finally:
             response.close()
+        return job.end_of_body()
 
 
 class AsyncDownloadMethods(AsyncAPIResource):
@@ -270,10 +275,12 @@ class AsyncDownloadMethods(AsyncAPIResource):
 
     async def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from .._bodies import Pace, aread_capped  # noqa: PLC0415 -- on first download
         from ._download_requests import StreamingAuth, abody_chunks  # noqa: PLC0415 -- on first download
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
+        started = job.policy.clock()
         try:
             response = await self._open_stream(
                 job.url, job.request_headers(), StreamingAuth if job.authorized() else None
@@ -283,14 +290,17 @@ class AsyncDownloadMethods(AsyncAPIResource):
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
         try:
+            if response.status_code == 429:  # its meaning is in its body: a daily limit?
+                await aread_capped(response, job.policy, started=started)
             step = job.on_response(response)
             if not isinstance(step, Body):
                 return step
-            try:
-                async for chunk in abody_chunks(response):
-                    job.write(chunk)
-            except RETRYABLE_TRANSPORT_ERRORS as exc:
-                return job.on_cut(exc)
-            return job.end_of_body()
+            pace = Pace(job.policy, deadline=None, started=started)
+            async for chunk in abody_chunks(response):
+                job.write(chunk)
+                pace.check(len(chunk), response.request)
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
         finally:
             await response.aclose()
+        return job.end_of_body()
