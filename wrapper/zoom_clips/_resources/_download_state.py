@@ -246,7 +246,7 @@ class FileDownload:
         if status == 206:
             start, end, total = content_range(response)
             if start != self.offset:
-                return self._range_refused(f"answered 206 from byte {start}, not {self.offset}")
+                return self._range_refused(f"answered 206 from byte {start}")
             return self._body_from(start, response, end=end, total=total)
         if status == 416:
             _, _, total = content_range(response)
@@ -282,9 +282,9 @@ class FileDownload:
         download), and spend a retry on asking for the whole file."""
         if not self._asked_range:
             raise self.failure(f"the file host {what} to a request without Range")
-        self.ranges = self.trust_ranges = False
+        asked, self.ranges, self.trust_ranges = self.offset, False, False
         self._truncate()
-        return self._retry(f"the file host {what} to Range from byte {self.budget.high_water}")
+        return self._retry(f"the file host {what} to Range from byte {asked}")
 
     def _body_from(
         self,
@@ -392,7 +392,7 @@ class FileDownload:
             self._file.flush()
         progressed = self.budget.advance(self.offset if self.ranges else 0)
         if what is None:
-            what = "the body ended short" if exc is None else f"{type(exc).__name__}: {exc}"
+            what = "the body ended short" if exc is None else _described(exc)
         total = "?" if self.total is None else str(self.total)
         return self._retry(
             f"{what} after {self.offset} of {total} bytes", progressed=progressed, cause=exc
@@ -454,3 +454,8 @@ class FileDownload:
             self._file = None
         if self._hasher is not None:
             self._hasher.close()
+
+
+def _described(exc: Exception) -> str:
+    """A transport error as a message says it: its type, and httpx's text (never a URL)."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
