@@ -118,6 +118,27 @@ def test_a_ranged_host_that_cuts_every_answer_spends_the_resumes_and_ends(
     assert caught.value.part_path.read_bytes() == BIG[: marks[-1]]
 
 
+def test_a_part_from_an_earlier_call_is_the_mark_to_pass(
+    make_client: Callable[..., Facade], tmp_path: Path
+) -> None:
+    """The part already there is the high-water mark: a host that answers its Range and cuts
+    before a new byte keeps nothing, so each attempt spends a retry, not a resume."""
+    (tmp_path / "c1.part").write_bytes(DATA[:1000])
+    files = Guarded()
+
+    def cut_at_once(request: httpx.Request) -> httpx.Response:
+        files.file_requests.append(request)
+        total = len(DATA)
+        headers = {"Accept-Ranges": "bytes", "Content-Range": f"bytes 1000-{total - 1}/{total}"}
+        return httpx.Response(206, headers=headers, stream=CutStream(b"", cut=True))
+
+    files.answer = cut_at_once  # type: ignore[method-assign]
+    with pytest.raises(zc.DownloadError, match="retries ran out after 3 attempts"):
+        download(make_client(FakeZoom(files), retry_policy=policy()), clip(), tmp_path)
+    assert files.ranges_asked() == ["bytes=1000-"] * 3
+    assert (tmp_path / "c1.part").read_bytes() == DATA[:1000]
+
+
 @attrs.define(slots=False)
 class WrongOffset(Guarded):
     """Advertises ranges, but answers a Range with a 206 of the whole file from byte 0; every

@@ -104,10 +104,13 @@ class DownloadMethods(SyncAPIResource):
         target (atomically), replacing a file already there. As boto3's ``download_file`` and
         curl, it is not fsynced (``zoom-clips download``, whose manifest vouches for each file,
         fsyncs and hashes it). After a failure the part stays and the next
-        call resumes from it (``Range``, where the file host accepts it). Raises
-        ``ClipNotReadyError`` (400 code 50002: wait and try again), ``ClipFileNotFoundError``
-        (404 code 10002), the other API errors, or ``DownloadError`` when the file's bytes did
-        not add up or the file host's retries ran out.
+        call resumes from it (``Range``, where the file host accepts it). The file host gets at
+        most ``1 + max_retries + max_resumes`` requests of the client's ``RetryPolicy`` (a
+        failure that kept new bytes spends a resume, any other a retry), besides its redirects.
+        Raises ``ClipNotReadyError`` (400 code 50002: wait and try again),
+        ``ClipFileNotFoundError`` (404 code 10002), the other API errors (``RedirectError`` for
+        a location refused), or ``DownloadError`` when the file's bytes did not add up, a
+        redirect of the file host was refused, or the file host's retries ran out.
 
         >>> path = client.clips.download("clip-id", "downloads/")  # doctest: +SKIP
         """
