@@ -69,3 +69,20 @@ def test_ctrl_c_while_waiting_names_the_tasks_that_go_on(
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("interrupted; Zoom goes on with 1 transfer task (")
     assert "follow with zoom-clips transfer-status " in last
+
+
+def test_transfer_s_timeout_reaches_the_wait_between_parts(
+    server: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--timeout and --poll-interval bound transfer()'s own wait (a later part after 30001)."""
+    seen: list[dict[str, object]] = []
+
+    async def transfer(self: AsyncClips, **kwargs: object) -> list[str]:
+        seen.append(kwargs)
+        return ["task-x"]
+
+    monkeypatch.setattr(AsyncClips, "transfer", transfer)
+    _, result = start(server, "--no-wait", "--timeout", "42", "--poll-interval", "3")
+    assert result.exit_code == 0, result.stderr
+    assert seen[0]["timeout"] == 42.0
+    assert seen[0]["poll_interval"] == 3.0

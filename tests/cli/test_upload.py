@@ -120,3 +120,22 @@ def test_a_missing_file_is_one_error_line(tmp_path: Path) -> None:
     result = run("upload", str(tmp_path / "nope.mp4"), *mock_args())
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope.mp4'} is not a file" in error_line(result)
+
+
+def test_an_upload_error_is_its_own_line_not_a_listing_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An UploadError (a part's budget spent, a file changed) reads as what it is."""
+    from zoom_clips import UploadError  # noqa: PLC0415
+    from zoom_clips._resources.upload import UploadMethods  # noqa: PLC0415
+
+    def refused(*_: object, **__: object) -> str:
+        raise UploadError("'a.mp4' changed while it was uploading (it was written to)")
+
+    monkeypatch.setattr(UploadMethods, "upload", refused)
+    write_file(tmp_path / "a.mp4", 100)
+    result = run("upload", str(tmp_path / "a.mp4"), *mock_args())
+    assert result.exit_code == 2
+    assert error_line(result) == (
+        "error: 'a.mp4' changed while it was uploading (it was written to)"
+    )

@@ -14,10 +14,12 @@ one).
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import sys
 import textwrap
 import threading
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -112,6 +114,24 @@ def loopback(handler: RawHandler) -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def gzip_bomb(inflated_mib: int) -> bytes:
+    """A valid gzip member of ``inflated_mib`` MiB of zeros, about 1 KB on the wire per MiB.
+
+    Built in well under a second: with a sync flush after each MiB, every MiB after the first
+    compresses to the same bytes, so they are repeated rather than compressed again.
+    """
+    mib = bytes(1 << 20)
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    first = packer.compress(mib) + packer.flush(zlib.Z_SYNC_FLUSH)
+    again = packer.compress(mib) + packer.flush(zlib.Z_SYNC_FLUSH)
+    end = packer.flush(zlib.Z_FINISH)[:-8]  # the last block; its trailer is for two MiB only
+    crc = 0
+    for _ in range(inflated_mib):
+        crc = zlib.crc32(mib, crc)
+    trailer = struct.pack("<II", crc, (inflated_mib << 20) & 0xFFFFFFFF)
+    return first + again * (inflated_mib - 1) + end + trailer
 
 
 def peak_rss_mb(code: str, *, timeout: float = 120) -> tuple[float, dict[str, object]]:

@@ -101,21 +101,32 @@ def test_other_401_is_not_refreshed(make_client: Callable[..., Facade]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "body", "reason"),
+    ("status", "body", "reason", "error"),
     [
-        (400, {"reason": "Invalid client_id or client_secret", "error": "invalid_client"}, "Inv"),
-        (401, {"error": "invalid_client"}, "invalid_client"),
-        (503, "<html>down</html>", "non-JSON"),
-        (200, {"token_type": "bearer"}, "without a usable access_token"),
+        (
+            400,
+            {"reason": "Invalid client_id or client_secret", "error": "invalid_client"},
+            "Inv",
+            zc.AuthenticationError,
+        ),
+        (401, {"error": "invalid_client"}, "invalid_client", zc.AuthenticationError),
+        (503, "<html>down</html>", "non-JSON", zc.InternalServerError),
+        (429, {"reason": "slow down"}, "slow down", zc.RateLimitError),
+        (200, {"token_type": "bearer"}, "without a usable access_token", zc.AuthenticationError),
     ],
 )
-def test_token_endpoint_failure_is_authentication_error_without_secret(
-    make_client: Callable[..., Facade], status: int, body: object, reason: str
+def test_token_endpoint_failure_is_a_typed_error_without_secret(
+    make_client: Callable[..., Facade],
+    status: int,
+    body: object,
+    reason: str,
+    error: type[zc.APIStatusError],
 ) -> None:
-    """A refused token request raises AuthenticationError with Zoom's reason and no secret."""
+    """A refused token request raises AuthenticationError with Zoom's reason and no secret; a
+    5xx or 429 (after the retries) the server or rate-limit error."""
     zoom = FakeZoom(serve_page, token_status=status, token_body=body)
     client = make_client(zoom)
-    with pytest.raises(zc.AuthenticationError) as caught:
+    with pytest.raises(error) as caught:
         client.list_page(ACCOUNT)
     assert reason in str(caught.value)
     basic = base64.b64encode(f"client-id:{SECRET}".encode()).decode()

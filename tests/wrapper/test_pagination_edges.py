@@ -120,3 +120,18 @@ def test_split_windows_is_the_windows_of_the_same_range() -> None:
         "2025-02-28T00:00:00Z",
         "2025-03-28T00:00:00Z",
     ]
+
+
+def test_windows_reach_the_end_of_the_year_9999() -> None:
+    """A range ending in December 9999 splits (the month after its last start is past any end)."""
+    end = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    windows = DateRange.of(date(9999, 11, 15), end).windows()
+    assert [(w.start.month, w.start.day) for w in windows] == [(11, 15), (12, 15)]
+    assert windows[-1].end == end
+
+
+def test_a_to_the_wire_form_cannot_name_is_a_value_error() -> None:
+    """A date ``to`` of 9999-12-31 would go out as a year-10000 instant: ValueError, not an
+    OverflowError from the rounding."""
+    with pytest.raises(ValueError, match="last bound"):
+        DateRange.of(date(9999, 12, 1), date(9999, 12, 31))

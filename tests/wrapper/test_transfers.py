@@ -314,3 +314,90 @@ def test_transfer_errors_sit_in_the_documented_tree() -> None:
 
     for cls in (zc.TransferInProgressError, zc.TransferFailedError, zc.TransferTimeoutError):
         assert cls.__name__ in (errors_module.__doc__ or "")
+
+
+@pytest.mark.parametrize("status", ["PAUSED", None, "in_process", ""])
+def test_a_status_zoom_does_not_document_ends_the_wait_at_once(
+    make_client: Callable[..., Facade], status: str | None
+) -> None:
+    """An unknown, null or empty status is TransferUnknownStatusError at the first poll (no
+    polling until the timeout), carrying the task as Zoom sent it."""
+    zoom = FakeZoom(lambda _: json_response(200, task_json("IN_PROCESS") | {"status": status}))
+    client = make_client(zoom)
+    with pytest.raises(zc.TransferUnknownStatusError, match="not one Zoom documents") as caught:
+        call(client, "wait_for_transfer", "t-1", timeout=600)
+    assert isinstance(caught.value, zc.TransferError)
+    assert caught.value.task_id == "t-1"
+    assert caught.value.task.status == status
+    assert len(zoom.api_requests) == 1
+    assert client.sleeps == []
+
+
+def test_a_missing_status_ends_the_wait_at_once(make_client: Callable[..., Facade]) -> None:
+    """A task body without ``status`` at all: TransferUnknownStatusError, one poll."""
+    body = {k: v for k, v in task_json("IN_PROCESS").items() if k != "status"}
+    zoom = FakeZoom(lambda _: json_response(200, body))
+    with pytest.raises(zc.TransferUnknownStatusError):
+        call(make_client(zoom), "wait_for_transfer", "t-1")
+    assert len(zoom.api_requests) == 1
+
+
+def busy_then(
+    statuses: Callable[[httpx.Request], httpx.Response],
+) -> tuple[FakeZoom, list[str]]:
+    """Part 1 starts task-1, part 2 is refused with 30001; task-1's polls answer ``statuses``."""
+    posts = iter(
+        [
+            json_response(201, {"task_id": "task-1"}),
+            json_response(400, {"code": 30001, "message": "processing transfer task"}),
+        ]
+    )
+    methods: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        methods.append(request.method)
+        if request.method == "POST":
+            return next(posts, json_response(201, {"task_id": "task-2"}))
+        return statuses(request)
+
+    return FakeZoom(handler), methods
+
+
+def test_transfer_waits_for_the_previous_part_within_its_timeout(
+    make_client: Callable[..., Facade],
+) -> None:
+    """After 30001, part 1's task stuck IN_PROCESS: transfer(timeout=10, poll_interval=1) ends
+    with TransferTimeoutError after 1 + 4 polls (1+2+4+3 s), part 2 never resent, task-1 named."""
+    zoom, methods = busy_then(status_sequence("IN_PROCESS"))
+    client = make_client(zoom)
+    ids = [f"c{n}" for n in range(60)]
+    with pytest.raises(zc.TransferTimeoutError) as caught:
+        call(client, "transfer", target_owner_user_id=TARGET, source_owner_user_id=SOURCE,
+             clip_ids=ids, timeout=10, poll_interval=1)  # fmt: skip
+    assert methods == ["POST", "POST"] + ["GET"] * 5
+    assert client.sleeps == [1.0, 2.0, 4.0, 3.0]
+    assert caught.value.task_id == "task-1"
+    assert caught.value.__notes__ == ["transfers already started, task ids: task-1"]
+
+
+def test_transfer_s_wait_stops_at_an_unknown_status(make_client: Callable[..., Facade]) -> None:
+    """The previous part's task with a status Zoom does not document: no waiting, no resend."""
+    zoom, methods = busy_then(lambda _: json_response(200, task_json("QUEUED")))
+    with pytest.raises(zc.TransferUnknownStatusError):
+        call(make_client(zoom), "transfer", target_owner_user_id=TARGET,
+             source_owner_user_id=SOURCE, clip_ids=[f"c{n}" for n in range(60)])  # fmt: skip
+    assert methods == ["POST", "POST", "GET"]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"timeout": -1}, {"timeout": float("inf")}, {"poll_interval": 0}, {"timeout": True}],
+)
+def test_transfer_s_wait_arguments_are_checked_before_any_request(
+    make_client: Callable[..., Facade], kwargs: dict[str, Any]
+) -> None:
+    """A timeout or poll interval that is no finite number of seconds: ValueError, nothing sent."""
+    zoom = FakeZoom(lambda _: httpx.Response(599))
+    with pytest.raises(ValueError, match="must be a finite number of seconds"):
+        call(make_client(zoom), "transfer", target_owner_user_id=TARGET, **kwargs)
+    assert zoom.api_requests == []

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._models import InvalidBody, _date, _enum_or_str, _integer, _str
+from ._models import InvalidBody, _date, _enum_or_str, _integer, _str, page_token
 
 __all__ = [
     "Collaborator",
@@ -276,7 +276,7 @@ def _page_from_json(body: Any, convert: Callable[[Any], T]) -> Page[T]:
     _integer(item.get("page_size"), "page_size")  # checked: typed number, meant as a count
     return Page(
         data=_list(item, "data", convert),
-        next_page_token=_str(item, "next_page_token") or None,
+        next_page_token=page_token(item),
     )
 
 

@@ -3,7 +3,9 @@ a typed error.
 
 Both clients' ``_send`` loops call these; only their I/O and sleep differ. ``idempotent=False``
 (a transfer, a single upload, a Complete) resends only what Zoom cannot have acted on: a 429 or a
-connection never made.
+connection never made. The token endpoint's 5xx and 429 (``_token_answer.TokenEndpointError``,
+raised by the auth flow before the API request leaves) are retried as the API's own answers
+would be, whatever the request, under the same count and waits (``token_retry``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,16 @@ import httpx
 from ._errors import APIConnectionError, APITimeoutError
 from ._responses import BodyCutShortError, Parse, status_error
 from ._retry import RetryPolicy, log_decision, retry_delay
+from ._token_answer import TokenEndpointError
 
-__all__ = ["RETRYABLE_ERRORS", "Wait", "after_failure", "connection_error", "outcome_of"]
+__all__ = [
+    "RETRYABLE_ERRORS",
+    "Wait",
+    "after_failure",
+    "connection_error",
+    "outcome_of",
+    "token_retry",
+]
 
 T = TypeVar("T")
 
@@ -67,6 +77,15 @@ def after_failure(
         delay = None
     log_decision(method, httpx.URL(url).path, attempt, delay, outcome)
     return delay
+
+
+def token_retry(policy: RetryPolicy, attempt: int, exc: TokenEndpointError) -> float | None:
+    """Seconds to wait after the token endpoint answered a 5xx or 429 in place of the API, or
+    ``None``: give up (the error is final). Any request may be resent: it never left."""
+    token = exc.response
+    return after_failure(
+        policy, attempt, token.request.method, str(token.url), token, idempotent=True
+    )
 
 
 def outcome_of(

@@ -2,22 +2,27 @@
 
 Server-to-Server OAuth and user OAuth fetch a token from Zoom's token endpoint *through the flow*:
 the flow yields the token request, httpx sends it with the same client and transport, and the flow
-reads the answer. The token is cached on the auth object and shared by every thread and task that
-uses it. Fetching is single-flight: ``sync_auth_flow`` holds a ``threading.Lock`` and
-``async_auth_flow`` an ``asyncio.Lock`` (one per event loop) while a token request is in flight, and
-re-check the cache once they hold it, so 50 requests on a cold cache cause one token request.
+reads the answer itself, within ``_small_bodies``' cap (a gzip bomb is refused, not inflated).
+The token is cached on the auth object and shared by every thread and task that uses it.
+Fetching is single-flight: ``sync_auth_flow`` holds a ``threading.Lock`` and ``async_auth_flow``
+an ``asyncio.Lock`` (one per event loop) while a token request is in flight, and every request
+queued behind that fetch takes its outcome, a failure too: 50 requests on a cold cache cause one
+token request, whether it succeeds or not.
+
+What the answer means is ``_token_answer``'s: a 5xx or 429 raises a typed error that the client's
+request path retries under its ``RetryPolicy`` and sleep, as it would the API's own answer.
 
 Zoom reports that a new token can invalidate older ones, which is one more reason to fetch once. On
 a 401 with code 124 ("Invalid access token"), or saying "Access token is expired.", the flow
 fetches a new token, unless another request already replaced the one that failed, and retries
-the request once.
+the request once. The flow reads no other answer's body: the request path reads it within its
+bounds.
 """
 
 from __future__ import annotations
 
 import base64
 import ipaddress
-import json
 import logging
 import threading
 import time
@@ -28,8 +33,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
-from ._errors import AuthenticationError, describe, error_body
+from ._errors import error_body
 from ._redirects import token_may_go
+from ._small_bodies import aread_small, read_small
+from ._token_answer import TokenFetchAbandoned, issued_token
 
 if TYPE_CHECKING:
     import asyncio
@@ -55,6 +62,8 @@ EXPIRED_TOKEN_MESSAGE = "access token is expired"  # noqa: S105 -- Zoom's words,
 # Refresh this long before Zoom's expiry, so a token never expires between check and use; a
 # short-lived token is refreshed a tenth of its lifetime early instead, or it would never be reused.
 EXPIRY_MARGIN_SECONDS = 60.0
+#: Who answered, in the messages of a token answer that could not be read.
+_TOKEN_ENDPOINT = "the token endpoint"  # noqa: S105 -- words, not a secret
 
 
 def refresh_at(now: float, expires_in: float) -> float:
@@ -111,6 +120,11 @@ class _CachedTokenAuth(httpx.Auth):
         self._clock = clock
         self._token: str | None = None
         self._expires_at = 0.0
+        # How many token fetches have ended, and how the last one failed (None: it succeeded).
+        # A request notes the count before queueing for the lock; finding it moved once it holds
+        # the lock, it takes that fetch's outcome instead of fetching again.
+        self._fetches = 0
+        self._failure: Exception | None = None
         self._thread_lock = threading.Lock()
         self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -124,7 +138,7 @@ class _CachedTokenAuth(httpx.Auth):
     def _basic_credentials(self) -> tuple[str, str]:
         raise NotImplementedError
 
-    def _accept_token_body(self, body: dict[str, Any]) -> None:
+    def _accept_token_body(self, body: dict[str, Any], lifetime: float) -> None:
         """Hook for a subclass that needs more of the token response (the rotated refresh token)."""
 
     # -- pure decisions shared by both flows ----------------------------------------------------
@@ -134,11 +148,24 @@ class _CachedTokenAuth(httpx.Auth):
             return self._token
         return None
 
-    def _token_request(self, stale: str | None, api_request: httpx.Request) -> httpx.Request | None:
+    def _token_request(
+        self, stale: str | None, api_request: httpx.Request, seen: int
+    ) -> httpx.Request | None:
         """The token request to send, or ``None`` if the cache already holds a fresh token.
 
         ``stale`` is a token Zoom just refused: a cached token equal to it does not count.
+        ``seen`` is ``_fetches`` when the request queued for the lock: a fetch that ended since
+        hands it its outcome (raised again here, if it failed), even a short-lived token.
         """
+        if stale is not None and self._token == stale:
+            self._token = None  # Zoom refused it: not used again, even if this fetch fails
+        if self._fetches != seen:
+            if self._failure is not None:
+                # The same error object for every request queued behind the failed fetch, as
+                # concurrent.futures hands one exception to every caller of result().
+                raise self._failure
+            if self._token is not None and self._token != stale:
+                return None
         cached = self._usable_token()
         if cached is not None and cached != stale:
             return None
@@ -155,29 +182,35 @@ class _CachedTokenAuth(httpx.Auth):
         )
 
     def _accept_token_response(self, response: httpx.Response) -> None:
-        if response.status_code != 200:
-            raise _token_refused(response)
-        try:
-            body = json.loads(response.content)
-        except ValueError:
-            body = None
-        if not isinstance(body, dict):
-            body = {}
-        token = body.get("access_token")
-        expires_in = body.get("expires_in", 3600)
-        if (
-            not isinstance(token, str)
-            or not token
-            or not isinstance(expires_in, int | float)
-            or isinstance(expires_in, bool)
-        ):
-            raise AuthenticationError(
-                "Zoom's token endpoint answered 200 without a usable access_token/expires_in",
-                response=response,
+        """Cache the token a (read) token answer carries, or raise its typed error."""
+        issued = issued_token(response, self.token_url)
+        self._accept_token_body(issued.body, issued.lifetime)
+        self._token = issued.access_token
+        self._expires_at = refresh_at(self._clock(), issued.lifetime)
+        self._settle(None)
+
+    def _settle(self, failure: Exception | None) -> None:
+        """Record how a fetch ended, for the requests queued behind it (called under the lock)."""
+        self._fetches += 1
+        self._failure = failure
+
+    def _abandoned(self, stop: GeneratorExit, token_request: httpx.Request) -> None:
+        """httpx closed the flow while its token request was out: it failed in transport (or
+        its caller was cancelled). The requests queued behind it get ``TokenFetchAbandoned``
+        (naming the transport error when the flow can see it), which they may retry."""
+        cause: BaseException | None = stop.__context__
+        for _ in range(4):  # through a wrapping flow's own GeneratorExit (RateLimitedAuth)
+            if cause is None or isinstance(cause, httpx.TransportError):
+                break
+            cause = cause.__context__
+        known = isinstance(cause, httpx.TransportError)
+        detail = f": {type(cause).__name__}: {cause}" if known else ""
+        self._settle(
+            TokenFetchAbandoned(
+                f"the token request this call waited for did not complete{detail}",
+                request=token_request,
             )
-        self._accept_token_body(body)
-        self._token = token
-        self._expires_at = refresh_at(self._clock(), float(expires_in))
+        )
 
     def _goes_to_issuer(self, request: httpx.Request) -> bool:
         """Whether ``request`` may carry this auth's token at all (``_redirects.token_may_go``:
@@ -229,18 +262,26 @@ class _CachedTokenAuth(httpx.Auth):
             return
         stale: str | None = None
         for attempt in range(2):
+            seen = self._fetches
             if attempt == 1 or self._usable_token() is None:
                 with self._thread_lock:
-                    token_request = self._token_request(stale, request)
+                    token_request = self._token_request(stale, request, seen)
                     if token_request is not None:
-                        token_response = yield token_request
-                        token_response.read()
-                        self._accept_token_response(token_response)
+                        try:
+                            token_response = yield token_request
+                            read_small(token_response, what=_TOKEN_ENDPOINT)
+                            self._accept_token_response(token_response)
+                        except GeneratorExit as stop:
+                            self._abandoned(stop, token_request)
+                            raise
+                        except Exception as exc:
+                            self._settle(exc)
+                            raise
             used = self._authorize(request)
             response = yield request
-            if attempt == 1:
-                return
-            response.read()
+            if attempt == 1 or response.status_code != 401:
+                return  # the body is the caller's to read, within its bounds (_bodies)
+            read_small(response, what="Zoom")  # a 401's error body: small, or refused
             if not self._is_expired_token(response):
                 return
             logger.debug("access token refused (code 124): fetching a new one and retrying once")
@@ -254,40 +295,30 @@ class _CachedTokenAuth(httpx.Auth):
             return
         stale: str | None = None
         for attempt in range(2):
+            seen = self._fetches
             if attempt == 1 or self._usable_token() is None:
                 async with self._async_lock():
-                    token_request = self._token_request(stale, request)
+                    token_request = self._token_request(stale, request, seen)
                     if token_request is not None:
-                        token_response = yield token_request
-                        await token_response.aread()
-                        self._accept_token_response(token_response)
+                        try:
+                            token_response = yield token_request
+                            await aread_small(token_response, what=_TOKEN_ENDPOINT)
+                            self._accept_token_response(token_response)
+                        except GeneratorExit as stop:
+                            self._abandoned(stop, token_request)
+                            raise
+                        except Exception as exc:
+                            self._settle(exc)
+                            raise
             used = self._authorize(request)
             response = yield request
-            if attempt == 1:
-                return
-            await response.aread()
+            if attempt == 1 or response.status_code != 401:
+                return  # the body is the caller's to read, within its bounds (_bodies)
+            await aread_small(response, what="Zoom")  # a 401's error body: small, or refused
             if not self._is_expired_token(response):
                 return
             logger.debug("access token refused (code 124): fetching a new one and retrying once")
             stale = used
-
-
-def _token_refused(response: httpx.Response) -> AuthenticationError:
-    """Zoom's reason for refusing a token request (``{"reason", "error"}``), never the secret."""
-    reason: str | None = None
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        body = None
-    if isinstance(body, dict):
-        for key in ("reason", "error_description", "message", "error"):
-            if isinstance(body.get(key), str):
-                reason = body[key]
-                break
-    text = describe(response, None, reason)
-    return AuthenticationError(
-        f"the token endpoint refused the credentials: {text}", response=response, message=reason
-    )
 
 
 class ServerToServerOAuth(_CachedTokenAuth):
@@ -379,18 +410,17 @@ class UserOAuth(_CachedTokenAuth):
     def _basic_credentials(self) -> tuple[str, str]:
         return self.client_id, self._client_secret
 
-    def _accept_token_body(self, body: dict[str, Any]) -> None:
+    def _accept_token_body(self, body: dict[str, Any], lifetime: float) -> None:
         refresh = body.get("refresh_token")
         if isinstance(refresh, str) and refresh:
             self._refresh_token = refresh
         if self._on_token is not None:
-            expires_in = body.get("expires_in", 3600)
             scope = body.get("scope")
             self._on_token(
                 TokenPair(
                     access_token=str(body["access_token"]),
                     refresh_token=self._refresh_token,
-                    expires_in=float(expires_in),
+                    expires_in=lifetime,
                     scope=scope if isinstance(scope, str) else None,
                 )
             )

@@ -32,7 +32,7 @@ __all__ = [
     "Auth",
     "BaseZoomClips",
     "file_base_url_for",
-    "redirect_option",
+    "follows",
 ]
 
 # Quirk server-url-lacks-v2: the spec's server is https://api.zoom.us/ and its path lacks /v2.
@@ -151,12 +151,24 @@ class BaseZoomClips:
         """Attach ``clips`` and ``operations`` to this client (each client's own classes)."""
         raise NotImplementedError
 
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """Every bound on this client's loops: retries, resumes, waits, deadline, stall floor,
+        JSON size (``RetryPolicy``). No loop sends more than ``1 + max_retries + max_resumes``
+        requests."""
+        return self._policy
+
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> Self:
         """A client sharing this one's connections, token and rate limiters, other settings.
 
-        The copy never closes the shared connections: the original does.
+        The copy never closes the shared connections: the original does. ``max_retries``
+        overrides the one of ``retry_policy`` (or of this client's policy).
 
         >>> client.with_options(timeout=5, max_retries=0).clips.get("abc")  # doctest: +SKIP
         """
@@ -168,10 +180,14 @@ class BaseZoomClips:
             isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout)
         ):
             raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {timeout!r}")
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise TypeError(f"retry_policy must be a RetryPolicy, not {retry_policy!r}")
         clone = copy.copy(self)
         clone._owns_http = False
+        if retry_policy is not None:
+            clone._policy = retry_policy
         if max_retries is not None:
-            clone._policy = attrs.evolve(self._policy, max_retries=max_retries)
+            clone._policy = attrs.evolve(clone._policy, max_retries=max_retries)
         if timeout is not None:
             clone._request_options = {**self._request_options, "timeout": timeout}
         clone._bind_resources()
@@ -227,7 +243,11 @@ class BaseZoomClips:
         return auth if keeps_authorization(httpx.URL(first), httpx.URL(hop.url)) else None
 
 
-def redirect_option(follow_redirects: bool) -> dict[str, Any]:
-    """httpx's own following is off where the request path follows (the token rules of
-    ``_redirects``); elsewhere the ``httpx`` client's setting stands, as it always did."""
-    return {"follow_redirects": False} if follow_redirects else {}
+def follows(follow_redirects: bool, http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether the request path follows an answer's redirects: where the operation asks
+    (uploads), and where the ``httpx`` client the caller brought follows them, as it always did.
+
+    httpx itself never follows: its following would apply to the auth flow's token request as
+    well, and carry a refresh token in a form to wherever the token endpoint redirected.
+    """
+    return follow_redirects or http.follow_redirects

@@ -12,9 +12,13 @@ retries httpx's own, and the typed ``APITimeoutError`` at the end names which bo
 
 from __future__ import annotations
 
+import zlib
+from typing import Any
+
 import httpx
 
 from ._errors import APIResponseValidationError
+from ._responses import BodyCutShortError
 from ._retry import RetryPolicy
 
 __all__ = [
@@ -79,59 +83,123 @@ class Pace:
         self._window_start, self._window_bytes = now, 0
 
 
-def _too_large(response: httpx.Response, limit: int) -> BodyTooLargeError:
-    encoding = response.headers.get("content-encoding")
-    how = f" once decoded from {encoding}" if encoding else ""
-    return BodyTooLargeError(
-        f"Zoom answered {response.status_code} with a body over {limit} bytes{how} "
-        "(RetryPolicy.max_json_bytes): refused",
-        response=response,
-    )
+class _Collector:
+    """One body being read: raw chunks in, decoded bytes kept, never more than ``limit``.
 
+    gzip and deflate are inflated here with zlib's ``max_length``, so a bomb stops at the cap
+    instead of inflating a whole chunk first (httpx's decoder inflates each chunk whole: one
+    1 MB chunk of a bomb is a gigabyte). Other encodings (br, zstd) keep httpx's decoder.
+    """
 
-def _fits(response: httpx.Response, limit: int) -> None:
-    """Refuse at once a body whose announced (undecoded) length is already over ``limit``."""
-    announced = response.headers.get("content-length", "")
-    if announced.isdigit() and int(announced) > limit:
-        raise _too_large(response, limit)
+    __slots__ = ("_inflater", "_limit", "_pace", "_response", "_retry_raw", "parts", "size")
+
+    def __init__(self, response: httpx.Response, policy: RetryPolicy, started: float) -> None:
+        self._response = response
+        self._limit = policy.max_json_bytes
+        self._pace = Pace(policy, deadline=policy.deadline, started=started)
+        self.parts: list[bytes] = []
+        self.size = 0
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        self._inflater: Any = None
+        self._retry_raw = False  # deflate: zlib-wrapped first, raw deflate if that fails
+        if encoding in ("gzip", "x-gzip"):
+            self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif encoding == "deflate":
+            self._inflater, self._retry_raw = zlib.decompressobj(), True
+        announced = response.headers.get("content-length", "")
+        if announced.isdigit() and int(announced) > self._limit:
+            raise self._too_large()  # already over before a byte is read
+
+    @property
+    def raw(self) -> bool:
+        """Whether the raw bytes are read (identity, gzip, deflate), else httpx's decoded ones."""
+        encoding = self._response.headers.get("content-encoding", "identity").strip().lower()
+        return self._inflater is not None or encoding in ("", "identity")
+
+    def feed(self, chunk: bytes) -> None:
+        """Keep ``chunk`` (inflated if need be); raise past the cap, the deadline or the floor."""
+        if self._inflater is None:
+            self._keep(chunk)
+        else:
+            data = chunk
+            while data:
+                try:
+                    out = self._inflater.decompress(data, self._limit - self.size + 1)
+                except zlib.error as exc:
+                    if not self._retry_raw:
+                        raise self._undecodable(exc) from exc
+                    self._inflater, self._retry_raw = zlib.decompressobj(-zlib.MAX_WBITS), False
+                    continue
+                self._retry_raw = False
+                self._keep(out)
+                data = self._inflater.unconsumed_tail
+        self._pace.check(len(chunk), self._response.request)
+
+    def _keep(self, out: bytes) -> None:
+        self.size += len(out)
+        if self.size > self._limit:
+            raise self._too_large()
+        if out:
+            self.parts.append(out)
+
+    def already_read(self) -> bool:
+        """Whether a transport handed the body over read already (``httpx.MockTransport`` with
+        ``content=``): then it is only held to the cap."""
+        if not self._response.is_stream_consumed:
+            return False
+        self._keep(self._response.content)
+        return True
+
+    def done(self) -> bytes:
+        """The whole decoded body, also left as ``response.content``."""
+        body = b"".join(self.parts)
+        self._response._content = body  # what httpx's own read() stores
+        return body
+
+    def _too_large(self) -> BodyTooLargeError:
+        response = self._response
+        encoding = response.headers.get("content-encoding")
+        how = f" once decoded from {encoding}" if encoding else ""
+        return BodyTooLargeError(
+            f"Zoom answered {response.status_code} with a body over {self._limit} bytes{how} "
+            "(RetryPolicy.max_json_bytes): refused",
+            response=response,
+        )
+
+    def _undecodable(self, exc: zlib.error) -> BodyCutShortError:
+        return BodyCutShortError(
+            f"Zoom answered {self._response.status_code} with a body that does not decode "
+            f"as its Content-Encoding says: {exc}",
+            response=self._response,
+        )
 
 
 def read_capped(response: httpx.Response, policy: RetryPolicy, *, started: float) -> bytes:
     """Read a streamed ``response`` whole (decoded) within the policy's deadline, stall floor
     and ``max_json_bytes``; the bytes, also left as ``response.content``. Closes the response."""
-    limit, pace = policy.max_json_bytes, Pace(policy, deadline=policy.deadline, started=started)
     try:
-        _fits(response, limit)
-        parts: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(response, limit)
-            pace.check(len(chunk), response.request)
-            parts.append(chunk)
+        body = _Collector(response, policy, started)
+        if body.already_read():
+            return body.done()
+        for chunk in response.iter_raw() if body.raw else response.iter_bytes():
+            body.feed(chunk)
+    except httpx.DecodingError as exc:
+        raise BodyCutShortError(f"a body that does not decode: {exc}", response=response) from exc
     finally:
         response.close()
-    body = b"".join(parts)
-    response._content = body
-    return body
+    return body.done()
 
 
 async def aread_capped(response: httpx.Response, policy: RetryPolicy, *, started: float) -> bytes:
     """The async twin of ``read_capped``."""
-    limit, pace = policy.max_json_bytes, Pace(policy, deadline=policy.deadline, started=started)
     try:
-        _fits(response, limit)
-        parts: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(response, limit)
-            pace.check(len(chunk), response.request)
-            parts.append(chunk)
+        body = _Collector(response, policy, started)
+        if body.already_read():
+            return body.done()
+        async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
+            body.feed(chunk)
+    except httpx.DecodingError as exc:
+        raise BodyCutShortError(f"a body that does not decode: {exc}", response=response) from exc
     finally:
         await response.aclose()
-    body = b"".join(parts)
-    response._content = body
-    return body
+    return body.done()

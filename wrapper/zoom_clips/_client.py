@@ -32,14 +32,21 @@ from typing import Any, Self, TypeVar
 import attrs
 import httpx
 
-from ._attempts import RETRYABLE_ERRORS, Wait, after_failure, connection_error, outcome_of
+from ._attempts import (
+    RETRYABLE_ERRORS,
+    Wait,
+    after_failure,
+    connection_error,
+    outcome_of,
+    token_retry,
+)
 from ._base_client import (
     DEFAULT_BASE_URL,
     DEFAULT_FILE_BASE_URL,
     FILE_API_PATHS,
     Auth,
     BaseZoomClips,
-    redirect_option,
+    follows,
 )
 from ._bodies import aread_capped, read_capped
 from ._errors import RedirectError
@@ -57,6 +64,7 @@ from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
 from ._retry import RetryPolicy
+from ._token_answer import TokenEndpointError
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here;
 # the default URLs are the base client's.
@@ -166,6 +174,10 @@ class ZoomClips(BaseZoomClips):
                     raise connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
+            except TokenEndpointError as exc:
+                delay = token_retry(self._policy, attempt, exc)
+                if delay is None:
+                    raise
             else:
                 if logger.isEnabledFor(logging.INFO):
                     log_response(response)
@@ -181,7 +193,7 @@ class ZoomClips(BaseZoomClips):
     def _exchange(self, first: Hop, body: Body | None, follow_redirects: bool) -> httpx.Response:
         """One attempt: the request, then the redirects it may follow (at most ``MAX_HOPS``), and
         the last answer's body read within the policy's deadline, stall floor and size cap."""
-        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        hop, follow = first, follows(follow_redirects, self._http)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -192,9 +204,9 @@ class ZoomClips(BaseZoomClips):
                     request,
                     auth=self._hop_auth(first.url, hop, self._auth),
                     stream=True,
-                    **redirects,
+                    follow_redirects=False,  # followed here, under the token rules
                 )
-            if not follow_redirects:
+            if not follow:
                 break
             try:
                 following = next_hop(response, hop.method, hop.extra, hops=hops)
@@ -205,7 +217,7 @@ class ZoomClips(BaseZoomClips):
                 break
             response.close()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
-        read_capped(response, self._policy, started=started)
+        read_capped(response, self._policy, started=self._policy.clock())
         return response
 
     def request(
@@ -354,6 +366,10 @@ class AsyncZoomClips(BaseZoomClips):
                     raise connection_error(exc) from exc
             except httpx.TransportError as exc:
                 raise connection_error(exc) from exc
+            except TokenEndpointError as exc:
+                delay = token_retry(self._policy, attempt, exc)
+                if delay is None:
+                    raise
             else:
                 if logger.isEnabledFor(logging.INFO):
                     log_response(response)
@@ -370,7 +386,7 @@ class AsyncZoomClips(BaseZoomClips):
         self, first: Hop, body: Body | None, follow_redirects: bool
     ) -> httpx.Response:
         """The async twin of ``ZoomClips._exchange``."""
-        hop, redirects, started = first, redirect_option(follow_redirects), self._policy.clock()
+        hop, follow = first, follows(follow_redirects, self._http)
         for hops in itertools.count():  # next_hop ends it: MAX_HOPS redirects at most
             with ExitStack() as stack:
                 content = body(stack) if body is not None and hop.keeps_body else {}
@@ -381,9 +397,9 @@ class AsyncZoomClips(BaseZoomClips):
                     request,
                     auth=self._hop_auth(first.url, hop, self._request_auth),
                     stream=True,
-                    **redirects,
+                    follow_redirects=False,  # followed here, under the token rules
                 )
-            if not follow_redirects:
+            if not follow:
                 break
             try:
                 following = next_hop(response, hop.method, hop.extra, hops=hops)
@@ -394,7 +410,7 @@ class AsyncZoomClips(BaseZoomClips):
                 break
             await response.aclose()  # a redirect's body is never read
             hop = attrs.evolve(following, keeps_body=hop.keeps_body and following.keeps_body)
-        await aread_capped(response, self._policy, started=started)
+        await aread_capped(response, self._policy, started=self._policy.clock())
         return response
 
     async def request(

@@ -13,6 +13,7 @@ first use).
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import httpx
 
 from ._ledger import WindowLedger
-from ._models import Clip, ClipsPage, ClipStatus, DateFilterType
+from ._models import MAX_PAGE_TOKEN_LENGTH, Clip, ClipsPage, ClipStatus, DateFilterType
 from ._pagination import (
     DateRange,
     Keep,
@@ -40,7 +41,8 @@ from ._pagination import (
     window_queries,
 )
 from ._resource import AsyncAPIResource, SyncAPIResource
-from ._responses import page_from_response
+from ._responses import Parse, page_from_response
+from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from ._fanout import WindowJob
@@ -54,6 +56,7 @@ __all__ = [
     "check_accounts",
     "clips_only",
     "optional_str",
+    "page_parser",
     "page_query",
     "request_kwargs",
 ]
@@ -199,9 +202,26 @@ def page_query(
     """The account (``None``: user level) and query of one ``list_page`` request."""
     query = build_query(**filters)
     query.update(single_window_params(from_, to, now=now))
-    if optional_str(next_page_token, "next_page_token"):
-        query["next_page_token"] = next_page_token
+    token = optional_str(next_page_token, "next_page_token")
+    if token:
+        if len(token) > MAX_PAGE_TOKEN_LENGTH:
+            raise ValueError(
+                f"next_page_token is {len(token)} characters long, more than the "
+                f"{MAX_PAGE_TOKEN_LENGTH} a page token may have"
+            )
+        query["next_page_token"] = token
     return _check_optional_account(account_id), query
+
+
+def page_parser(query: Mapping[str, Any]) -> Parse[ClipsPage]:
+    """How a page answering ``query`` is read: at most the ``page_size`` it asks for.
+
+    Without ``page_size`` the bound is Zoom's maximum, 300, not its documented default of 30:
+    a page larger than a default the caller never chose is not worth failing a listing over,
+    while a page of thousands of clips is still refused before any of them is parsed.
+    """
+    limit = query.get("page_size") or MAX_PAGE_SIZE
+    return functools.partial(page_from_response, max_items=limit)
 
 
 class ClipListing(SyncAPIResource):
@@ -211,7 +231,7 @@ class ClipListing(SyncAPIResource):
         self, account_id: str | None, query: Mapping[str, Any]
     ) -> tuple[ClipsPage, httpx.Response]:
         """One page of a listing (``account_id=None``: the user-level ``GET /clips``)."""
-        return self._send(request_kwargs(account_id, query), page_from_response)
+        return self._send(request_kwargs(account_id, query), page_parser(query))
 
     def iterate(
         self, account_id: object, filters: dict[str, Any], *, from_: object, to: object
@@ -231,7 +251,7 @@ class ClipListing(SyncAPIResource):
             return self.fetch(account, params)
 
         for window, window_query in window_queries(query, span):
-            yield from iter_window(fetch, window_query, ledger.keep)
+            yield from iter_window(fetch, window_query, ledger.keep, self._policy)
             ledger.window_done(window)
 
 
@@ -243,11 +263,16 @@ class AsyncClipListing(AsyncAPIResource):
     """The async listing: one page (``fetch``), or every (account, window) job of a listing
     (``jobs``) paged concurrently (``fan_out``)."""
 
+    @property
+    def policy(self) -> RetryPolicy:
+        """The client's retry policy, which also bounds a window's pages (``PageTrail``)."""
+        return self._policy
+
     async def fetch(
         self, account_id: str | None, query: Mapping[str, Any]
     ) -> tuple[ClipsPage, httpx.Response]:
         """One page of a listing; see ``ClipListing.fetch``."""
-        return await self._send(request_kwargs(account_id, query), page_from_response)
+        return await self._send(request_kwargs(account_id, query), page_parser(query))
 
     def jobs(
         self,
@@ -279,7 +304,7 @@ class AsyncClipListing(AsyncAPIResource):
             def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[ClipsPage, httpx.Response]]:
                 return self.fetch(job.account_id, params)
 
-            return aiter_window_pages(fetch, job.query, keep)
+            return aiter_window_pages(fetch, job.query, keep, self._policy)
 
         return fan_out(jobs[0], pages, max_concurrency=self._max_concurrency, new_ledger=jobs[1])
 

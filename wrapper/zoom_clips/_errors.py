@@ -9,7 +9,7 @@
     │   └── RedirectError             a redirect not followed: a loop, file:/ftp:, https to http
     ├── APIStatusError                Zoom answered with an error status
     │   ├── BadRequestError           400
-    │   │   ├── PaginationError       a page token that repeats, or expires twice
+    │   │   ├── PaginationError       a page token repeats or expires twice; pages stop advancing
     │   │   ├── TransferInProgressError   400 code 30001: the two users have a transfer running
     │   │   ├── MissingScopesError    400 code 4711: the token lacks scopes (``scopes`` names them)
     │   │   └── ClipNotReadyError     400 code 50002: the clip's mp4 is not ready yet (wait, retry)
@@ -21,7 +21,8 @@
     │   └── InternalServerError       5xx
     ├── TransferError                 wait_for_transfer: the task did not succeed
     │   ├── TransferFailedError       the task ended FAILED
-    │   └── TransferTimeoutError      the task was still running when the timeout ran out
+    │   ├── TransferTimeoutError      the task was still running when the timeout ran out
+    │   └── TransferUnknownStatusError    a status Zoom does not document, or none: no waiting on it
     ├── DownloadError                 a clip file's bytes did not arrive whole (resume state kept)
     └── UploadError                   an upload the SDK cannot start or continue
         └── UploadExpiredError        a multipart upload's 7 days ran out: start it again
@@ -65,6 +66,7 @@ __all__ = [
     "TransferFailedError",
     "TransferInProgressError",
     "TransferTimeoutError",
+    "TransferUnknownStatusError",
     "UploadError",
     "UploadExpiredError",
     "ZoomClipsError",
@@ -138,7 +140,8 @@ class BadRequestError(APIStatusError):
 
 
 class PaginationError(BadRequestError):
-    """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart."""
+    """Paging cannot continue: a ``next_page_token`` repeated, or expired again after a restart,
+    or more than the policy's ``max_retries`` pages carried a token but nothing new."""
 
 
 class TransferInProgressError(BadRequestError):
@@ -261,6 +264,16 @@ class TransferTimeoutError(TransferError):
     """
 
 
+class TransferUnknownStatusError(TransferError):
+    """The task's ``status`` is none of the ones Zoom documents (``IN_PROCESS``, ``SUCCESS``,
+    ``FAILED``), or it is missing or null.
+
+    ``wait_for_transfer`` cannot tell whether such a task is still running, so it stops at the
+    first such answer instead of polling until its timeout. ``task.status`` is what Zoom sent
+    (``clips.transfer_status`` reports it as it is).
+    """
+
+
 class DownloadError(ZoomClipsError):
     """A clip file's bytes did not arrive whole, after the retry policy gave up.
 
@@ -275,9 +288,12 @@ class DownloadError(ZoomClipsError):
 
 
 class UploadError(ZoomClipsError):
-    """An upload that cannot continue: a file that changed since its resume state was saved,
-    a state that belongs to another file (an answer without the clip id or etag is an
-    ``APIResponseValidationError``)."""
+    """An upload that cannot continue: a file that changed while it uploaded or since its
+    resume state was saved, a state that belongs to another file, or a part Zoom did not
+    acknowledge before the retry policy gave up (the last error is its ``__cause__``). An answer
+    without the clip id or etag is an ``APIResponseValidationError``.
+
+    After Zoom created a multipart upload, ``upload_state`` names the parts it acknowledged."""
 
 
 class UploadExpiredError(UploadError):

@@ -5,6 +5,10 @@ later, keeps the misspelt ``SAME_ORGANIZATON``, leaves dates as strings and abse
 ``Unset``.
 ``parse_clips_page`` makes one pass over each item, checks each field's JSON type, and raises
 ``InvalidBody`` (a ``ValueError``) for anything that is not the object the spec promises.
+
+What a page may make a listing hold or send is bounded before any item is parsed: at most the
+items asked for (``max_items``, the request's ``page_size``), a ``next_page_token`` of at most
+``MAX_PAGE_TOKEN_LENGTH`` characters, and no ``data: null`` on a page that counts records.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "MAX_PAGE_TOKEN_LENGTH",
     "Clip",
     "ClipStatus",
     "ClipsPage",
@@ -25,8 +30,15 @@ __all__ = [
     "ShareLinkSettings",
     "ShareScope",
     "page_from_json",
+    "page_token",
     "parse_clips_page",
 ]
+
+#: The longest ``next_page_token`` a page may carry, in characters. The Clips spec's
+#: ``maxLength`` is 100 and Zoom's tokens are about 35; 4096 leaves room for a longer token
+#: Zoom may adopt, while a token sent back in a query stays far under what servers accept in a
+#: request line (8 KiB is common) and httpx's 64 KiB URL limit (past it: a raw ``InvalidURL``).
+MAX_PAGE_TOKEN_LENGTH = 4096
 
 
 class ClipStatus(StrEnum):
@@ -339,19 +351,44 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def page_from_json(body: Any) -> ClipsPage:
-    """A ``ClipsPage`` from an already decoded body (what ``ClipListResponse.from_dict`` takes)."""
+def page_token(body: dict[str, Any]) -> str | None:
+    """A page's ``next_page_token`` (``None`` on the last page); ``InvalidBody`` past
+    ``MAX_PAGE_TOKEN_LENGTH``, so that no request is ever built with it."""
+    token = _str(body, "next_page_token")
+    if token and len(token) > MAX_PAGE_TOKEN_LENGTH:
+        raise InvalidBody(
+            f"next_page_token is {len(token)} characters long, more than the "
+            f"{MAX_PAGE_TOKEN_LENGTH} a page token may have"
+        )
+    return token or None
+
+
+def page_from_json(body: Any, max_items: int | None = None) -> ClipsPage:
+    """A ``ClipsPage`` from an already decoded body (what ``ClipListResponse.from_dict`` takes).
+
+    ``max_items``: the ``page_size`` the request asked for; a page of more clips is refused
+    before any of them is parsed. ``data`` absent is an empty page (the spec requires no field);
+    ``data: null`` is one only where ``total_records`` is absent or 0: with records counted, a
+    null list is a broken page, not an empty one.
+    """
     if type(body) is not dict:
         raise InvalidBody(f"the body is {type(body).__name__}, not an object")
     data = body.get("data")
+    total = _integer(body.get("total_records"), "total_records")
     if data is None:
+        if total is not None and total > 0 and "data" in body:
+            raise InvalidBody(f"data is null though total_records is {total}")
         data = []
     elif type(data) is not list:
         raise InvalidBody(f"data is {type(data).__name__}, not a list")
-    token = _str(body, "next_page_token")
+    if max_items is not None and len(data) > max_items:
+        raise InvalidBody(
+            f"the page has {len(data)} clips, more than the {max_items} asked for (page_size)"
+        )
+    token = page_token(body)
     return ClipsPage(
         data=tuple([clip_from_json(item) for item in data]),
-        next_page_token=token or None,
+        next_page_token=token,
         page_size=_integer(body.get("page_size"), "page_size"),
-        total_records=_integer(body.get("total_records"), "total_records"),
+        total_records=total,
     )

@@ -18,6 +18,18 @@ Three layers, each usable on its own (the concurrent fan-out of windows builds o
   Zoom says the page token expired (400, code 300), without yielding any clip twice: a ``keep``
   rule decides which clips to yield (by default: each id once per window; a listing passes its
   ledger's rule, so one set of ids serves both the restart and the cross-window de-duplication).
+
+Every window ends (``PageTrail``, shared with the token lists of ``_resources._paging``): a page
+that carries a ``next_page_token`` but brings no new clip (empty, or all clips already yielded)
+is an attempt that kept nothing, and spends one retry of the policy's ``Budget`` (the one retry
+rule of ``_retry``; nothing is slept: the page did answer). Past ``max_retries`` such pages in a
+window: ``PaginationError``, so a server that answers empty pages with fresh tokens forever
+costs ``1 + max_retries`` requests. An empty page with a token is not simply taken as the end:
+Zoom documents the last page as the one *without* a token, so ending there could drop the clips
+of later pages without an error. After a restart, the pages before it replay at no cost. The
+tokens remembered to tell a repeat are the last ``REMEMBERED_TOKENS`` (a longer cycle brings no
+new clip, so the budget ends it); their length is bounded when a page is parsed
+(``_models.MAX_PAGE_TOKEN_LENGTH``).
 """
 
 from __future__ import annotations
@@ -32,10 +44,13 @@ from dateutil.relativedelta import relativedelta
 
 from ._errors import BadRequestError, PaginationError
 from ._models import Clip, ClipsPage
+from ._retry import Budget, RetryPolicy
 
 __all__ = [
+    "REMEMBERED_TOKENS",
     "DateRange",
     "Keep",
+    "PageTrail",
     "Window",
     "WindowPager",
     "aiter_window",
@@ -57,8 +72,12 @@ AsyncFetch = Callable[[Mapping[str, Any]], Awaitable[tuple[ClipsPage, httpx.Resp
 Keep = Callable[[Clip], bool]
 
 PAGE_TOKEN_ERROR_CODE = 300
+#: How many of a query's latest page tokens are remembered to tell a repeat (memory is bounded
+#: by this times ``_models.MAX_PAGE_TOKEN_LENGTH``).
+REMEMBERED_TOKENS = 256
 _ONE_MONTH = relativedelta(months=1)
 _ONE_SECOND = timedelta(seconds=1)
+_LAST_BOUND = datetime.max.replace(microsecond=0, tzinfo=UTC)
 
 
 def _to_bound(value: object, name: str) -> Bound:
@@ -88,6 +107,14 @@ def _last_instant(value: Bound) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time.max, tzinfo=UTC)
 
 
+def _month_after(when: datetime) -> datetime | None:
+    """One month after ``when``, or ``None`` past the year 9999 (after any range's end)."""
+    try:
+        return when + _ONE_MONTH
+    except ValueError:
+        return None
+
+
 def _ceil_second(when: datetime) -> datetime:
     whole = when.replace(microsecond=0)
     return whole if whole == when else whole + _ONE_SECOND
@@ -111,6 +138,8 @@ class DateRange:
         first, last = _first_instant(start), _last_instant(end)
         if last < first:
             raise ValueError(f"from_ ({start}) is after to ({end})")
+        if last > _LAST_BOUND:  # a date `to` of 9999-12-31 would go out as a year-10000 instant
+            raise ValueError(f"to ({end}) is later than the last bound Zoom's form can name")
         return cls(first, last)
 
     def contains(self, when: datetime) -> bool:
@@ -127,7 +156,7 @@ class DateRange:
         """
         start, end = self.start.replace(microsecond=0), _ceil_second(self.end)
         bounds = [start]
-        while (nxt := bounds[-1] + _ONE_MONTH) < end:
+        while (nxt := _month_after(bounds[-1])) is not None and nxt < end:
             bounds.append(nxt)
         bounds.append(end)
         last = len(bounds) - 2
@@ -229,47 +258,126 @@ def each_id_once() -> Keep:
 
 
 @attrs.define
+class PageTrail:
+    """The token trail of one paged query, and the bounds that make it end.
+
+    ``follow(token, progressed=...)`` after each page: done on a page without a token; a token
+    among the last ``REMEMBERED_TOKENS`` is a loop (``PaginationError``); a page with a token
+    but without progress spends one retry of the policy's ``Budget``, and past ``max_retries``
+    of them the query has stopped advancing (``PaginationError``). ``restart()`` goes back to
+    the first page, whose replay up to where the trail was costs nothing.
+    """
+
+    policy: RetryPolicy
+    what: str = "query"
+    token: str | None = None
+    done: bool = False
+    pages: int = 0
+    _replayed: int = 0
+    _recent: dict[str, None] = attrs.field(factory=dict)
+    _pages_seen: dict[int, None] = attrs.field(factory=dict)
+    _budget: Budget = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._budget = Budget(self.policy)
+
+    def follow(self, token: str | None, *, progressed: bool, response: httpx.Response) -> None:
+        """Move past one page: its ``token`` (``None`` on the last page) and whether it brought
+        anything new."""
+        self.pages += 1
+        if token is None:
+            self.done = True
+            return
+        if token in self._recent:
+            raise PaginationError(
+                f"Zoom sent a next_page_token it had already sent for this {self.what}: "
+                "paging would loop forever",
+                response=response,
+            )
+        # The one retry rule, counting only: the page did answer, so there is nothing to wait.
+        if not progressed and self.pages > self._replayed and self._budget.next_wait(None) is None:
+            raise PaginationError(
+                f"Zoom sent {self._budget.retries + 1} pages of this {self.what} with a "
+                f"next_page_token but nothing new (max_retries={self.policy.max_retries}): "
+                "paging is not advancing",
+                response=response,
+            )
+        self._recent[token] = None
+        if len(self._recent) > REMEMBERED_TOKENS:
+            del self._recent[next(iter(self._recent))]
+        self.token = token
+
+    def repeats(self, fingerprint: int) -> bool:
+        """Whether a page with this fingerprint (the hash of its ids) came among the last
+        ``REMEMBERED_TOKENS`` pages; remembered either way."""
+        seen = self._pages_seen
+        if fingerprint in seen:
+            return True
+        seen[fingerprint] = None
+        if len(seen) > REMEMBERED_TOKENS:
+            del seen[next(iter(seen))]
+        return False
+
+    def restart(self) -> None:
+        """Back to the first page; the pages up to here replay without spending the budget."""
+        self._replayed = max(self._replayed, self.pages)
+        self.pages = 0
+        self.token = None
+        self._recent.clear()
+        self._pages_seen.clear()
+
+
+@attrs.define
 class WindowPager:
     """The pure state of paging through one window; ``iter_window``/``aiter_window`` do the I/O.
 
     ``keep`` decides which clips of a page to yield. It must remember what it let through, so
     that a restart after an expired page token yields none of them twice: the default remembers
-    this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule.
+    this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule. A
+    page whose clips ``keep`` lets none through made no progress (``PageTrail``), and neither
+    did one with the very ids of a recent page: a ``keep`` that remembers nothing (the
+    inventory's, whose upserts make repeats harmless) would let those through forever.
     """
 
     query: Mapping[str, Any]
     keep: Keep = attrs.field(factory=each_id_once)
-    token: str | None = None
+    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
     restarted: bool = False
-    done: bool = False
-    _tokens: set[str] = attrs.field(factory=set)
+    trail: PageTrail = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.trail = PageTrail(self.policy, "window")
+
+    @property
+    def done(self) -> bool:
+        """Whether the window's last page is in."""
+        return self.trail.done
+
+    @property
+    def token(self) -> str | None:
+        """The token of the next page (``None``: the first)."""
+        return self.trail.token
 
     def params(self) -> dict[str, Any]:
         """The next request's arguments: always the original query, plus the page token."""
-        if self.token is None:
+        token = self.trail.token
+        if token is None:
             return dict(self.query)
-        return {**self.query, "next_page_token": self.token}
+        return {**self.query, "next_page_token": token}
 
     def accept(self, page: ClipsPage, response: httpx.Response) -> list[Clip]:
         """The clips of ``page`` to yield, and the pager advanced to the next page (or done)."""
-        fresh = [clip for clip in page.data if self.keep(clip)]
-        token = page.next_page_token
-        if token is None:
-            self.done = True
-        elif token in self._tokens:
-            raise PaginationError(
-                "Zoom sent a next_page_token it had already sent for this query: "
-                "paging would loop forever",
-                response=response,
-            )
-        else:
-            self._tokens.add(token)
-            self.token = token
+        keep = self.keep
+        fresh = [clip for clip in page.data if keep(clip)]
+        progressed = bool(fresh) and not self.trail.repeats(
+            hash(tuple([clip.clip_id for clip in page.data]))
+        )
+        self.trail.follow(page.next_page_token, progressed=progressed, response=response)
         return fresh
 
     def restart_after(self, error: BadRequestError) -> bool:
         """Whether ``error`` is an expired page token and the window restarts (once)."""
-        if error.code != PAGE_TOKEN_ERROR_CODE or self.token is None:
+        if error.code != PAGE_TOKEN_ERROR_CODE or self.trail.token is None:
             return False
         if self.restarted:
             raise PaginationError(
@@ -280,14 +388,21 @@ class WindowPager:
                 tracking_id=error.tracking_id,
             ) from error
         self.restarted = True
-        self.token = None
-        self._tokens.clear()
+        self.trail.restart()
         return True
 
 
-def iter_window(fetch: Fetch, query: Mapping[str, Any], keep: Keep | None = None) -> Iterator[Clip]:
-    """Every clip of one window, page by page; ``query`` is the generated call's arguments."""
-    pager = WindowPager(query, keep or each_id_once())
+def iter_window(
+    fetch: Fetch,
+    query: Mapping[str, Any],
+    keep: Keep | None = None,
+    policy: RetryPolicy | None = None,
+) -> Iterator[Clip]:
+    """Every clip of one window, page by page; ``query`` is the generated call's arguments.
+
+    ``policy`` (the client's) bounds the pages that bring nothing new (``PageTrail``).
+    """
+    pager = WindowPager(query, keep or each_id_once(), policy or RetryPolicy())
     while not pager.done:
         try:
             page, response = fetch(pager.params())
@@ -299,19 +414,25 @@ def iter_window(fetch: Fetch, query: Mapping[str, Any], keep: Keep | None = None
 
 
 async def aiter_window(
-    fetch: AsyncFetch, query: Mapping[str, Any], keep: Keep | None = None
+    fetch: AsyncFetch,
+    query: Mapping[str, Any],
+    keep: Keep | None = None,
+    policy: RetryPolicy | None = None,
 ) -> AsyncIterator[Clip]:
     """The async twin of ``iter_window``."""
-    async for clips in aiter_window_pages(fetch, query, keep):
+    async for clips in aiter_window_pages(fetch, query, keep, policy):
         for clip in clips:
             yield clip
 
 
 async def aiter_window_pages(
-    fetch: AsyncFetch, query: Mapping[str, Any], keep: Keep | None = None
+    fetch: AsyncFetch,
+    query: Mapping[str, Any],
+    keep: Keep | None = None,
+    policy: RetryPolicy | None = None,
 ) -> AsyncIterator[list[Clip]]:
     """The clips of one window a page at a time (the unit the concurrent fan-out hands on)."""
-    pager = WindowPager(query, keep or each_id_once())
+    pager = WindowPager(query, keep or each_id_once(), policy or RetryPolicy())
     while not pager.done:
         try:
             page, response = await fetch(pager.params())

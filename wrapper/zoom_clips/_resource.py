@@ -57,6 +57,22 @@ class SyncAPIResource:
             kwargs, parse, idempotent=idempotent, body=body, follow_redirects=follow_redirects
         )
 
+    def _send_once(
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        body: Body | None = None,
+        follow_redirects: bool = False,
+    ) -> tuple[T, httpx.Response]:
+        """``_send`` without its retries: one attempt (and its redirects), or its typed error.
+
+        For a loop that keeps one ``_retry.Budget`` across several requests (an upload's parts),
+        so the request path's retries do not multiply with the loop's.
+        """
+        once = self._client.with_options(max_retries=0)
+        return once._send(kwargs, parse, body=body, follow_redirects=follow_redirects)
+
     def _sleep(self, seconds: float) -> None:
         """The client's sleep (injected in tests, so nothing waits for real)."""
         self._client._sleep(seconds)
@@ -110,6 +126,18 @@ class AsyncAPIResource:
         return await self._client._send(
             kwargs, parse, idempotent=idempotent, body=body, follow_redirects=follow_redirects
         )
+
+    async def _send_once(
+        self,
+        kwargs: Mapping[str, Any],
+        parse: Parse[T],
+        *,
+        body: Body | None = None,
+        follow_redirects: bool = False,
+    ) -> tuple[T, httpx.Response]:
+        """See ``SyncAPIResource._send_once``."""
+        once = self._client.with_options(max_retries=0)
+        return await once._send(kwargs, parse, body=body, follow_redirects=follow_redirects)
 
     async def _sleep(self, seconds: float) -> None:
         """The client's sleep (injected in tests, so nothing waits for real)."""

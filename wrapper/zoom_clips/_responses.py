@@ -80,13 +80,23 @@ def json_body(
         ) from exc
 
 
-def page_from_response(response: httpx.Response, policy: RetryPolicy) -> ClipsPage:
+def page_from_response(
+    response: httpx.Response, policy: RetryPolicy, *, max_items: int | None = None
+) -> ClipsPage:
     """The page in a 200 response, or the typed error for anything else.
 
     A body that is not JSON (truncated by a proxy or a dropped connection) raises the private
-    ``BodyCutShortError``, which the clients retry; JSON of the wrong shape is not retried.
+    ``BodyCutShortError``, which the clients retry; JSON of the wrong shape is not retried, nor
+    is a page of more than ``max_items`` clips (the ``page_size`` asked for).
     """
-    return json_body(response, policy, page_from_json, what="a clips page")
+    if max_items is None:
+        return json_body(response, policy, page_from_json, what="a clips page")
+    return json_body(
+        response,
+        policy,
+        lambda body: page_from_json(body, max_items),
+        what=f"a clips page of at most {max_items} clips",
+    )
 
 
 def no_content(response: httpx.Response, policy: RetryPolicy) -> None:

@@ -52,8 +52,9 @@ class RetryPolicy:
     server's ``Retry-After`` is followed but never beyond ``max_wait`` (one in the past, or
     unreadable, means the backoff instead).
 
-    Bounds on one response: ``deadline`` seconds for a whole API answer, body included (``None``:
-    no deadline; downloads have none, they have the stall rule); a body that brings fewer than
+    Bounds on one response: ``deadline`` seconds to read an API answer's body once its headers
+    have come (an upload's own sending is not counted; ``None``: no deadline; downloads have
+    none, they have the stall rule); a body that brings fewer than
     ``stall_bytes`` in ``stall_seconds`` is stalled (curl's ``--speed-limit``/``--speed-time``);
     a JSON body decoded (after gzip) past ``max_json_bytes`` is refused. Each ends the attempt
     with a typed error naming which bound fired.

@@ -28,6 +28,7 @@ from .._errors import (
     PermissionDeniedError,
     RateLimitError,
     TransferError,
+    UploadError,
     ZoomClipsError,
 )
 
@@ -115,7 +116,7 @@ def _describe_zoom(exc: ZoomClipsError) -> str:
             else operation or "listing clips"
         )
         return f"{what} failed: " + "; ".join([*_status_parts(exc), *_no_rerun(exc)])
-    if isinstance(exc, TransferError):
+    if isinstance(exc, TransferError | UploadError):
         return str(exc)
     return f"listing clips failed: {exc}"
 

@@ -123,7 +123,11 @@ def transfer_clips(
 
     async def work(client: AsyncZoomClips) -> None:
         task_ids = await client.clips.transfer(
-            target_owner_user_id=target_id, source_owner_user_id=source_id, clip_ids=wanted
+            target_owner_user_id=target_id,
+            source_owner_user_id=source_id,
+            clip_ids=wanted,
+            timeout=timeout,  # a later part waits for the previous one's task (Zoom's 30001)
+            poll_interval=poll_interval,
         )
         kind = plural(len(wanted), "clip") if wanted else "every clip"
         tasks = plural(len(task_ids), "transfer task")

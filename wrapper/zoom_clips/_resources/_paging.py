@@ -1,10 +1,13 @@
 """Auto-pagination by ``next_page_token`` for the lists of one clip (collaborators, comments).
 
-``TokenPager`` is the pure state (what to ask next, whether a token repeats); ``iter_items`` and
-``aiter_items`` do the I/O with a ``fetch(params)`` bound to one operation, identical but for
-``await``. A token Zoom sends twice for one list would loop forever: that is a
+``TokenPager`` is the pure state (what to ask next, whether the list still advances);
+``iter_items`` and ``aiter_items`` do the I/O with a ``fetch(params)`` bound to one operation,
+identical but for ``await``. The bounds are a clip listing's (``_pagination.PageTrail``): a
+token Zoom sends twice for one list would loop forever, and an empty page that still carries a
+token brought nothing, spending one retry of the client's policy; both end in a
 ``PaginationError``. Unlike a clip listing there are no windows and no de-duplication: a clip's
-collaborators and comments are few, and Zoom sends each once.
+collaborators and comments are few, and Zoom sends each once, so a page with items is progress,
+unless it is the very page (equal items) of one of the last pages.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import attrs
 import httpx
 
 from .._api_models import Page
-from .._errors import PaginationError
+from .._pagination import PageTrail
+from .._retry import RetryPolicy
 
 __all__ = ["TokenPager", "aiter_items", "iter_items"]
 
@@ -31,44 +35,47 @@ class TokenPager:
     """Where a token-paginated list stands: the next request's params, or done."""
 
     query: Mapping[str, Any]
-    token: str | None = None
-    done: bool = False
-    _tokens: set[str] = attrs.field(factory=set)
+    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
+    trail: PageTrail = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.trail = PageTrail(self.policy, "list")
+
+    @property
+    def done(self) -> bool:
+        """Whether the list's last page is in."""
+        return self.trail.done
 
     def params(self) -> dict[str, Any]:
         """The next request's arguments: the original query, plus the page token."""
-        if self.token is None:
+        token = self.trail.token
+        if token is None:
             return dict(self.query)
-        return {**self.query, "next_page_token": self.token}
+        return {**self.query, "next_page_token": token}
 
     def accept(self, page: Page[T], response: httpx.Response) -> tuple[T, ...]:
         """The items of ``page``, and the pager advanced to the next page (or done)."""
-        token = page.next_page_token
-        if token is None:
-            self.done = True
-        elif token in self._tokens:
-            raise PaginationError(
-                "Zoom sent a next_page_token it had already sent for this list: "
-                "paging would loop forever",
-                response=response,
-            )
-        else:
-            self._tokens.add(token)
-            self.token = token
-        return page.data
+        data = page.data  # frozen models, hashable: ``extra`` is left out of their hash
+        progressed = bool(data) and not self.trail.repeats(hash(data))
+        self.trail.follow(page.next_page_token, progressed=progressed, response=response)
+        return data
 
 
-def iter_items(fetch: Fetch[T], query: Mapping[str, Any]) -> Iterator[T]:
-    """Every item of a list, page after page."""
-    pager = TokenPager(query)
+def iter_items(
+    fetch: Fetch[T], query: Mapping[str, Any], policy: RetryPolicy | None = None
+) -> Iterator[T]:
+    """Every item of a list, page after page (``policy``: the client's, for the bounds)."""
+    pager = TokenPager(query, policy or RetryPolicy())
     while not pager.done:
         page, response = fetch(pager.params())
         yield from pager.accept(page, response)
 
 
-async def aiter_items(fetch: AsyncFetch[T], query: Mapping[str, Any]) -> AsyncIterator[T]:
+async def aiter_items(
+    fetch: AsyncFetch[T], query: Mapping[str, Any], policy: RetryPolicy | None = None
+) -> AsyncIterator[T]:
     """The async twin of ``iter_items``."""
-    pager = TokenPager(query)
+    pager = TokenPager(query, policy or RetryPolicy())
     while not pager.done:
         page, response = await fetch(pager.params())
         for item in pager.accept(page, response):

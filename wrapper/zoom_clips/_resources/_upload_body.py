@@ -6,6 +6,11 @@ a resent request starts over) and measures its length with ``fileno``/``fstat``,
 of the file without ``fileno``, so httpx measures the window and never the whole file, and
 memory holds one chunk at a time. Each body is built by a factory the request path calls once
 per attempt (and per 307/308 hop), with an ``ExitStack`` that closes the file after it.
+
+The file must stay as it was when the upload started (its ``FileStamp``): each factory checks the
+file it opened before sending a byte, and a window that meets the end of the file early (the
+file shrank while it was read) raises ``UploadError``, where httpx would send a body shorter
+than its ``Content-Length`` (h11's untyped ``LocalProtocolError`` on a real connection).
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from .._errors import UploadError
 from ._upload_plan import Part
+from ._upload_state import FileStamp
 
 __all__ = ["Body", "FileWindow", "part_body", "single_body"]
 
@@ -31,6 +38,7 @@ class FileWindow(io.RawIOBase):
     """Bytes ``[offset, offset + size)`` of ``file``, as a file of ``size`` bytes.
 
     ``fileno`` raises (``io.RawIOBase``'s), so httpx takes the length from ``seek``/``tell``.
+    The end of the file before the window's end is ``UploadError``: the file shrank.
     """
 
     def __init__(self, file: io.BufferedReader, offset: int, size: int) -> None:
@@ -61,6 +69,12 @@ class FileWindow(io.RawIOBase):
             return 0
         self._file.seek(self._offset + self._position)
         got = self._file.readinto(view[:wanted])
+        if not got:
+            raise UploadError(
+                f"the file ended at byte {self._offset + self._position:,} while it was being "
+                f"sent, before the {self._offset + self._size:,} bytes announced: it shrank "
+                "while it was uploading; upload it again once it is final"
+            )
         self._position += got
         return got
 
@@ -74,21 +88,32 @@ def _content_type(file_name: str) -> str:
     return guessed or "application/octet-stream"
 
 
-def single_body(path: Path, file_name: str) -> Body:
+def _window(stack: ExitStack, path: Path, stamp: FileStamp, name: str, part: Part) -> FileWindow:
+    """``part`` of the file at ``path``, opened and checked against ``stamp`` (``UploadError``)."""
+    try:
+        file = stack.enter_context(path.open("rb"))
+    except OSError as exc:  # deleted, or its permissions changed, since the upload started
+        raise UploadError(f"{name!r} can no longer be read: {exc}") from exc
+    stamp.check(os.fstat(file.fileno()), name)
+    return stack.enter_context(FileWindow(file, part.offset, part.size))
+
+
+def single_body(path: Path, file_name: str, stamp: FileStamp) -> Body:
     """``POST /clips/files``: the form field ``file``, the whole file streamed."""
+    whole = Part(1, 0, stamp.size)
 
     def build(stack: ExitStack) -> Mapping[str, Any]:
-        file = stack.enter_context(path.open("rb"))
-        return {"files": {"file": (file_name, file, _content_type(file_name))}}
+        window = _window(stack, path, stamp, file_name, whole)
+        return {"files": {"file": (file_name, window, _content_type(file_name))}}
 
     return build
 
 
-def part_body(path: Path, file_name: str, context: str, part: Part) -> Body:
+def part_body(path: Path, file_name: str, context: str, part: Part, stamp: FileStamp) -> Body:
     """``POST /clips/files/multipart``: ``upload_context``, ``part_number`` and the part's bytes."""
 
     def build(stack: ExitStack) -> Mapping[str, Any]:
-        window = stack.enter_context(FileWindow(path.open("rb"), part.offset, part.size))
+        window = _window(stack, path, stamp, file_name, part)
         return {
             "data": {"upload_context": context, "part_number": str(part.number)},
             "files": {"file": (file_name, window, "application/octet-stream")},

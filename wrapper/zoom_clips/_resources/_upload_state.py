@@ -1,5 +1,12 @@
 """Where a multipart upload stands (``UploadState``), its sidecar file, and the file's identity.
 
+Two identities: ``FileIdentity`` (size, ``mtime_ns``, sha256 of the first MiB) is saved with the
+state and tells, days later, whether a file is still the one the parts came from; ``FileStamp``
+(size, ``mtime_ns``, ``ctime_ns``, inode, device: one ``stat``) is taken when an upload starts and
+checked before every part and before Complete, so a file that shrinks, grows, is rewritten in
+place (even to the same size and ``mtime``: ``ctime`` moves) or replaced while it uploads stops
+the upload with ``UploadError`` instead of completing a clip from a mix of two files.
+
 An ``UploadState`` is what a caller persists to resume an interrupted multipart upload: which
 file (its size, ``mtime_ns`` and the sha256 of its first MiB), the part size, Zoom's
 ``upload_context``, when the upload was created (Zoom drops it after 7 days) and the etag of
@@ -27,6 +34,7 @@ from .._errors import UploadError, UploadExpiredError
 __all__ = [
     "UPLOAD_LIFETIME",
     "FileIdentity",
+    "FileStamp",
     "UploadState",
     "read_sidecar",
     "remove_sidecar",
@@ -48,12 +56,45 @@ class FileIdentity:
     head_sha256: str
 
     @classmethod
-    def of(cls, path: Path) -> FileIdentity:
-        """The identity of the file at ``path`` now."""
-        stat = path.stat()
+    def of(cls, path: Path) -> tuple[FileIdentity, FileStamp]:
+        """The identity of the file at ``path`` now, and its stamp (of the same ``fstat``)."""
         with path.open("rb") as file:
+            stat = os.fstat(file.fileno())
             head = hashlib.sha256(file.read(_HEAD_BYTES)).hexdigest()
-        return cls(stat.st_size, stat.st_mtime_ns, head)
+        return cls(stat.st_size, stat.st_mtime_ns, head), FileStamp.of(stat)
+
+
+@attrs.frozen
+class FileStamp:
+    """What the file system says of a file at one moment, from one ``stat``: a write, a
+    truncation, an ``os.utime`` (it moves ``ctime``) or another file renamed over the path
+    changes it. Cheap enough to check before every part; never saved (an inode is local)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileStamp:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+
+    def check(self, stat: os.stat_result, file_name: str) -> None:
+        """``UploadError`` if ``stat`` is not of the file as it was stamped."""
+        now = FileStamp.of(stat)
+        if now == self:
+            return
+        if now.size != self.size:
+            what = f"its size went from {self.size:,} to {now.size:,} bytes"
+        elif (now.inode, now.device) != (self.inode, self.device):
+            what = "another file replaced it"
+        else:
+            what = "it was written to (its mtime or ctime moved)"
+        raise UploadError(
+            f"{file_name!r} changed while it was uploading ({what}): nothing was completed "
+            "from it; upload it again once it is final"
+        )
 
 
 def _short(context: str) -> str:

@@ -81,7 +81,7 @@ class Collaborators(SyncAPIResource):
         def fetch(params: Mapping[str, Any]) -> tuple[Page[Collaborator], httpx.Response]:
             return self._send(list_kwargs(clip, params), parse_page)
 
-        return iter_items(fetch, list_query(page_size))
+        return iter_items(fetch, list_query(page_size), self._policy)
 
     def remove(
         self, clip_id: str, *, user_key: str | None = None, channel_id: str | None = None
@@ -105,7 +105,7 @@ class AsyncCollaborators(AsyncAPIResource):
         ) -> Awaitable[tuple[Page[Collaborator], httpx.Response]]:
             return self._send(list_kwargs(clip, params), parse_page)
 
-        return aiter_items(fetch, list_query(page_size))
+        return aiter_items(fetch, list_query(page_size), self._policy)
 
     async def remove(
         self, clip_id: str, *, user_key: str | None = None, channel_id: str | None = None

@@ -77,7 +77,7 @@ class Comments(SyncAPIResource):
         def fetch(params: Mapping[str, Any]) -> tuple[Page[Comment], httpx.Response]:
             return self._send(list_kwargs(clip, params), parse_page)
 
-        return iter_items(fetch, list_query(page_size))
+        return iter_items(fetch, list_query(page_size), self._policy)
 
     def delete(self, clip_id: str, comment_id: str) -> None:
         """Delete one comment (404 code 2005 if it does not exist: ``NotFoundError``).
@@ -97,7 +97,7 @@ class AsyncComments(AsyncAPIResource):
         def fetch(params: Mapping[str, Any]) -> Awaitable[tuple[Page[Comment], httpx.Response]]:
             return self._send(list_kwargs(clip, params), parse_page)
 
-        return aiter_items(fetch, list_query(page_size))
+        return aiter_items(fetch, list_query(page_size), self._policy)
 
     async def delete(self, clip_id: str, comment_id: str) -> None:
         """Delete one comment; see ``Comments.delete``."""

@@ -11,7 +11,12 @@ state (``TransferWait``) shared by both; the two mixins only send and sleep, ide
   several ``PARTIAL_TRANSFER`` requests of at most 50, one task id each. Zoom refuses a second
   transfer between the same two users while one runs (400 code 30001,
   ``TransferInProgressError``), so when a later part is refused that way, the previous part's
-  task is waited for and the part is sent once more.
+  task is waited for (within ``transfer``'s ``timeout``) and the part is sent once more.
+- A wait ends: at ``SUCCESS``, ``FAILED`` (``TransferFailedError``), a status Zoom does not
+  document or none (``TransferUnknownStatusError``, at the first such answer: nothing says it
+  will change), or its timeout (``TransferTimeoutError``): every wait but the last is at least
+  ``poll_interval``, so it polls at most ``1 + ceil(timeout / poll_interval)`` times (fewer: the
+  waits double up to ``MAX_POLL_INTERVAL``).
 - Quirk ``transfer-source-optional``: ``source_owner_user_id`` is required in the request schema
   but described as optional for full transfers; the prose is followed, so a full transfer may
   omit it and the body is built here rather than with the generated ``TransferRequest`` (whose
@@ -41,6 +46,7 @@ from .._errors import (
     TransferFailedError,
     TransferInProgressError,
     TransferTimeoutError,
+    TransferUnknownStatusError,
     ZoomClipsError,
 )
 from .._resource import AsyncAPIResource, SyncAPIResource
@@ -187,6 +193,13 @@ class TransferWait:
             return None
         if task.status == TransferStatus.FAILED:
             raise TransferFailedError(f"transfer task {self.task_id} failed", task=task)
+        if task.status != TransferStatus.IN_PROCESS:
+            raise TransferUnknownStatusError(
+                f"transfer task {self.task_id} has the status {task.status!r}, which is not one "
+                "Zoom documents (IN_PROCESS, SUCCESS, FAILED): not waiting on it; check it "
+                "with clips.transfer_status",
+                task=task,
+            )
         elapsed = max((now - self.started).total_seconds(), self.slept)
         remaining = self.timeout - elapsed
         if remaining <= 0:
@@ -199,6 +212,14 @@ class TransferWait:
         self.interval = min(self.interval * 2, max(MAX_POLL_INTERVAL, self.interval))
         self.slept += delay
         return delay
+
+
+def _wait_options(timeout: object, poll_interval: object) -> dict[str, float]:
+    """``transfer``'s wait arguments, checked before any request."""
+    return {
+        "timeout": _seconds(timeout, "timeout", allow_zero=True),
+        "poll_interval": _seconds(poll_interval, "poll_interval", allow_zero=False),
+    }
 
 
 def _note_started(error: ZoomClipsError, task_ids: list[str]) -> None:
@@ -218,6 +239,8 @@ class TransferMethods(SyncAPIResource):
         target_owner_user_id: str,
         source_owner_user_id: str | None = None,
         clip_ids: Iterable[str] | None = None,
+        timeout: float = DEFAULT_TRANSFER_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
     ) -> list[str]:
         """Give clips to another user; the task id of each transfer request started.
 
@@ -226,25 +249,36 @@ class TransferMethods(SyncAPIResource):
         the source is required and the ids are sent in partial transfers of at most 50 each.
         If a later part fails, the error's notes list the task ids already started.
 
+        Zoom runs one transfer between two users at a time: a part refused for that (30001)
+        waits for the previous part's task as ``wait_for_transfer`` does, at most ``timeout``
+        seconds (default 600; ``TransferTimeoutError`` after) polling from ``poll_interval``
+        (default 2), then is sent once more.
+
         >>> task_ids = client.clips.transfer(  # doctest: +SKIP
         ...     source_owner_user_id="leaver@example.com", target_owner_user_id="manager-id")
         """
+        bodies = transfer_bodies(target_owner_user_id, source_owner_user_id, clip_ids)
+        wait = _wait_options(timeout, poll_interval)
         task_ids: list[str] = []
-        for body in transfer_bodies(target_owner_user_id, source_owner_user_id, clip_ids):
+        for body in bodies:
             try:
-                task_ids.append(self._start_transfer(body, task_ids[-1] if task_ids else None))
+                task_ids.append(
+                    self._start_transfer(body, task_ids[-1] if task_ids else None, wait)
+                )
             except ZoomClipsError as exc:
                 _note_started(exc, task_ids)
                 raise
         return task_ids
 
-    def _start_transfer(self, body: dict[str, Any], previous: str | None) -> str:
+    def _start_transfer(
+        self, body: dict[str, Any], previous: str | None, wait: dict[str, float]
+    ) -> str:
         try:
             return self._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
         except TransferInProgressError:
             if previous is None:
                 raise
-        self.wait_for_transfer(previous)
+        self.wait_for_transfer(previous, **wait)
         return self._send(transfer_kwargs(body), parse_task_id, idempotent=False)[0]
 
     def transfer_status(self, task_id: str) -> TransferTask:
@@ -265,8 +299,10 @@ class TransferMethods(SyncAPIResource):
     ) -> TransferTask:
         """Poll a transfer task until it succeeds, with backoff from ``poll_interval`` seconds.
 
-        Raises ``TransferFailedError`` if it fails and ``TransferTimeoutError`` if it is still
-        running after ``timeout`` seconds (it goes on at Zoom); both carry the last ``task``.
+        Raises ``TransferFailedError`` if it fails, ``TransferTimeoutError`` if it is still
+        running after ``timeout`` seconds (default 600; it goes on at Zoom), and
+        ``TransferUnknownStatusError`` at once for a status Zoom does not document (or none);
+        each carries the last ``task``.
 
         >>> task = client.clips.wait_for_transfer(task_ids[0], timeout=300)  # doctest: +SKIP
         """
@@ -288,26 +324,32 @@ class AsyncTransferMethods(AsyncAPIResource):
         target_owner_user_id: str,
         source_owner_user_id: str | None = None,
         clip_ids: Iterable[str] | None = None,
+        timeout: float = DEFAULT_TRANSFER_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
     ) -> list[str]:
         """Give clips to another user; see ``TransferMethods.transfer``."""
+        bodies = transfer_bodies(target_owner_user_id, source_owner_user_id, clip_ids)
+        wait = _wait_options(timeout, poll_interval)
         task_ids: list[str] = []
-        for body in transfer_bodies(target_owner_user_id, source_owner_user_id, clip_ids):
+        for body in bodies:
             try:
                 task_ids.append(
-                    await self._start_transfer(body, task_ids[-1] if task_ids else None)
+                    await self._start_transfer(body, task_ids[-1] if task_ids else None, wait)
                 )
             except ZoomClipsError as exc:
                 _note_started(exc, task_ids)
                 raise
         return task_ids
 
-    async def _start_transfer(self, body: dict[str, Any], previous: str | None) -> str:
+    async def _start_transfer(
+        self, body: dict[str, Any], previous: str | None, wait: dict[str, float]
+    ) -> str:
         try:
             return (await self._send(transfer_kwargs(body), parse_task_id, idempotent=False))[0]
         except TransferInProgressError:
             if previous is None:
                 raise
-        await self.wait_for_transfer(previous)
+        await self.wait_for_transfer(previous, **wait)
         return (await self._send(transfer_kwargs(body), parse_task_id, idempotent=False))[0]
 
     async def transfer_status(self, task_id: str) -> TransferTask:

@@ -11,9 +11,16 @@ saved to a sidecar file when ``resume=`` is a path.
 
 - The requests go to ``file_base_url`` (quirk ``upload-base-url-in-prose``: ``_url_for``)
   and follow 30x redirects, the token going along to Zoom's hosts only (``_redirects``).
-- A part is resent under the client's retry policy on its own (the same part number replaces
-  it); the single upload and Complete are not resent after an answer that may mean Zoom acted
-  on them (``idempotent=False``, as transfers). Create may be: a second context is harmless.
+- The parts of one call share one ``_retry.Budget`` (the SDK's one retry rule): a failed part is
+  sent again (the same part number replaces it), spending one of ``max_resumes`` if a part was
+  acknowledged since the last failure, else one of ``max_retries``; when the budget is spent the
+  upload ends with ``UploadError`` (from the last error). A status never retried (a 4xx, the
+  daily limit) ends it at once with its own typed error. The single upload and Complete are not
+  resent after an answer that may mean Zoom acted on them (``idempotent=False``, as transfers),
+  so Complete is sent once at most. Create may be: a second context is harmless.
+- The file must not change while it uploads: its ``FileStamp`` is checked before every attempt
+  of every part and before Complete, and a file that ends early while a part is read stops
+  that part; each is ``UploadError``, and no clip is completed from a mix of two files.
 - Any error after Create carries the latest state as ``error.upload_state``; Zoom's 400 code 300
   "upload context expired" becomes ``UploadExpiredError``.
 - The requests and the parses of their answers are in ``_upload_requests`` (which drops the
@@ -31,8 +38,17 @@ from pathlib import Path
 
 import attrs
 
-from .._errors import BadRequestError, UploadError, UploadExpiredError, ZoomClipsError
+from .._errors import (
+    APIConnectionError,
+    APIStatusError,
+    BadRequestError,
+    UploadError,
+    UploadExpiredError,
+    ZoomClipsError,
+)
 from .._resource import AsyncAPIResource, SyncAPIResource
+from .._responses import BodyCutShortError
+from .._retry import Budget, RetryPolicy, log_decision, wait_after
 from ._upload_body import Body, part_body, single_body
 from ._upload_plan import (
     Part,
@@ -53,6 +69,7 @@ from ._upload_requests import (
 )
 from ._upload_state import (
     FileIdentity,
+    FileStamp,
     UploadState,
     read_sidecar,
     remove_sidecar,
@@ -64,6 +81,8 @@ __all__ = ["AsyncUploadMethods", "UploadJob", "UploadMethods"]
 Progress = Callable[[int, int], object]
 Resume = UploadState | str | os.PathLike[str] | None
 _EXPIRED_CODE = 300
+#: What a part's one attempt may fail with and still be worth another (the upload's budget says).
+_PART_FAILURES = (APIStatusError, APIConnectionError, BodyCutShortError)
 
 
 # -- what to upload and where it stands ------------------------------------------------------------
@@ -96,6 +115,7 @@ class UploadJob:
     file_name: str
     plan: UploadPlan
     identity: FileIdentity | None
+    stamp: FileStamp
     state: UploadState | None
     sidecar: Path | None
     progress: Progress | None
@@ -116,7 +136,7 @@ class UploadJob:
         """Everything checked before any request: ``TypeError``/``ValueError``/``OSError`` for
         bad arguments, ``UploadError``/``UploadExpiredError`` for an unusable resume state.
         ``defaults``: the client's ``multipart_threshold`` and ``part_size``; ``now``: its clock."""
-        file, size = file_to_upload(path)
+        file, _ = file_to_upload(path)
         name = file.name if file_name is None else _check_file_name(file_name)
         if progress is not None and not callable(progress):
             raise TypeError(f"progress must be callable, not {type(progress).__name__}")
@@ -125,11 +145,12 @@ class UploadJob:
             # A part size given to this call asks for parts: a file larger than one goes in parts.
             threshold = chunk if chunk is not None else defaults[0]
         state, sidecar = _resume(resume)
+        identity, stamp = FileIdentity.of(file)  # the size planned is the size stamped
+        size = stamp.size
         if state is None:
             plan = plan_upload(size, threshold=threshold, part_size=chunk or defaults[1])
-            identity = FileIdentity.of(file) if plan.multipart else None
-            return cls(file, name, plan, identity, None, sidecar, progress)
-        identity = FileIdentity.of(file)
+            kept = identity if plan.multipart else None
+            return cls(file, name, plan, kept, stamp, None, sidecar, progress)
         state.check_usable(identity, now())
         if file_name is not None and name != state.file_name:
             raise ValueError(f"file_name={name!r}, but the resume state's is {state.file_name!r}")
@@ -140,10 +161,10 @@ class UploadJob:
             raise UploadError(
                 f"the resume state of {state.file_name!r} names parts this file has not"
             )
-        return cls(file, state.file_name, plan, identity, state, sidecar, progress)
+        return cls(file, state.file_name, plan, identity, stamp, state, sidecar, progress)
 
     def single_body(self) -> Body:
-        return single_body(self.path, self.file_name)
+        return single_body(self.path, self.file_name, self.stamp)
 
     def started(self, upload_context: str, now: datetime) -> UploadState:
         """The state of the upload Zoom just created (saved to the sidecar, if any)."""
@@ -160,7 +181,48 @@ class UploadJob:
         return [part for part in self.plan.parts() if part.number not in done]
 
     def part_body(self, state: UploadState, part: Part) -> Body:
-        return part_body(self.path, self.file_name, state.upload_context, part)
+        return part_body(self.path, self.file_name, state.upload_context, part, self.stamp)
+
+    def budget(self, policy: RetryPolicy) -> Budget:
+        """The retry budget of this call's parts (parts acknowledged before it are no progress)."""
+        budget = Budget(policy)
+        budget.advance(len(self.state.etags) if self.state is not None else 0)
+        return budget
+
+    def part_failed(self, budget: Budget, part: Part, error: ZoomClipsError) -> float:
+        """Seconds to wait before ``part`` is sent again after ``error``; raises when it is not.
+
+        A part acknowledged since the last failure is progress (one of ``max_resumes``), else
+        the failure spends one of ``max_retries``. A status never retried (a 4xx but a
+        per-second 429, the daily limit) is raised as it is; a spent budget is ``UploadError``.
+        """
+        response = error.response if isinstance(error, APIStatusError) else None
+        if response is not None and wait_after(0, response, budget.policy) is None:
+            raise error
+        done = len(self.state.etags) if self.state is not None else 0
+        delay = budget.next_wait(response, progressed=budget.advance(done))
+        failures = budget.retries + budget.resumes - (delay is not None)
+        outcome = response if response is not None else error
+        log_decision("POST", f"/clips/files/multipart part {part.number}", failures, delay, outcome)
+        if delay is None:
+            policy = budget.policy
+            raise UploadError(
+                f"part {part.number} of {self.file_name!r} was not acknowledged and the "
+                f"upload's retry budget is spent ({failures + 1} failed attempts; "
+                f"RetryPolicy.max_retries={policy.max_retries}, max_resumes="
+                f"{policy.max_resumes}), the last: {error}; the parts Zoom acknowledged are in "
+                "the error's upload_state: resume with it"
+            ) from error
+        return delay
+
+    def check_unchanged(self) -> None:
+        """``UploadError`` if the file is not as it was when the upload started (before
+        Complete: a change during the last part is caught here)."""
+        try:
+            stat = self.path.stat()
+        except OSError as exc:
+            raise UploadError(f"{self.file_name!r} can no longer be read: {exc}") from exc
+        self.stamp.check(stat, self.file_name)
 
     def acknowledged(self, state: UploadState, part: Part, etag: str) -> UploadState:
         """``state`` with ``part`` acknowledged (saved, and reported)."""
@@ -231,6 +293,10 @@ class UploadMethods(SyncAPIResource):
         error's ``upload_state``), or the path of a state file, written after each step and
         deleted on success (an absent file starts a new upload). Only missing parts are sent.
 
+        ``UploadError`` (with ``upload_state`` once Zoom created the upload) if the file changes
+        while it uploads, or if a part is still not acknowledged when the retry policy's budget
+        (``max_retries``, ``max_resumes``, shared by the call's parts) is spent.
+
         >>> clip_id = client.clips.upload(  # doctest: +SKIP
         ...     "talk.mp4", resume="talk.mp4.zoom-upload.json")
         """
@@ -261,14 +327,22 @@ class UploadMethods(SyncAPIResource):
                     create_kwargs(job.file_name), parse_upload_context, follow_redirects=True
                 )[0]
                 state = job.started(context, self._now())
+            budget = job.budget(self._policy)
             for part in job.missing(state):
-                etag = self._send(
-                    part_kwargs(),
-                    parse_etag(part.number),
-                    body=job.part_body(state, part),
-                    follow_redirects=True,
-                )[0]
+                while True:
+                    try:
+                        etag = self._send_once(
+                            part_kwargs(),
+                            parse_etag(part.number),
+                            body=job.part_body(state, part),
+                            follow_redirects=True,
+                        )[0]
+                        break
+                    except _PART_FAILURES as exc:
+                        delay = job.part_failed(budget, part, exc)
+                    self._sleep(delay)
                 state = job.acknowledged(state, part, etag)
+            job.check_unchanged()
             clip_id = self._send(
                 complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True
             )[0]
@@ -324,16 +398,24 @@ class AsyncUploadMethods(AsyncAPIResource):
                     )
                 )[0]
                 state = job.started(context, self._now())
+            budget = job.budget(self._policy)
             for part in job.missing(state):
-                etag = (
-                    await self._send(
-                        part_kwargs(),
-                        parse_etag(part.number),
-                        body=job.part_body(state, part),
-                        follow_redirects=True,
-                    )
-                )[0]
+                while True:
+                    try:
+                        etag = (
+                            await self._send_once(
+                                part_kwargs(),
+                                parse_etag(part.number),
+                                body=job.part_body(state, part),
+                                follow_redirects=True,
+                            )
+                        )[0]
+                        break
+                    except _PART_FAILURES as exc:
+                        delay = job.part_failed(budget, part, exc)
+                    await self._sleep(delay)
                 state = job.acknowledged(state, part, etag)
+            job.check_unchanged()
             clip_id = (
                 await self._send(
                     complete_kwargs(state), parse_clip_id, idempotent=False, follow_redirects=True

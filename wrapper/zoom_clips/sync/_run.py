@@ -231,7 +231,7 @@ async def _page_window(
         return listing.fetch(plan.account_id, params)
 
     listed = paid = 0
-    async for clips in aiter_window_pages(fetch, query, keep):
+    async for clips in aiter_window_pages(fetch, query, keep, listing.policy):
         listed += len(clips)
         await writer.page(plan, clips, requests - paid)
         paid = requests
