@@ -178,7 +178,6 @@ class DownloadMethods(SyncAPIResource):
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
-        started = job.policy.clock()
         try:
             response = self._open_stream(
                 job.url, job.request_headers(), StreamingAuth if job.authorized() else None
@@ -187,6 +186,7 @@ class DownloadMethods(SyncAPIResource):
             return job.on_cut(exc)
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        started = job.policy.clock()  # the body's clock starts with its headers
         try:
             if response.status_code == 429:  # its meaning is in its body: a daily limit?
                 read_capped(response, job.policy, started=started)
@@ -283,7 +283,6 @@ class AsyncDownloadMethods(AsyncAPIResource):
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
         assert job.url is not None  # noqa: S101
-        started = job.policy.clock()
         try:
             response = await self._open_stream(
                 job.url, job.request_headers(), StreamingAuth if job.authorized() else None
@@ -292,6 +291,7 @@ class AsyncDownloadMethods(AsyncAPIResource):
             return job.on_cut(exc)
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        started = job.policy.clock()  # the body's clock starts with its headers
         try:
             if response.status_code == 429:  # its meaning is in its body: a daily limit?
                 await aread_capped(response, job.policy, started=started)
