@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from zoom_clips import AsyncZoomClips
 from zoom_clips.mock import MockServer
 
 from tests.cli._admin_support import served, server
@@ -159,3 +160,32 @@ def test_a_bad_id_or_a_file_as_dir_is_refused_before_any_request(
     assert not_dir.exit_code == 2
     assert "not a directory" in error_line(not_dir)
     assert server.stats()["requests"] == before
+
+
+def test_a_host_that_cuts_every_body_and_ignores_ranges_fails_the_clip_instead_of_hanging(
+    server: MockServer, clips: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 3 MB clip whose file host ignores Range and drops every body halfway (over a MiB, the
+    amount that used to reset the retries): the clip fails after 1 + max_retries GETs with the
+    reason and its part kept, and the exit is 1. Sleeps are recorded, not waited."""
+    sleeps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    from_env = AsyncZoomClips.from_env.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        AsyncZoomClips,
+        "from_env",
+        classmethod(lambda cls, env=None, **kwargs: from_env(cls, env, sleep=sleep, **kwargs)),
+    )
+    change(server, clips[0], file_size=3_000_000)
+    server.state.files.accept_ranges = False
+    server.state.files.cut_next(*[1_500_000] * 20)
+    result = run("download", clips[0], "-o", str(tmp_path), env=env_for(server))
+    assert result.exit_code == 1, result.stderr
+    assert f"{clips[0]}: failed, clip {clips[0]}: " in result.stderr
+    assert "retries ran out after 4 attempts" in result.stderr
+    assert f"{clips[0]}.part is kept to resume" in result.stderr
+    assert [r.range for r in server.state.files.requests] == [None] * 4
+    assert len(sleeps) == 3

@@ -69,7 +69,11 @@ def download(kind: str, server: MockServer, *args: Any, **kwargs: Any) -> Any:
         client_secret=server.client_secret,
         token_url=server.token_url,
     )
-    policy = RetryPolicy(max_retries=kwargs.pop("max_retries", 3), rand=lambda: 0.5)
+    policy = RetryPolicy(
+        max_retries=kwargs.pop("max_retries", 3),
+        max_resumes=kwargs.pop("max_resumes", 20),
+        rand=lambda: 0.5,
+    )
     if kind == "sync":
         with ZoomClips(
             auth=auth, base_url=server.base_url, sleep=server.clock.advance, retry_policy=policy
@@ -141,14 +145,16 @@ def test_a_directory_dest_is_named_from_the_hosts_content_disposition(
 def test_a_failed_download_leaves_the_old_target_and_the_next_call_resumes(
     kind: str, server: MockServer, tmp_path: Path
 ) -> None:
-    """Cuts outlasting the retries: DownloadError, the old file untouched, a .part left; the
+    """Range-capable cuts outlasting the budget stop after 3 attempts (each keeps bytes, so each
+    spends a resume: max_resumes=2): DownloadError, the old file untouched, a .part left; the
     next call continues from the part and replaces the file."""
     clip_id = ready_clip(server)
     target = tmp_path / "clip.mp4"
     target.write_bytes(b"last week's copy")
     server.state.files.cut_next(10_000, 20_000, 30_000)
     with pytest.raises(DownloadError, match="retries ran out") as caught:
-        download(kind, server, clip_id, target, max_retries=2)
+        download(kind, server, clip_id, target, max_retries=2, max_resumes=2)
+    assert len(server.state.files.requests) == 3
     assert target.read_bytes() == b"last week's copy"
     part = tmp_path / "clip.mp4.part"
     assert caught.value.part_path == part

@@ -1,22 +1,31 @@
 """The two requests of a download, apart from the state machine: the API's answer and the token.
 
 ``GET /clips/{clipId}/download`` (``download_kwargs``) answers a 3xx whose ``Location`` is the
-file (``parse_location``); its 404 code 10002 is ``ClipFileNotFoundError`` (``clip_file_error``).
-The file request carries the Zoom token only where ``_redirects.keeps_authorization`` allows and
-never beside a URL's own signature (``is_presigned``); where it does carry it, ``StreamingAuth``
-keeps the client's auth flow from reading the file's body whole.
+file (``parse_location``, which refuses what ``_redirect_hops.refused_redirect`` refuses); its
+404 code 10002 is ``ClipFileNotFoundError`` (``clip_file_error``). The file request carries the
+Zoom token only where ``_redirects.keeps_authorization`` allows and never beside a URL's own
+signature (``is_presigned``); where it does carry it, ``StreamingAuth`` keeps the client's auth
+flow from reading the file's body whole. What a file answer's headers announce (its range, its
+length, whether its framing marks its end) is read by ``content_range``, ``content_length`` and
+``framed``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from typing import Any
 
 import attrs
 import httpx
 
-from .._errors import APIResponseValidationError, ClipFileNotFoundError, NotFoundError
-from .._redirect_hops import REDIRECT_STATUSES
+from .._errors import (
+    APIResponseValidationError,
+    ClipFileNotFoundError,
+    NotFoundError,
+    RedirectError,
+)
+from .._redirect_hops import REDIRECT_STATUSES, refused_redirect
 from .._responses import status_error
 from .._retry import RetryPolicy
 
@@ -26,7 +35,10 @@ __all__ = [
     "abody_chunks",
     "body_chunks",
     "clip_file_error",
+    "content_length",
+    "content_range",
     "download_kwargs",
+    "framed",
     "is_presigned",
     "parse_location",
 ]
@@ -35,6 +47,7 @@ __all__ = [
 # X-Amz-Signature), Google Cloud Storage, Azure SAS (sig), and the mock's file host.
 _SIGNATURE_PARAMETERS = frozenset({"signature", "x-amz-signature", "x-goog-signature", "sig"})
 _NO_FILE_CODE = 10002
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
 
 
 def is_presigned(url: httpx.URL) -> bool:
@@ -68,6 +81,10 @@ def parse_location(response: httpx.Response, policy: RetryPolicy) -> httpx.URL |
     ``application/octet-stream`` (with an object schema the generated parser would feed the bytes
     to). A 200 is still saved: the request path has read it whole by then, so it is written out
     from memory rather than streamed.
+
+    The 3xx is a redirect like any other: a ``Location`` that ``refused_redirect`` refuses
+    (``file:``, ``ftp:``, https down to http off loopback) is a ``RedirectError``, before any
+    request goes there.
     """
     status = response.status_code
     if status in REDIRECT_STATUSES:
@@ -76,7 +93,16 @@ def parse_location(response: httpx.Response, policy: RetryPolicy) -> httpx.URL |
             raise APIResponseValidationError(
                 f"Zoom answered {status} to a download without a Location", response=response
             )
-        return response.request.url.join(location)
+        try:
+            url = response.request.url.join(location)
+        except httpx.InvalidURL as exc:
+            raise RedirectError(
+                f"Zoom redirected a download to an invalid Location: {exc}", response=response
+            ) from exc
+        why = refused_redirect(response.request.url, url)
+        if why is not None:
+            raise RedirectError(f"refused the download's redirect {why}", response=response)
+        return url
     if status == 200:
         return InlineFile(response)
     if status >= 400:
@@ -85,6 +111,43 @@ def parse_location(response: httpx.Response, policy: RetryPolicy) -> httpx.URL |
         f"Zoom answered {status} to a download, with neither a Location nor the file",
         response=response,
     )
+
+
+# -- what a file answer announces ------------------------------------------------------------------
+
+
+def content_range(response: httpx.Response) -> tuple[int | None, int | None, int | None]:
+    """``(start, end, total)`` of a ``Content-Range`` (``None`` for what it does not say; ``end``
+    is the last byte's offset, inclusive, as written)."""
+    match = _CONTENT_RANGE.match(response.headers.get("content-range") or "")
+    if match is None:
+        return None, None, None
+    start, end, total = match.groups()
+    return (
+        int(start) if start is not None else None,
+        int(end) if end is not None else None,
+        int(total) if total not in (None, "*") else None,
+    )
+
+
+def content_length(response: httpx.Response) -> int | None:
+    """The length of the body's bytes as written to the part: ``Content-Length``, unless the
+    body is encoded (then it counts the compressed bytes, not the file's)."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    value = response.headers.get("content-length", "")
+    return int(value) if value.isdigit() and encoding in ("", "identity") else None
+
+
+def framed(response: httpx.Response) -> bool:
+    """Whether the body's end is marked by its framing, so that a clean end is its true end:
+    a ``Content-Length`` (h11 raises on a body short of it), chunked encoding (it ends with
+    its last chunk) or HTTP/2+ (its stream ends). Otherwise the body ends with the connection,
+    and a connection cut halfway looks the same as a complete body."""
+    if "content-length" in response.headers or response.http_version.startswith(
+        ("HTTP/2", "HTTP/3")
+    ):
+        return True
+    return "chunked" in response.headers.get("transfer-encoding", "").lower()
 
 
 def clip_file_error(exc: NotFoundError) -> NotFoundError:

@@ -2,15 +2,31 @@
 
 The loops in ``download`` only send requests, sleep and read bodies; what each answer means is
 decided here: follow a redirect (with the token only where ``_redirects.keeps_authorization``
-allows), ask the API for a fresh location (a pre-signed URL that expired: 403, once), wait and
-retry (``_retry.retry_delay``, the client's own policy), stream a body into the ``.part`` file,
-or finish. Bytes go to the part in chunks of ``CHUNK_SIZE`` and, when the sha256 is asked for,
-are hashed as they are written (an existing part is hashed first), so memory stays bounded by a
-chunk and the sha256 is known without reading the file again.
+allows, and nowhere ``_redirect_hops.refused_redirect`` refuses), ask the API for a fresh
+location (a pre-signed URL that expired: 403, once), wait and retry, stream a body into the
+``.part`` file, or finish. Bytes go to the part in chunks of ``CHUNK_SIZE`` and, when the sha256
+is asked for, are hashed as they are written (an existing part is hashed first), so memory stays
+bounded by a chunk and the sha256 is known without reading the file again.
 
 Resume: a part already there (from an earlier call, or a body cut short in this one) is
 continued with ``Range: bytes=N-`` while the file host accepts ranges; a 206 from N is
 appended, a 200 (ranges ignored) restarts the part, a 416 whose total is N means it is complete.
+A 206 from another offset (or a 416 that does not fit) drops the part and ranges for the rest of
+the download: that host's ranges cannot be trusted.
+
+Retries follow the SDK's one rule (``_retry.Budget``, one per download): every failed file
+request (a status worth retrying, a cut, a body short of its size, a stall, a range answer that
+does not fit) asks the budget. Progress is bytes kept past the part's high-water mark, and only
+a host that continues with ``Range`` keeps them: one that ignores ranges spends ``max_retries``
+on its cuts, one that resumes ``max_resumes``. So a download sends at most ``1 + max_retries +
+max_resumes`` file requests, besides redirect hops and the one fresh location after a 403.
+
+The file is whole when a size announced (a 200's ``Content-Length``, a ``Content-Range`` total,
+``file_size``) is reached; with none, when a body whose framing marks its end (chunked, HTTP/2)
+ends cleanly, or a 416 answers ``Range`` from the part's end with the part's size. A body of no
+announced size that ends with the connection is a cut. No byte goes past the end an answer
+announces (the least of its length, its range's end, the total and ``file_size``); an empty or
+partial file is never placed, so nothing less replaces a file already at the target.
 """
 
 from __future__ import annotations
@@ -18,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -28,12 +44,12 @@ import httpx
 
 from .._attempts import RETRYABLE_ERRORS
 from .._errors import DownloadError
-from .._redirect_hops import MAX_HOPS, REDIRECT_STATUSES
+from .._redirect_hops import MAX_HOPS, REDIRECT_STATUSES, refused_redirect
 from .._redirects import keeps_authorization
-from .._retry import RetryPolicy, retry_delay
+from .._retry import Budget, RetryPolicy, wait_after
 from ._download_names import DownloadTarget, filename_from_disposition
-from ._download_requests import is_presigned
-from ._download_threads import EarlyWriteback, Sha256InBackground
+from ._download_requests import content_length, content_range, framed, is_presigned
+from ._download_threads import EarlyWriteback, Sha256InBackground, fsync_directory
 
 __all__ = [
     "CHUNK_SIZE",
@@ -54,7 +70,8 @@ logger = logging.getLogger("zoom_clips")
 CHUNK_SIZE = 1 << 20
 #: The transport errors a file request retries (resuming): the request path's own.
 RETRYABLE_TRANSPORT_ERRORS = RETRYABLE_ERRORS
-_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)\s*$", re.IGNORECASE)
+#: The end of a body nothing announced.
+_UNBOUNDED = sys.maxsize
 
 #: ``progress(bytes_done, bytes_total_or_None)``, called as bytes arrive.
 Progress = Callable[[int, int | None], object]
@@ -105,26 +122,6 @@ class Done:
 Step = Follow | Wait | Refresh | Body | Done
 
 
-def _content_range(value: str | None) -> tuple[int | None, int | None]:
-    """``(start, total)`` of a ``Content-Range`` (``None`` for what it does not say)."""
-    match = _CONTENT_RANGE.match(value or "")
-    if match is None:
-        return None, None
-    start, _, total = match.groups()
-    return (
-        int(start) if start is not None else None,
-        int(total) if total not in (None, "*") else None,
-    )
-
-
-def _content_length(response: httpx.Response) -> int | None:
-    """The file's length the answer states: ``Content-Length``, unless the body is encoded
-    (then it counts the compressed bytes, not the file's)."""
-    encoding = response.headers.get("content-encoding", "identity").strip().lower()
-    value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() and encoding in ("", "identity") else None
-
-
 @attrs.define
 class FileDownload:
     """The state of one clip's file request(s); see the module docstring.
@@ -142,10 +139,13 @@ class FileDownload:
     offset: int = 0
     total: int | None = None
     name: str | None = None
+    #: Whether the host continues with ``Range`` (so the part's bytes are kept), and whether it
+    #: may still be asked to (not after a range answer that did not fit the part).
     ranges: bool = True
-    attempt: int = 0
+    trust_ranges: bool = True
     redirects: int = 0
     refreshed: bool = False
+    budget: Budget = attrs.Factory(lambda self: Budget(self.policy), takes_self=True)
     #: Whether the sha256 is computed on the way (the CLI's manifest), and whether the part is
     #: made durable (early write-back, fsync of the part and of its directory) before the rename.
     sha256: bool = True
@@ -153,7 +153,11 @@ class FileDownload:
     _hasher: Sha256InBackground | None = None
     _writeback: EarlyWriteback | None = None
     _file: IO[bytes] | None = None
-    _new_bytes: int = 0
+    #: Of the request in flight: whether it asked ``Range``; the offset its body must not pass;
+    #: whether its body's framing marks its end.
+    _asked_range: bool = False
+    _limit: int = _UNBOUNDED
+    _framed: bool = True
 
     @classmethod
     def start(
@@ -168,21 +172,23 @@ class FileDownload:
         durable: bool = True,
     ) -> FileDownload:
         """The download of ``target``, resuming from its part if there is one (hashed now, when
-        the sha256 is asked for; else only its size counts)."""
+        the sha256 is asked for; else only its size counts). The part is the high-water mark
+        an attempt must pass to count as progress."""
         job = cls(target, expected_size, policy, api_url, progress, sha256=sha256, durable=durable)
         job._hasher = Sha256InBackground() if sha256 else None
         job._writeback = EarlyWriteback() if durable else None
         if job._hasher is None:
             with contextlib.suppress(FileNotFoundError):
                 job.offset = job.target.part.stat().st_size
-            return job
-        try:
-            with job.target.part.open("rb") as part:
-                while chunk := part.read(CHUNK_SIZE):
-                    job._hasher.update(chunk)
-                    job.offset += len(chunk)
-        except FileNotFoundError:
-            pass
+        else:
+            try:
+                with job.target.part.open("rb") as part:
+                    while chunk := part.read(CHUNK_SIZE):
+                        job._hasher.update(chunk)
+                        job.offset += len(chunk)
+            except FileNotFoundError:
+                pass
+        job.budget.advance(job.offset)
         return job
 
     @property
@@ -212,10 +218,12 @@ class FileDownload:
         return Follow(self.url)
 
     def request_headers(self) -> dict[str, str]:
-        """``Range`` from the bytes already in the part (while ranges are accepted)."""
+        """The next request's headers: ``Range`` from the bytes already in the part (while
+        ranges are accepted), which the answer is then judged against."""
         # identity: the byte counts and ranges are of the file itself, never of a compression
         headers = {"Accept-Encoding": "identity"}
-        if self.offset > 0 and self.ranges:
+        self._asked_range = self.offset > 0 and self.ranges
+        if self._asked_range:
             headers["Range"] = f"bytes={self.offset}-"
         return headers
 
@@ -228,66 +236,90 @@ class FileDownload:
     # -- what the answer means -----------------------------------------------------------------
 
     def on_response(self, response: httpx.Response) -> Step:  # noqa: PLR0911 -- one per answer
-        """The next step after the status and headers of a file-host response."""
+        """The next step after the status and headers of a file-host response (a 429's body
+        read, for its daily limit)."""
         status = response.status_code
         if status in REDIRECT_STATUSES and response.headers.get("location"):
-            self.redirects += 1
-            if self.redirects > MAX_HOPS:
-                raise self.failure(f"the file host redirected more than {MAX_HOPS} times")
-            return Follow(response.request.url.join(response.headers["location"]))
+            return self._redirect(response)
         if status == 200:
-            return self._body_from(0, _content_length(response), response)
+            return self._body_from(0, response)
         if status == 206:
-            start, total = _content_range(response.headers.get("content-range"))
+            start, end, total = content_range(response)
             if start != self.offset:
-                return self._restart_without_ranges(response)
-            return self._body_from(start, total, response)
+                return self._range_refused(f"answered 206 from byte {start}")
+            return self._body_from(start, response, end=end, total=total)
         if status == 416:
-            _, total = _content_range(response.headers.get("content-range"))
-            if total is not None and total == self.offset and self._size_agrees(total):
+            _, _, total = content_range(response)
+            if self._asked_range and total == self.offset and self._size_agrees(total):
                 self.total = total
-                return Done()
-            return self._restart_without_ranges(response)
+                return self._complete()
+            return self._range_refused(f"answered 416 with Content-Range total {total}")
         if status == 403 and not self.refreshed:
             self.refreshed = True
             return Refresh()
-        delay = retry_delay(self.attempt, response, self.policy)
-        if delay is None:
-            raise self.failure(f"the file host answered {status} {response.reason_phrase}".strip())
-        self.attempt += 1
-        return Wait(delay)
+        return self._retry(
+            f"the file host answered {status} {response.reason_phrase}".strip(), response
+        )
+
+    def _redirect(self, response: httpx.Response) -> Follow:
+        try:
+            url = response.request.url.join(response.headers["location"])
+        except httpx.InvalidURL as exc:
+            raise self.failure(f"the file host redirected to an invalid Location: {exc}") from exc
+        why = refused_redirect(response.request.url, url)
+        if why is not None:
+            raise self.failure(f"refused the file host's redirect {why}")
+        self.redirects += 1
+        if self.redirects > MAX_HOPS:
+            raise self.failure(f"the file host redirected more than {MAX_HOPS} times")
+        return Follow(url)
 
     def _size_agrees(self, total: int) -> bool:
         return self.expected_size is None or total == self.expected_size
 
-    def _restart_without_ranges(self, response: httpx.Response) -> Step:
-        """A range answer that does not fit the part: drop it and ask for the whole file."""
-        if not self.ranges:
-            raise self.failure(f"the file host answered {response.status_code} to a plain GET")
-        self.ranges = False
+    def _range_refused(self, what: str) -> Step:
+        """A range answer that does not fit the part: drop both the part and ranges (for this
+        download), and spend a retry on asking for the whole file."""
+        if not self._asked_range:
+            raise self.failure(f"the file host {what} to a request without Range")
+        asked, self.ranges, self.trust_ranges = self.offset, False, False
         self._truncate()
-        assert self.url is not None  # noqa: S101
-        return Follow(self.url)
+        return self._retry(f"the file host {what} to Range from byte {asked}")
 
-    def _body_from(self, start: int, total: int | None, response: httpx.Response) -> Step:
-        if start == 0 and total is None:
+    def _body_from(
+        self,
+        start: int,
+        response: httpx.Response,
+        *,
+        end: int | None = None,
+        total: int | None = None,
+    ) -> Step:
+        length = content_length(response)
+        if response.status_code == 200:
+            total = length
+        if total is None:
             total = self.expected_size
         if total is not None and not self._size_agrees(total):
             raise self.failure(
                 f"the file host serves {total} bytes but the clip's file_size is "
                 f"{self.expected_size}"
             )
-        self.ranges = response.headers.get("accept-ranges", "").strip().lower() == "bytes" or (
-            response.status_code == 206
+        limit = _UNBOUNDED if total is None else total
+        if length is not None:
+            limit = min(limit, start + length)
+        if end is not None:
+            limit = min(limit, end + 1)
+        self.ranges = self.trust_ranges and (
+            response.headers.get("accept-ranges", "").strip().lower() == "bytes"
+            or response.status_code == 206
         )
         if start == 0 and self.offset > 0:
             self._truncate()
-        self.total = total
+        self.total, self._limit, self._framed = total, limit, framed(response)
         self.name = self.name or filename_from_disposition(
             response.headers.get("content-disposition")
         )
         self._open()
-        self._new_bytes = 0
         self._report()
         return Body()
 
@@ -307,20 +339,21 @@ class FileDownload:
             self._hasher.reset()
 
     def write(self, chunk: bytes) -> None:
-        """Append a chunk of the body to the part and the hash."""
+        """Append a chunk of the body to the part and the hash; a chunk that would go past the
+        end the answer announced is refused before a byte of it is written."""
         assert self._file is not None  # noqa: S101 -- only after Body
+        end = self.offset + len(chunk)
+        if end > self._limit:
+            raise self.failure(
+                f"the file host sent more than the {self._limit} bytes it announced",
+                keep_part=False,
+            )
         self._file.write(chunk)
         if self._writeback is not None:
             self._writeback.wrote(len(chunk), self._file.fileno())
         if self._hasher is not None:
             self._hasher.update(chunk)
-        self.offset += len(chunk)
-        self._new_bytes += len(chunk)
-        if self.total is not None and self.offset > self.total:
-            raise self.failure(
-                f"the file host sent more than the {self.total} bytes it announced",
-                keep_part=False,
-            )
+        self.offset = end
         self._report()
 
     def _report(self) -> None:
@@ -328,37 +361,70 @@ class FileDownload:
             self.progress(self.offset, self.total)
 
     def end_of_body(self) -> Step:
-        """The body ended: done if the bytes add up, else a retry (from where it stopped)."""
-        if self.total is None or self.offset == self.total:
-            if self.expected_size is not None and self.offset != self.expected_size:
-                raise self.failure(
-                    f"got {self.offset} bytes but the clip's file_size is {self.expected_size}",
-                    keep_part=False,
-                )
-            return Done()
+        """The body ended cleanly: done if it proves the file whole, else a cut (resumed from
+        where it stopped)."""
+        if self.total is not None and self.offset == self.total:
+            return self._complete()
+        if self.total is None and self._limit == _UNBOUNDED:
+            if self._framed:
+                return self._complete()
+            return self.on_cut(
+                None,
+                "the body ended with the connection, and no size was announced (no "
+                "Content-Length, Content-Range total or file_size): no proof it is whole,",
+            )
         return self.on_cut(None)
 
-    def on_cut(self, exc: Exception | None) -> Step:
-        """The connection failed (``exc``) or a body ended short (``None``): retry or give up."""
+    def _complete(self) -> Done:
+        if self.expected_size is not None and self.offset != self.expected_size:
+            raise self.failure(
+                f"got {self.offset} bytes but the clip's file_size is {self.expected_size}",
+                keep_part=False,
+            )
+        if self.offset == 0:
+            raise self.failure("the file host served an empty file", keep_part=False)
+        return Done()
+
+    def on_cut(self, exc: Exception | None, what: str | None = None) -> Step:
+        """The connection failed (``exc``) or a body ended short (``None``): resume or retry,
+        as the budget says (progress: bytes kept past the high-water mark), or give up."""
         if self._file is not None:
             self._file.flush()
-        if self._new_bytes >= CHUNK_SIZE:  # real progress was made: the retries start afresh
-            self.attempt = 0
-            self._new_bytes = 0
-        delay = retry_delay(self.attempt, None, self.policy)
-        what = type(exc).__name__ if exc is not None else "the body ended short"
+        progressed = self.budget.advance(self.offset if self.ranges else 0)
+        if what is None:
+            what = "the body ended short" if exc is None else _described(exc)
+        total = "?" if self.total is None else str(self.total)
+        return self._retry(
+            f"{what} after {self.offset} of {total} bytes", progressed=progressed, cause=exc
+        )
+
+    def _retry(
+        self,
+        what: str,
+        response: httpx.Response | None = None,
+        *,
+        progressed: bool = False,
+        cause: Exception | None = None,
+    ) -> Wait:
+        """The wait before the next attempt after a failure, or the ``DownloadError``."""
+        delay = self.budget.next_wait(response, progressed=progressed)
         logger.debug(
-            "download of clip %s: %s at byte %d; %s",
+            "download of clip %s: %s; %s",
             self.clip_id,
             what,
-            self.offset,
             "giving up" if delay is None else f"retrying in {delay:.3f}s",
         )
-        if delay is None:
-            total = "?" if self.total is None else str(self.total)
-            raise self.failure(f"{what} after {self.offset} of {total} bytes; retries ran out")
-        self.attempt += 1
-        return Wait(delay)
+        if delay is not None:
+            return Wait(delay)
+        if response is not None and wait_after(0, response, self.policy) is None:
+            final = " (Zoom's daily limit)" if response.status_code == 429 else ""
+        else:
+            final = (
+                f"; retries ran out after {self.budget.attempts} attempts "
+                f"(RetryPolicy.max_retries={self.policy.max_retries}, "
+                f"max_resumes={self.policy.max_resumes})"
+            )
+        raise self.failure(what + final) from cause
 
     # -- the end ---------------------------------------------------------------------------------
 
@@ -375,7 +441,7 @@ class FileDownload:
         path = self.target.final_path(self.name)
         os.replace(self.target.part, path)
         if self.durable:
-            _fsync_directory(path.parent)
+            fsync_directory(path.parent)
         digest = self._hasher.hexdigest() if self._hasher is not None else None
         return DownloadResult(path, self.offset, digest)
 
@@ -390,15 +456,6 @@ class FileDownload:
             self._hasher.close()
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable where the platform allows it (POSIX)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _described(exc: Exception) -> str:
+    """A transport error as a message says it: its type, and httpx's text (never a URL)."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

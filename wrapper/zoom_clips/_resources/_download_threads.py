@@ -9,7 +9,8 @@ stays bounded by a few MiB; ``hexdigest`` waits for what is still queued.
 
 ``EarlyWriteback`` calls ``os.fdatasync`` on the part every ``WRITEBACK_EVERY`` bytes, on a
 thread of its own (one at a time, skipped while the last one runs): the disk writes overlap
-the download instead of all waiting for the final ``fsync``, which curl, say, never does.
+the download instead of all waiting for the final ``fsync``, which curl, say, never does;
+``fsync_directory`` makes the rename onto the target durable too.
 """
 
 from __future__ import annotations
@@ -19,8 +20,16 @@ import hashlib
 import os
 import queue
 import threading
+from pathlib import Path
 
-__all__ = ["BATCH", "MAX_PENDING", "WRITEBACK_EVERY", "EarlyWriteback", "Sha256InBackground"]
+__all__ = [
+    "BATCH",
+    "MAX_PENDING",
+    "WRITEBACK_EVERY",
+    "EarlyWriteback",
+    "Sha256InBackground",
+    "fsync_directory",
+]
 
 BATCH = 1 << 20
 WRITEBACK_EVERY = 32 << 20
@@ -113,3 +122,17 @@ def _datasync(fd: int) -> None:
     # Only an optimisation: the final fsync reports a real failure.
     with contextlib.suppress(OSError):
         os.fdatasync(fd)
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable where the platform allows it (POSIX)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -104,10 +104,13 @@ class DownloadMethods(SyncAPIResource):
         target (atomically), replacing a file already there. As boto3's ``download_file`` and
         curl, it is not fsynced (``zoom-clips download``, whose manifest vouches for each file,
         fsyncs and hashes it). After a failure the part stays and the next
-        call resumes from it (``Range``, where the file host accepts it). Raises
-        ``ClipNotReadyError`` (400 code 50002: wait and try again), ``ClipFileNotFoundError``
-        (404 code 10002), the other API errors, or ``DownloadError`` when the file's bytes did
-        not add up or the file host's retries ran out.
+        call resumes from it (``Range``, where the file host accepts it). The file host gets at
+        most ``1 + max_retries + max_resumes`` requests of the client's ``RetryPolicy`` (a
+        failure that kept new bytes spends a resume, any other a retry), besides its redirects.
+        Raises ``ClipNotReadyError`` (400 code 50002: wait and try again),
+        ``ClipFileNotFoundError`` (404 code 10002), the other API errors (``RedirectError`` for
+        a location refused), or ``DownloadError`` when the file's bytes did not add up, a
+        redirect of the file host was refused, or the file host's retries ran out.
 
         >>> path = client.clips.download("clip-id", "downloads/")  # doctest: +SKIP
         """
@@ -170,6 +173,7 @@ class DownloadMethods(SyncAPIResource):
 
     def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from .._bodies import Pace, read_capped  # noqa: PLC0415 -- on first download
         from ._download_requests import StreamingAuth, body_chunks  # noqa: PLC0415 -- on first download
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
@@ -182,18 +186,22 @@ class DownloadMethods(SyncAPIResource):
             return job.on_cut(exc)
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        started = job.policy.clock()  # the body's clock starts with its headers
         try:
+            if response.status_code == 429:  # its meaning is in its body: a daily limit?
+                read_capped(response, job.policy, started=started)
             step = job.on_response(response)
             if not isinstance(step, Body):
                 return step
-            try:
-                for chunk in body_chunks(response):
-                    job.write(chunk)
-            except RETRYABLE_TRANSPORT_ERRORS as exc:
-                return job.on_cut(exc)
-            return job.end_of_body()
+            pace = Pace(job.policy, deadline=None, started=started)
+            for chunk in body_chunks(response):
+                job.write(chunk)
+                pace.check(len(chunk), response.request)
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
         finally:
             response.close()
+        return job.end_of_body()
 
 
 class AsyncDownloadMethods(AsyncAPIResource):
@@ -270,6 +278,7 @@ class AsyncDownloadMethods(AsyncAPIResource):
 
     async def _attempt(self, job: FileDownload) -> Step:
         """One request to the file host, its body streamed into the part."""
+        from .._bodies import Pace, aread_capped  # noqa: PLC0415 -- on first download
         from ._download_requests import StreamingAuth, abody_chunks  # noqa: PLC0415 -- on first download
         from ._download_state import RETRYABLE_TRANSPORT_ERRORS, Body  # noqa: PLC0415 -- on first download
 
@@ -282,15 +291,19 @@ class AsyncDownloadMethods(AsyncAPIResource):
             return job.on_cut(exc)
         except httpx.TransportError as exc:
             raise job.failure(f"{type(exc).__name__} talking to the file host") from exc
+        started = job.policy.clock()  # the body's clock starts with its headers
         try:
+            if response.status_code == 429:  # its meaning is in its body: a daily limit?
+                await aread_capped(response, job.policy, started=started)
             step = job.on_response(response)
             if not isinstance(step, Body):
                 return step
-            try:
-                async for chunk in abody_chunks(response):
-                    job.write(chunk)
-            except RETRYABLE_TRANSPORT_ERRORS as exc:
-                return job.on_cut(exc)
-            return job.end_of_body()
+            pace = Pace(job.policy, deadline=None, started=started)
+            async for chunk in abody_chunks(response):
+                job.write(chunk)
+                pace.check(len(chunk), response.request)
+        except RETRYABLE_TRANSPORT_ERRORS as exc:
+            return job.on_cut(exc)
         finally:
             await response.aclose()
+        return job.end_of_body()
