@@ -10,7 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
-from zoom_clips import AsyncZoomClips
+from zoom_clips import AsyncZoomClips, RedirectError
+from zoom_clips._resources.download import AsyncDownloadMethods
 from zoom_clips.mock import MockServer
 
 from tests.cli._admin_support import served, server
@@ -189,3 +190,24 @@ def test_a_host_that_cuts_every_body_and_ignores_ranges_fails_the_clip_instead_o
     assert f"{clips[0]}.part is kept to resume" in result.stderr
     assert [r.range for r in server.state.files.requests] == [None] * 4
     assert len(sleeps) == 3
+
+
+def test_a_refused_redirect_fails_that_clip_and_the_run_goes_on(
+    server: MockServer, clips: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A download whose redirect is refused (``RedirectError``, say to ``file:``) fails that
+    clip with the reason; the next clip is still downloaded and the exit is 1."""
+    real = AsyncDownloadMethods._download_file
+
+    async def refusing(self: Any, clip: Any, *args: Any, **kwargs: Any) -> Any:
+        if clip.clip_id == clips[0]:
+            request = httpx.Request("GET", f"https://api.zoom.us/v2/clips/{clips[0]}/download")
+            response = httpx.Response(302, request=request)
+            raise RedirectError("refused a redirect to a file: URL, not http(s)", response=response)
+        return await real(self, clip, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncDownloadMethods, "_download_file", refusing)
+    result = run("download", *clips[:2], "-o", str(tmp_path), env=env_for(server))
+    assert result.exit_code == 1, result.stderr
+    assert f"{clips[0]}: failed, refused a redirect to a file: URL" in result.stderr
+    assert set(manifest(tmp_path)) == {clips[1]}

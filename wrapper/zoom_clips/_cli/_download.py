@@ -35,6 +35,7 @@ from rich.progress import (
 from .._client import AsyncZoomClips
 from .._errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     ClipFileNotFoundError,
     ClipNotReadyError,
@@ -120,8 +121,8 @@ class DownloadRun:
             self.failed += 1
             resume = f"; {exc.part_path.name} is kept to resume" if exc.part_path else ""
             self.line(f"{clip_id}: failed, {exc}{resume}")
-        except (APIStatusError, APIConnectionError) as exc:
-            self.failed += 1
+        except (APIStatusError, APIConnectionError, APIResponseValidationError) as exc:
+            self.failed += 1  # a refused redirect, a malformed answer: this clip, not the run
             self.line(f"{clip_id}: failed, {exc}")
         else:
             self.downloaded += 1
