@@ -13,8 +13,10 @@ DEMO_STAMP := $(VENV)/.installed-demo-stamp
 DEMO_EXTRAS := cli,mock
 DIST_STAMP := $(VENV)/.installed-dist-stamp
 DIST_EXTRAS := dist
+DOCS_STAMP := $(VENV)/.installed-docs-stamp
+DOCS_EXTRAS := docs
 
-.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live mutation bench fuzz-nightly clean
+.PHONY: help demo install generate regen-check update-spec lint format typecheck pytest test contract contract-live mutation bench fuzz-nightly docs clean
 
 # Colour only on a terminal (and never with NO_COLOR set); names get a column as wide as the longest.
 help: ## List the targets with what they do
@@ -44,6 +46,9 @@ $(DEMO_STAMP): pyproject.toml
 
 $(DIST_STAMP): pyproject.toml
 	$(call install-extras,$(DIST_EXTRAS),$(DIST_STAMP))
+
+$(DOCS_STAMP): pyproject.toml
+	$(call install-extras,$(DOCS_EXTRAS),$(DOCS_STAMP))
 
 install: $(STAMP) ## Create .venv with the package, its extras and the dev tools (until pyproject.toml changes)
 
@@ -139,6 +144,9 @@ mutation: $(STAMP) ## Mutation test (minutes; ARGS=--only TARGET): mutants of mo
 dist: $(DIST_STAMP) ## Build sdist and wheel, check them, smoke-test the wheel, run the sdist's `make test`
 	$(BIN)/python scripts/check_dist.py
 
+docs: $(DOCS_STAMP) ## Build the documentation site (docs/, mkdocs.yml) into site/ with mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
 bench: $(STAMP) ## Run the benchmarks (not part of `make test`) and print a table of ratios
 	$(BIN)/python -m scripts.bench $(BENCH)
 
@@ -146,5 +154,5 @@ fuzz-nightly: $(STAMP) ## The fuzz suite with thousands of random examples per p
 	HYPOTHESIS_PROFILE=nightly $(BIN)/python -m pytest tests/fuzz
 
 clean: ## Remove the virtualenv, caches and build output
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
