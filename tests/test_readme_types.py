@@ -1,5 +1,6 @@
-"""Every Python block of the README passes ``mypy --strict`` with the project's own config, as a
-reader's type-checked app would see it: no shared prelude, each block is a whole program."""
+"""Every Python block of the README, docs/*.md and CONTRIBUTING.md passes ``mypy --strict`` with the
+project's own config, as a reader's type-checked app would see it: no shared prelude, each block is
+a whole program."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "CONTRIBUTING.md"]
+BLOCKS = [
+    block
+    for page in PAGES
+    for block in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+]
 
 
 def test_every_readme_python_block_passes_mypy_strict(tmp_path: Path) -> None:
     """mypy --strict over each block as its own module: a clip id is ``str``, not ``str | None``."""
-    assert len(BLOCKS) >= 5
+    assert len(BLOCKS) >= 15
     files = []
     for number, block in enumerate(BLOCKS):
         path = tmp_path / f"readme_block{number}.py"

@@ -444,8 +444,8 @@ def test_help_fits_80_columns_and_shows_each_example() -> None:
 
 
 def _readme_examples() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Any request: `zoom-clips api`", 1)[1].split("\n#", 1)[0]
+    guide = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = guide.split("## Any request: `zoom-clips api`", 1)[1].split("\n#", 1)[0]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None
     lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines()]
@@ -453,7 +453,7 @@ def _readme_examples() -> list[str]:
 
 
 def test_the_readmes_examples_send_what_they_say(recorder: Recorder, tmp_path: Path) -> None:
-    """Each README example of `zoom-clips api` runs (exit 0) and sends its method and path."""
+    """Each `zoom-clips api` example of docs/cli.md runs (exit 0) and sends its method and path."""
     examples = _readme_examples()
     assert len(examples) >= 3
     (tmp_path / "transfer.json").write_text('{"from_user_id": "u1"}', encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Every example of the README's command-line section and of every `--help` lists clips today.
+"""Every example of docs/cli.md's first section and of every `--help` lists clips today.
 
 Examples naming an account run against a mock on the wall clock, its sub accounts substituted
 for the placeholders and ZOOM_* pointing at it; `--mock` examples start their own embedded mock.
@@ -23,12 +23,12 @@ from zoom_clips.mock import MockConfig, MockServer, serve
 from tests.cli._support import env_for, run
 
 ROOT = Path(__file__).resolve().parents[2]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+CLI_PAGE = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 PLACEHOLDERS = ("OTHER_SUB_ACCOUNT_ID", "SUB_ACCOUNT_ID")
 
 
 def _readme_examples() -> list[str]:
-    section = README.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    section = CLI_PAGE.split("# The command line", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None
     lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines()]
@@ -65,7 +65,7 @@ def server() -> Iterator[MockServer]:
 
 
 def test_examples_were_found() -> None:
-    """The README and the help pages really have examples of list, audit and demo."""
+    """The guide and the help pages really have examples of list, audit and demo."""
     for command in ("list", "audit", "demo"):
         assert any(
             e.startswith(f"zoom-clips {command} ") or e == f"zoom-clips {command}" for e in EXAMPLES

@@ -182,4 +182,8 @@ def test_make_dist_gets_its_tools_from_the_dist_extra(project: Path) -> None:
 def test_ci_runs_make_test_then_make_docs_then_make_dist() -> None:
     """CI runs exactly the README's `make test`, then `make docs` (strict), then `make dist`."""
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert [line for line in run if line.startswith("make")] == ["make test", "make docs", "make dist"]
+    assert [line for line in run if line.startswith("make")] == [
+        "make test",
+        "make docs",
+        "make dist",
+    ]

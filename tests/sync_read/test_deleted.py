@@ -194,7 +194,7 @@ def test_the_scope_chart_drops_a_clip_from_the_day_it_was_deleted(
 
 
 def test_the_readmes_sql_leaves_deleted_clips_out(db_url: str) -> None:
-    """The README's public-clips and storage queries answer over live clips, as the report does."""
+    """The guide's public-clips and storage queries answer over live clips, as the report does."""
     inventory = random_inventory(6, deleted=0.3)
     inventory.clip("gone-bare", share_scope="ANYONE", owner_id="b", status="RECORD_DELETE")
     inventory.clip("open-bare", share_scope="ANYONE", owner_id="a", enable_passcode=None)

@@ -1,4 +1,4 @@
-"""Every example of the README's inventory section and of the read commands' `--help` runs."""
+"""Every example of docs/inventory.md's reading section and of the read commands' `--help` runs."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ def db_url(sqlite_db_url: str) -> str:
     return sqlite_db_url
 
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+GUIDE = (Path(__file__).resolve().parents[2] / "docs" / "inventory.md").read_text(encoding="utf-8")
 
 
 def _readme_examples() -> list[str]:
-    section = README.split("## Reading the inventory", 1)[1].split("\n## ", 1)[0]
+    section = GUIDE.split("## Reading the inventory", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None
     lines = [line.split("  #", 1)[0].strip() for line in block.group(1).splitlines()]
@@ -49,7 +49,7 @@ EXAMPLES = sorted(set(_readme_examples() + _help_examples()))
 
 
 def test_examples_were_found() -> None:
-    """The README and the help pages really have examples of all three read commands."""
+    """The guide and the help pages really have examples of all three read commands."""
     for command in ("audit", "history", "report"):
         assert any(e.startswith(f"zoom-clips {command} ") for e in EXAMPLES)
 

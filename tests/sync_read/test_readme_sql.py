@@ -1,4 +1,4 @@
-"""The README's three SQL queries, run exactly as written there, answer their questions."""
+"""docs/inventory.md's three SQL queries, run exactly as written there, answer their questions."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from zoom_clips.sync._db import open_database
 from tests.sync_read._page import expected_storage
 from tests.sync_read._seed import Inventory, day, random_inventory
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+GUIDE = (Path(__file__).resolve().parents[2] / "docs" / "inventory.md").read_text(encoding="utf-8")
 QUERIES = {
     block.splitlines()[0].removeprefix("-- "): block
-    for block in re.findall(r"```sql\n(.*?)```", README, re.DOTALL)
+    for block in re.findall(r"```sql\n(.*?)```", GUIDE, re.DOTALL)
 }
 NOW = day(20)
 
@@ -97,14 +97,14 @@ def test_clips_that_became_public_last_week(db_url: str, engine: sa.Engine) -> N
 
 
 def test_the_readmes_python_runs_the_last_week_query(db_url: str, engine: sa.Engine) -> None:
-    """The README's `became_public` binds `:since` to a week before now and finds a fresh change."""
+    """The guide's `became_public` binds `:since` to a week before now and finds a fresh change."""
     block = next(
         b
-        for b in re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+        for b in re.findall(r"```python\n(.*?)```", GUIDE, re.DOTALL)
         if ":since" in b or "became_public" in b
     )
     namespace: dict[str, Any] = {}
-    exec(block, namespace)  # noqa: S102 -- the README's own example, run as a reader would
+    exec(block, namespace)  # noqa: S102 -- the guide's own example, run as a reader would
     now = datetime.now(UTC)
     inventory = Inventory()
     inventory.clip("fresh", share_scope="ANYONE")

@@ -180,9 +180,9 @@ def test_a_spec_the_generator_cannot_read_is_still_reported() -> None:
 
 
 def test_the_readme_shows_the_report_as_it_is() -> None:
-    """The README's example of the new-operations section is lines the report really prints."""
-    readme = (specs.ROOT / "README.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```text\n(New operations, .*?)```", readme, re.DOTALL)
+    """CONTRIBUTING.md's example of the new-operations section is lines the report really prints."""
+    guide = (specs.ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```text\n(New operations, .*?)```", guide, re.DOTALL)
     heading, *lines = block.splitlines()
     assert heading + "\n" == HEADING
     assert lines
