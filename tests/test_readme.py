@@ -115,3 +115,13 @@ def test_every_make_target_the_docs_show_exists(page: str) -> None:
     assert shown <= targets
     if page in ("README.md", "CONTRIBUTING.md"):
         assert {"demo", "test", "docs"} <= shown
+
+
+@pytest.mark.parametrize("page", ["README.md", "CONTRIBUTING.md"])
+def test_every_relative_link_leads_to_a_file(page: str) -> None:
+    """A link to docs/x.md or another file of the checkout names a file that is there (mkdocs
+    build --strict checks the links inside docs/; these two pages are outside the site)."""
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", PAGES[page])
+    local = [link for link in links if "://" not in link]
+    assert local or page == "CONTRIBUTING.md"
+    assert [link for link in local if not (ROOT / link).is_file()] == []
