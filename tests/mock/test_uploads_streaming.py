@@ -13,7 +13,7 @@ import httpx
 import pytest
 from zoom_clips.mock import MockConfig, create_app
 from zoom_clips.mock import _routes_uploads as routes
-from zoom_clips.mock._multipart import FormError, Received, _Parser, read_form
+from zoom_clips.mock._multipart import FormError, Received, read_form
 from zoom_clips.mock._uploads import MAX_PART, MIN_PART, UploadBook, UploadRefusedError
 
 from tests.mock.conftest import NOW, MakeMock
@@ -204,25 +204,66 @@ def test_a_body_that_is_not_a_form_with_a_boundary_is_refused(
         asyncio.run(read_form(chunks, content_type, tmp_path))
 
 
-def test_the_parser_skips_preamble_and_epilogue() -> None:
-    """Bytes before the first boundary and after the last give no events; parts give theirs."""
+def test_the_reader_skips_preamble_and_epilogue(tmp_path: Path) -> None:
+    """Bytes before the first boundary and after the last are ignored, in any chunking."""
     body = b"preamble\r\n" + _form({"a": "1"}, b"xyz") + b"epilogue --zc-boundary\r\n"
-    parser = _Parser(BOUNDARY.encode())
-    events: list[tuple[str, object]] = []
-    for at in range(0, len(body), 7):
-        events.extend(parser.feed(body[at : at + 7]))
-    merged: list[tuple[str, object]] = []
-    for kind, value in events:
-        if kind == "data" and merged and merged[-1][0] == "data":
-            previous = merged[-1][1]
-            assert isinstance(previous, bytes)
-            assert isinstance(value, bytes)
-            merged[-1] = ("data", previous + value)
-        else:
-            merged.append((kind, value))
-    assert [kind for kind, _ in merged] == ["part", "data", "end", "part", "data", "end"]
-    assert (merged[1][1], merged[4][1]) == (b"1", b"xyz")
-    assert parser.done
+    assert _read(body, [7] * len(body), tmp_path) == ({"a": "1"}, b"xyz")
+    assert _read(body, [1] * len(body), tmp_path) == ({"a": "1"}, b"xyz")
+
+
+def test_a_long_preamble_is_not_buffered(tmp_path: Path) -> None:
+    """A megabyte of preamble streams past without the reader holding it."""
+    body = b"p" * MIB + b"\r\n" + _form({"a": "1"}, b"xyz")
+    tracemalloc.start()
+    try:
+        assert _read(body, [64 * 1024] * 20, tmp_path) == ({"a": "1"}, b"xyz")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(body) // 2, f"peak {peak / MIB:.1f} MiB"
+
+
+def test_a_form_without_its_closing_boundary_is_refused(tmp_path: Path) -> None:
+    """A body cut before the closing boundary is refused and its file removed."""
+    body = _form({}, b"x" * 100).replace(f"\r\n--{BOUNDARY}--\r\n".encode(), b"")
+    with pytest.raises(FormError, match="ends before its closing boundary"):
+        _read(body, [10] * 20, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_form_with_no_parts_has_no_file(tmp_path: Path) -> None:
+    """A body that is only the closing boundary reads as a form with no fields and no file."""
+    content_type = f"multipart/form-data; boundary={BOUNDARY}"
+    chunks = _chunks(f"--{BOUNDARY}--\r\n".encode(), [3] * 10)
+    form = asyncio.run(read_form(chunks, content_type, tmp_path))
+    assert (form.fields, form.file) == ({}, None)
+
+
+def test_part_headers_over_16_kib_are_refused(tmp_path: Path) -> None:
+    """A part whose headers together pass 16 KiB is refused, whatever their lines' lengths."""
+    many = "".join(f"X-Pad-{n}: {'v' * 1000}\r\n" for n in range(17))
+    body = _form({"a": "1"}, b"xyz").replace(b'name="a"\r\n', b'name="a"\r\n' + many.encode(), 1)
+    with pytest.raises(FormError, match="headers are too long"):
+        _read(body, [4096] * 20, tmp_path)
+    few = "".join(f"X-Pad-{n}: {'v' * 1000}\r\n" for n in range(15))
+    body = _form({"a": "1"}, b"xyz").replace(b'name="a"\r\n', b'name="a"\r\n' + few.encode(), 1)
+    assert _read(body, [4096] * 20, tmp_path) == ({"a": "1"}, b"xyz")
+
+
+def test_a_text_field_over_64_kib_is_refused(tmp_path: Path) -> None:
+    """A text field takes 64 KiB and refuses one byte more."""
+    limit = 64 * 1024
+    assert _read(_form({"a": "v" * limit}, b"x"), [4096] * 40, tmp_path)[0] == {"a": "v" * limit}
+    with pytest.raises(FormError, match="'a' is too long"):
+        _read(_form({"a": "v" * (limit + 1)}, b"x"), [4096] * 40, tmp_path)
+
+
+def test_a_malformed_part_is_a_form_error(tmp_path: Path) -> None:
+    """A part header line without its line feed is a FormError, not python-multipart's own error."""
+    body = _form({"a": "1"}, b"xyz").replace(b'name="a"\r\n', b'name="a"\rX', 1)
+    with pytest.raises(FormError, match="malformed"):
+        _read(body, [100] * 5, tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_transport_padding_after_a_boundary_is_allowed(tmp_path: Path) -> None:

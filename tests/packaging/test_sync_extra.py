@@ -23,3 +23,13 @@ def test_the_script_names_the_sync_extra(args: list[str], tmp_path: Path) -> Non
     assert "pip install 'zoom-clips[sync]'" in done.stderr
     assert "mock" not in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_report_names_the_sync_extra_without_jinja2(tmp_path: Path) -> None:
+    """zoom-clips report without Jinja2 (the sync extra's) says which extra, in one line."""
+    args = ["report", "--db", "x.db", "-o", "exposure.html"]
+    done = run_without("jinja2", [str(SCRIPT), *args], tmp_path, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "(jinja2 is not installed): pip install 'zoom-clips[sync]'" in done.stderr
+    assert not (tmp_path / "exposure.html").exists()

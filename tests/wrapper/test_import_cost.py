@@ -41,3 +41,9 @@ def test_sync_client_defers_downloads_and_fan_out() -> None:
         "zoom_clips._resources._download_threads",
     }
     assert not deferred & loaded
+
+
+def test_the_sdk_never_imports_the_tools_libraries() -> None:
+    """Neither Jinja2 (the report's) nor python-multipart (the mock's) loads with the SDK."""
+    loaded = {name.partition(".")[0] for name in _modules_after_sync_client()}
+    assert not {"jinja2", "markupsafe", "python_multipart", "multipart"} & loaded

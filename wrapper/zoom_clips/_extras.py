@@ -18,8 +18,9 @@ EXTRA_MODULES: dict[str, tuple[str, ...]] = {
     # click comes with typer; a broken install can lack it alone.
     "cli": ("typer", "rich", "click"),
     "mock": ("starlette", "uvicorn"),
-    # psycopg is imported only for a postgresql:// --db, so only SQLAlchemy is checked here.
-    "sync": ("sqlalchemy",),
+    # psycopg is imported only for a postgresql:// --db, so it is not checked here; Jinja2
+    # (and its markupsafe) only for `zoom-clips report`.
+    "sync": ("sqlalchemy", "jinja2", "markupsafe"),
 }
 
 

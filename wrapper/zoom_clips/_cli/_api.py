@@ -30,17 +30,8 @@ from .._client import AsyncZoomClips
 from .._errors import APIStatusError
 from ._admin import converse
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, _status_parts, reported, say
-from ._listing import Run
-from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
-    parse_instant,
-)
 
 __all__ = ["EXIT_ZOOM_ERROR", "ApiRequest", "api", "build_request", "render_response"]
 
@@ -260,6 +251,7 @@ def _error_line(request: ApiRequest, exc: APIStatusError) -> str:
 
 @app.command("api")
 @reported
+@connected
 def api(
     method: Annotated[
         str,
@@ -308,12 +300,7 @@ def api(
         bool,
         typer.Option("--include", "-i", help="Print the status line and headers before the body."),
     ] = False,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Send any request to Zoom's API and print the JSON answer (as gh api).
 
@@ -340,13 +327,7 @@ def api(
         input_name=input_name,
         headers=headers or [],
     )
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
 
     async def work(client: AsyncZoomClips) -> tuple[httpx.Response, APIStatusError | None]:
         try:

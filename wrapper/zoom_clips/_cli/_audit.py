@@ -18,28 +18,22 @@ from rich.table import Table
 from .._export import AccountClip, AuditFinding, audit, csv_writer
 from .._models import ClipStatus
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import reported, say
 from ._inventory import AuditDbOpt, stored_items
-from ._listing import Run, selected
+from ._listing import selected
 from ._options import (
     AccountOpt,
-    BaseUrlOpt,
     DateFilter,
     DateFilterOpt,
-    DebugOpt,
     ExcludeStatusOpt,
     FromOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
     OutputOpt,
     SearchOpt,
     StatusOpt,
-    TokenUrlOpt,
     ToOpt,
     UserOpt,
     filters,
-    parse_instant,
     parse_statuses,
 )
 from ._output import open_output, output_format, table_console
@@ -191,6 +185,7 @@ def print_findings(
 
 @app.command("audit")
 @reported
+@connected
 def audit_clips(
     *,
     account: AccountOpt = None,
@@ -215,13 +210,8 @@ def audit_clips(
         FailOn,
         typer.Option("--fail-on", help="Exit 1 for any ANYONE clip, or only passcode-less ones."),
     ] = FailOn.ANYONE,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
+    connection: Connection,
     db: AuditDbOpt = None,
-    debug: DebugOpt = False,
 ) -> None:
     """Find clips shared with ANYONE, and among them those without a passcode, by owner.
 
@@ -239,13 +229,7 @@ def audit_clips(
         zoom-clips audit --db zoom-clips.db --fail-on no-passcode
     """
     fmt = output_format(output_format_name, output, FORMATS, table=AuditFormat.TABLE)
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     statuses = parse_statuses(status, exclude_status)
     query = filters(
         from_=from_,
@@ -262,7 +246,13 @@ def audit_clips(
             run.collect(account, query, selected(statuses, items.append))
         else:  # the inventory: the same filters and findings, offline
             items = stored_items(
-                db, account, query, statuses, mock=mock, base_url=base_url, token_url=token_url
+                db,
+                account,
+                query,
+                statuses,
+                mock=connection.mock,
+                base_url=connection.base_url,
+                token_url=connection.token_url,
             )
         found = live_findings(items)
         findings = found.by_owner

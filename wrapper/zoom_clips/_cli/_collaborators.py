@@ -13,17 +13,8 @@ from .._api_models import Collaborator
 from .._client import AsyncZoomClips
 from ._admin import clip_ids, converse, plain, plural
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import reported, say
-from ._listing import Run
-from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
-    parse_instant,
-)
 from ._output import open_output, output_format, table_console
 
 __all__ = ["CollaboratorsFormat", "collaborator_record", "collaborators"]
@@ -58,6 +49,7 @@ def _table(clip_id: str, rows: list[Collaborator]) -> Table:
 
 @app.command("collaborators")
 @reported
+@connected
 def collaborators(
     clip_id: Annotated[str, typer.Argument(metavar="ID", help="The clip's id.")],
     *,
@@ -82,12 +74,7 @@ def collaborators(
         str | None,
         typer.Option("--format", "-f", metavar="FORMAT", help="table (the default) or jsonl."),
     ] = None,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """List the people and channels a clip is shared with; --remove takes some away.
 
@@ -104,13 +91,7 @@ def collaborators(
     (wanted,) = clip_ids([clip_id], option="ID")
     users = clip_ids(remove or [], option="--remove")
     channels = clip_ids(remove_channel or [], option="--remove-channel")
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     removals = [(user, None) for user in users] + [(None, channel) for channel in channels]
 
     async def work(client: AsyncZoomClips) -> list[Collaborator]:

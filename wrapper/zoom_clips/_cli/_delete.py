@@ -31,17 +31,8 @@ from .._export import csv_text
 from .._models import Clip, ClipStatus
 from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, reported, say
-from ._listing import Run
-from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
-    parse_instant,
-)
 from ._output import table_console
 
 __all__ = ["EXIT_DECLINED", "delete_clips", "ids_from_audit"]
@@ -157,6 +148,7 @@ async def _lookup(client: AsyncZoomClips, ids: list[str]) -> dict[str, Clip | No
 
 @app.command("delete")
 @reported
+@connected
 def delete_clips(
     clip_id: Annotated[
         list[str] | None,
@@ -184,12 +176,7 @@ def delete_clips(
             "--missing-ok", help="Exit 0 even when Zoom has no clip of some id (for scripts)."
         ),
     ] = False,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Delete clips: shows each one, asks (or needs --yes), then deletes them one by one.
 
@@ -220,13 +207,7 @@ def delete_clips(
             f"refusing to delete {plural(len(ids), 'clip')} without --yes: stdin is not a "
             "terminal, so there is no one to ask (--dry-run shows what would be deleted)"
         )
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
 
     async def work(client: AsyncZoomClips) -> int:
         found = await _lookup(client, ids)

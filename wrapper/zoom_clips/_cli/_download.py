@@ -45,28 +45,22 @@ from .._models import Clip, ClipStatus
 from .._resources._arguments import check_id
 from ._admin import clip_ids, first_failure_stops_all, plural
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, reported, say
 from ._listing import Run
 from ._manifest import Manifest
 from ._options import (
     AccountOpt,
-    BaseUrlOpt,
     DateFilter,
     DateFilterOpt,
-    DebugOpt,
     ExcludeStatusOpt,
     FromOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
     SearchOpt,
     StatusOpt,
     StatusSelection,
-    TokenUrlOpt,
     ToOpt,
     UserOpt,
     filters,
-    parse_instant,
     parse_statuses,
 )
 
@@ -243,6 +237,7 @@ def _rate_limit(value: str) -> str | float:
 
 @app.command("download")
 @reported
+@connected
 def download_clips(
     clip_id: Annotated[
         list[str] | None,
@@ -283,12 +278,7 @@ def download_clips(
             "number.",
         ),
     ] = "business",
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Download clips' mp4 files into a directory: resumable, with a manifest of sha256s.
 
@@ -306,13 +296,7 @@ def download_clips(
     given = (account, from_, to, status, exclude_status, user, search)
     if ids and any(v is not None for v in given):
         raise CliError("give clip ids or listing options (--account, --from, ...), not both")
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     statuses = parse_statuses(status, exclude_status)
     listing = (
         None

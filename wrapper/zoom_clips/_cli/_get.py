@@ -13,17 +13,8 @@ from .._export import AccountClip, clip_record
 from .._models import Clip
 from ._admin import clip_ids, converse, plain
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import reported
-from ._listing import Run
-from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
-    parse_instant,
-)
 from ._output import open_output, output_format, table_console
 
 __all__ = ["GetFormat", "clip_fields_table", "get_clip"]
@@ -59,6 +50,7 @@ def clip_fields_table(clip: Clip, *, include_passcodes: bool) -> Table:
 
 @app.command("get")
 @reported
+@connected
 def get_clip(
     clip_id: Annotated[str, typer.Argument(metavar="ID", help="The clip's id.")],
     *,
@@ -69,12 +61,7 @@ def get_clip(
     include_passcodes: Annotated[
         bool, typer.Option("--include-passcodes", help="Show the clip's passcode.")
     ] = False,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Show one clip: its title, owner, status, sharing, dates and every other field.
 
@@ -88,13 +75,7 @@ def get_clip(
     """
     fmt = output_format(output_format_name, None, FORMATS, table=GetFormat.TABLE)
     (wanted,) = clip_ids([clip_id], option="ID")
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     clip = converse(run, lambda client: client.clips.get(wanted))
     if fmt is GetFormat.JSON:
         typer.echo(json.dumps(clip_json(clip, include_passcodes=include_passcodes), indent=2))

@@ -10,27 +10,21 @@ from rich.table import Table
 
 from .._export import AccountClip, CsvSink, JsonlSink
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import reported, say
-from ._listing import Run, selected
+from ._listing import selected
 from ._options import (
     AccountOpt,
-    BaseUrlOpt,
     DateFilter,
     DateFilterOpt,
-    DebugOpt,
     ExcludeStatusOpt,
     FromOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
     OutputOpt,
     SearchOpt,
     StatusOpt,
-    TokenUrlOpt,
     ToOpt,
     UserOpt,
     filters,
-    parse_instant,
     parse_statuses,
 )
 from ._output import open_output, output_format, table_console
@@ -70,6 +64,7 @@ def clips_table(items: list[AccountClip]) -> Table:
 
 @app.command("list")
 @reported
+@connected
 def list_clips(
     *,
     account: AccountOpt = None,
@@ -93,12 +88,7 @@ def list_clips(
     include_passcodes: Annotated[
         bool, typer.Option("--include-passcodes", help="Put clip passcodes in CSV/JSONL.")
     ] = False,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """List every clip of the accounts, across pages and one-month windows.
 
@@ -112,13 +102,7 @@ def list_clips(
     --exclude-status RECORD_DELETE, or keep several statuses with --status A --status B.
     """
     fmt = output_format(output_format_name, output, FORMATS, table=OutputFormat.TABLE)
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     statuses = parse_statuses(status, exclude_status)
     query = filters(
         from_=from_,

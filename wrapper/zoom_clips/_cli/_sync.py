@@ -22,16 +22,11 @@ from .._auth import ServerToServerOAuth
 from .._client import AsyncZoomClips
 from .._ratelimit import resolve_rate_limits
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, describe, fail, reported, say
 from ._listing import checked_env
 from ._options import (
     AccountOpt,
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
     parse_instant,
     parse_when,
 )
@@ -154,6 +149,7 @@ def _checked_connection(
 
 @app.command("sync")
 @reported
+@connected
 def sync_inventory(
     *,
     db: Annotated[
@@ -211,11 +207,7 @@ def sync_inventory(
             help="Retries per request (5xx, 429, dropped connections) before the run gives up.",
         ),
     ] = 6,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
+    connection: Connection,
     mock_clips: Annotated[
         int | None,
         typer.Option("--mock-clips", min=0, help="With --mock: how many clips it holds."),
@@ -233,7 +225,6 @@ def sync_inventory(
         int | None,
         typer.Option("--mock-qps", min=1, help="With --mock: its per-second request limit."),
     ] = None,
-    debug: DebugOpt = False,
 ) -> None:
     """Bring the clip inventory up to date: only what changed since the last run.
 
@@ -245,27 +236,33 @@ def sync_inventory(
     """
     from ..sync import InventoryError, SyncFailedError, open_database, sync  # noqa: PLC0415
 
-    if mock and (base_url or token_url):
-        given = "--base-url" if base_url else "--token-url"
+    if connection.mock and (connection.base_url or connection.token_url):
+        given = "--base-url" if connection.base_url else "--token-url"
         raise CliError(f"--mock starts its own server, so {given} has nothing to point at")
     settings = {"fault_rate": fault_rate, "clips": mock_clips, "qps": mock_qps}
-    if not mock:
+    if not connection.mock:
         for name, value in zip(_MOCK_ONLY, (mock_clips, fault_rate, mock_qps), strict=True):
             if value is not None:
                 raise CliError(f"{name} configures the embedded mock: it needs --mock")
     # Every argument is checked before the inventory is opened: a refused command leaves no
     # new, empty database behind.
-    start = parse_instant(mock_now, option="--mock-now") if mock else None
+    start = parse_instant(connection.mock_now, option="--mock-now") if connection.mock else None
     first = _since(since, start or datetime.now(UTC))
     wanted = [*(account or []), *(read_accounts_file(accounts_file) if accounts_file else [])]
     limit = _rate_limit(rate_limit)
-    env = {} if mock else _checked_connection(wanted, base_url, token_url, limit, max_retries)
+    env = (
+        {}
+        if connection.mock
+        else _checked_connection(
+            wanted, connection.base_url, connection.token_url, limit, max_retries
+        )
+    )
     try:
         _create_private(db)
         engine = open_database(db)
     except InventoryError as exc:
         fail(str(exc))
-    mock_settings: dict[str, object] = {"seed": mock_seed}
+    mock_settings: dict[str, object] = {"seed": connection.mock_seed}
     mock_settings |= {k: v for k, v in settings.items() if v is not None}
     if start is not None:
         from ..mock import MockClock  # noqa: PLC0415 -- needs the mock extra
@@ -274,7 +271,7 @@ def sync_inventory(
 
     async def run() -> str:
         async with _client(
-            mock=mock,
+            mock=connection.mock,
             env=env,
             limit=limit,
             max_retries=max_retries,
@@ -300,7 +297,7 @@ def sync_inventory(
         exc.add_note("what sync finished is saved: run the same command again to resume")
         raise
     except SyncFailedError as exc:
-        if debug:
+        if connection.debug:
             raise
         cause = exc.__cause__
         reason = describe(cause) if cause is not None else str(exc)
@@ -309,7 +306,7 @@ def sync_inventory(
             "what it finished is saved, run it again to resume"
         )
     except InventoryError as exc:
-        if debug:
+        if connection.debug:
             raise
         fail(str(exc))
     finally:

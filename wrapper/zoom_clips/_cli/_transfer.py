@@ -21,17 +21,8 @@ from .._api_models import TransferStatus, TransferTask
 from .._client import AsyncZoomClips
 from ._admin import clip_ids, converse, first_failure_stops_all, plain, plural
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, reported, say
-from ._listing import Run
-from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
-    parse_instant,
-)
 
 __all__ = ["goes_on", "task_line", "transfer_clips", "transfer_status"]
 
@@ -56,6 +47,7 @@ def _seconds(value: float, option: str, *, allow_zero: bool) -> None:
 
 @app.command("transfer")
 @reported
+@connected
 def transfer_clips(
     *,
     source: Annotated[
@@ -87,12 +79,7 @@ def transfer_clips(
         float,
         typer.Option("--poll-interval", metavar="SECONDS", help="First wait between polls."),
     ] = DEFAULT_POLL,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Transfer clips to another owner, then wait for each of Zoom's tasks and report it.
 
@@ -111,13 +98,7 @@ def transfer_clips(
     wanted = clip_ids(clip or [], option="--clip") or None
     _seconds(timeout, "--timeout", allow_zero=True)
     _seconds(poll_interval, "--poll-interval", allow_zero=False)
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
     console = Console(stderr=True, highlight=False)
     started: list[str] = []
 
@@ -175,6 +156,7 @@ def goes_on(task_ids: list[str]) -> str:
 
 @app.command("transfer-status")
 @reported
+@connected
 def transfer_status(
     task_ids: Annotated[
         list[str], typer.Argument(metavar="TASK_ID...", help="Ids that transfer printed.")
@@ -191,12 +173,7 @@ def transfer_status(
         float,
         typer.Option("--poll-interval", metavar="SECONDS", help="First wait between polls."),
     ] = DEFAULT_POLL,
-    base_url: BaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Check transfer tasks by id (those `transfer` started); one line each, as `transfer` prints.
 
@@ -211,13 +188,7 @@ def transfer_status(
     wanted = clip_ids(task_ids, option="TASK_ID")
     _seconds(timeout, "--timeout", allow_zero=True)
     _seconds(poll_interval, "--poll-interval", allow_zero=False)
-    run = Run(
-        mock=mock,
-        base_url=base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=parse_instant(mock_now, option="--mock-now"),
-    )
+    run = connection.run()
 
     async def work(client: AsyncZoomClips) -> list[TransferTask]:
         tasks = []

@@ -21,16 +21,11 @@ from .._auth import ServerToServerOAuth
 from .._client import ZoomClips
 from .._errors import ZoomClipsError
 from ._app import app
+from ._connection import Connection, connected
 from ._errors import CliError, reported, say
 from ._listing import _checked_url, checked_env
 from ._options import (
-    BaseUrlOpt,
-    DebugOpt,
     FileBaseUrlOpt,
-    MockNowOpt,
-    MockOpt,
-    MockSeedOpt,
-    TokenUrlOpt,
     parse_instant,
 )
 
@@ -177,6 +172,7 @@ def _client(
 
 @app.command("upload")
 @reported
+@connected
 def upload_files(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="The video files (.mp4, .webm).")
@@ -214,13 +210,8 @@ def upload_files(
             "--force", help="Upload files that are not named and made like mp4 or WebM video."
         ),
     ] = False,
-    base_url: BaseUrlOpt = None,
     file_base_url: FileBaseUrlOpt = None,
-    token_url: TokenUrlOpt = None,
-    mock: MockOpt = False,
-    mock_seed: MockSeedOpt = 0,
-    mock_now: MockNowOpt = None,
-    debug: DebugOpt = False,
+    connection: Connection,
 ) -> None:
     """Upload video files as new clips; print each new clip's id.
 
@@ -239,12 +230,12 @@ def upload_files(
     _checked_videos(files, force=force)
     _state_dir(state_dir)
     with _client(
-        mock=mock,
-        base_url=base_url,
+        mock=connection.mock,
+        base_url=connection.base_url,
         file_base_url=file_base_url,
-        token_url=token_url,
-        mock_seed=mock_seed,
-        mock_now=mock_now,
+        token_url=connection.token_url,
+        mock_seed=connection.mock_seed,
+        mock_now=connection.mock_now,
     ) as client:
         for file in files:
             sidecar = sidecar_for(file, state_dir)

@@ -3,14 +3,14 @@
 ``dest`` is a directory (the file is named from the file host's ``Content-Disposition``, else
 ``{clip_id}.mp4``) or a file path. The suggested name comes from a server, and Zoom's holds the
 clip's title, which its owner chose; so it is made into a plain base name that every file system
-takes before it touches one: ``filename*`` (RFC 5987/8187) before ``filename``; path separators
-(``/``, ``\\``) replaced by ``_``, never cut at (``Q3/Q4 plan`` is ``Q3_Q4 plan.mp4``, and
-``..`` steps are dropped); the characters Windows refuses (``<>:"|?*``) replaced by ``_``;
-tabs and line or paragraph breaks a space, other control and format characters (a bidi
-override) dropped; no leading dots or spaces, no trailing ones; never a name Windows reserves
-(``CON``, ``NUL.mp4``, ``COM1``: an ``_`` goes in front); at most 200 bytes of UTF-8, cut
-before the extension; always an extension (``.mp4`` when the name has none); never ``.``/``..``
-nor the ``.part`` file itself.
+takes before it touches one: ``filename*`` (RFC 5987/8187, read by ``email.message``) before
+``filename``; path separators (``/``, ``\\``) replaced by ``_``, never cut at (``Q3/Q4 plan``
+is ``Q3_Q4 plan.mp4``, and ``..`` steps are dropped); the characters Windows refuses
+(``<>:"|?*``) replaced by ``_``; tabs and line or paragraph breaks a space, other control and
+format characters (a bidi override) dropped; no leading dots or spaces, no trailing ones; never
+a name Windows reserves (``CON``, ``NUL.mp4``, ``COM1``: an ``_`` goes in front); at most 200
+bytes of UTF-8, cut before the extension; always an extension (``.mp4`` when the name has none);
+never ``.``/``..`` nor the ``.part`` file itself.
 
 >>> filename_from_disposition('attachment; filename="../../etc/passwd"')
 'etc_passwd.mp4'
@@ -22,11 +22,11 @@ nor the ``.part`` file itself.
 
 from __future__ import annotations
 
+import email.message
 import os
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import unquote
 
 import attrs
 
@@ -53,35 +53,44 @@ _WINDOWS_RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{device}{n}" for device in ("COM", "LPT") for n in "0123456789\u00b9\u00b2\u00b3"}
 )
-# One ``; name=value`` parameter: a token name, then a quoted string or a bare token.
-_PARAMETER = re.compile(
-    r""";\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)""",
-)
-_EXTENDED = re.compile(r"^([!#$&+^`{}~0-9A-Za-z-]*)'[^']*'(.*)$")
+#: The charsets RFC 8187 has every recipient read; a ``filename*`` in another is not trusted.
+_EXTENDED_CHARSETS = frozenset({"utf-8", "iso-8859-1"})
 
 
-def _parameters(value: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    _, _, rest = value.partition(";")
-    for name, raw in _PARAMETER.findall(";" + rest):
-        text = raw.strip()
-        if text.startswith('"') and text.endswith('"') and len(text) >= 2:
-            text = re.sub(r"\\(.)", r"\1", text[1:-1])
-        found.setdefault(name.lower(), text)
-    return found
+def _suggested_names(value: str) -> list[str]:
+    """The names ``value`` suggests, best first: each readable ``filename*``, then ``filename``.
+
+    The standard library's ``email.message`` splits the parameters (quoted strings, escapes,
+    RFC 2231 continuations) and percent-decodes ``filename*``, whose bytes it leaves as Latin-1
+    characters for the charset it names; its ``get_filename`` would prefer a plain ``filename``,
+    RFC 6266 says the extended one goes first.
+    """
+    message = email.message.Message()
+    message["content-disposition"] = value
+    extended: list[str] = []
+    plain: list[str] = []
+    for name, parameter in message.get_params([], header="content-disposition")[1:]:
+        if name.lower() != "filename":
+            continue
+        if isinstance(parameter, tuple):
+            decoded = _decode_extended(*parameter)
+            if decoded is not None:
+                extended.append(decoded)
+        else:
+            plain.append(parameter)
+    return extended + plain
 
 
-def _decode_extended(value: str) -> str | None:
+def _decode_extended(charset: str | None, _language: str | None, text: str) -> str | None:
     """The text of an RFC 8187 ``charset'lang'pct-encoded`` value, or ``None`` if unreadable."""
-    match = _EXTENDED.match(value)
-    if match is None:
+    if charset is None:  # no ``charset'lang'`` prefix: not an extended value
         return None
-    charset = match.group(1).lower() or "utf-8"
-    if charset not in {"utf-8", "iso-8859-1"}:
+    charset = charset.lower() or "utf-8"
+    if charset not in _EXTENDED_CHARSETS:
         return None
     try:
-        return unquote(match.group(2), encoding=charset, errors="strict")
-    except (UnicodeDecodeError, LookupError):
+        return text.encode("latin-1").decode(charset, errors="strict")
+    except UnicodeError:  # raw non-Latin-1 characters, or bytes the charset does not have
         return None
 
 
@@ -144,12 +153,8 @@ def filename_from_disposition(value: str | None) -> str | None:
     """The safe file name a ``Content-Disposition`` header suggests, or ``None``."""
     if not value:
         return None
-    parameters = _parameters(value)
-    for candidate in (
-        _decode_extended(parameters["filename*"]) if "filename*" in parameters else None,
-        parameters.get("filename"),
-    ):
-        if candidate is not None and (name := safe_filename(candidate)) is not None:
+    for candidate in _suggested_names(value):
+        if (name := safe_filename(candidate)) is not None:
             return name
     return None
 
