@@ -11,7 +11,7 @@ Three layers, each usable on its own (the concurrent fan-out of windows builds o
   ``yyyy-MM-ddTHH:mm:ssZ``, so every bound on the wire is a whole second in that form: the range
   rounded outward (``from`` down, ``to`` up: a date ``to`` E is sent as ``(E+1)T00:00:00Z``), and
   neighbouring windows share their boundary instant. What the rounding over-fetches is dropped
-  on the client by ``_ledger.WindowLedger``, which also de-duplicates across windows.
+  on the client by ``_dedup.WindowLedger``, which also de-duplicates across windows.
 - ``iter_window`` / ``aiter_window`` page through *one* window given its query: the unit of work.
   A ``WindowPager`` holds the pure logic both share: the next page's parameters (the original query
   plus the token), a token that repeats (``PaginationError``), and one restart of the window when
