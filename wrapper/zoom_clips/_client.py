@@ -6,7 +6,7 @@ with the generated code and send it through the client's one request path, ``_se
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
 clients share everything but I/O: their arguments, URLs and environment (``_base_client``), what
 an attempt's outcome means (``_attempts``), the retry decisions of ``_retry`` and where a
-redirect goes (``_redirect_hops``). Each runs one short retry
+redirect goes (``_redirects``). Each runs one short retry
 loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
@@ -59,7 +59,7 @@ from ._operations import (
     raw_request_kwargs,
 )
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
-from ._redirect_hops import Hop, next_hop
+from ._redirects import Hop, next_hop
 from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
@@ -158,7 +158,7 @@ class ZoomClips(BaseZoomClips):
         Every operation of every resource goes through here. ``idempotent=False`` (a transfer)
         resends only what Zoom cannot have acted on: a 429 or a connection never made. ``body``
         builds the request's ``files=``/``data=`` afresh for each attempt (an upload's file is
-        reopened). ``follow_redirects`` follows 30x answers (``_redirect_hops``), the token
+        reopened). ``follow_redirects`` follows 30x answers (``_redirects``), the token
         going along only where ``_redirects.keeps_authorization`` allows.
         """
         method, url, extra = self._prepare(kwargs)
