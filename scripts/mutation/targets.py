@@ -157,6 +157,6 @@ TARGETS = (
     Target("_pagination", "wrapper/zoom_clips/_pagination.py", None, _PAGINATION_TESTS),
     # The cross-window de-duplication rule, split out of _pagination (issue 11 §2).
     Target("_dedup", "wrapper/zoom_clips/_dedup.py", None, _PAGINATION_TESTS),
-    Target("_retry", "wrapper/zoom_clips/_retry.py", None, _WRAPPER_TESTS),
+    Target("_retry", "wrapper/zoom_clips/_retry/__init__.py", None, _WRAPPER_TESTS),
     Target("_auth", "wrapper/zoom_clips/_auth.py", None, _WRAPPER_TESTS),
 )

@@ -5,8 +5,8 @@ A client is a thin shell that owns the transport, auth, rate limit and retries. 
 with the generated code and send it through the client's one request path, ``_send``: auth,
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
 clients share everything but I/O: their arguments, URLs and environment (``_base_client``), what
-an attempt's outcome means (``_attempts``), the retry decisions of ``_retry`` and where a
-redirect goes (``_redirects``). Each runs one short retry
+an attempt's outcome means and when to retry it (``_retry``) and where a redirect goes
+(``_redirects``). Each runs one short retry
 loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
@@ -32,14 +32,6 @@ from typing import Any, Self, TypeVar
 import attrs
 import httpx
 
-from ._attempts import (
-    RETRYABLE_ERRORS,
-    Wait,
-    after_failure,
-    connection_error,
-    outcome_of,
-    token_retry,
-)
 from ._base_client import (
     DEFAULT_BASE_URL,
     DEFAULT_FILE_BASE_URL,
@@ -64,6 +56,14 @@ from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
 from ._retry import RetryPolicy
+from ._retry._attempt import (
+    RETRYABLE_ERRORS,
+    Wait,
+    after_failure,
+    connection_error,
+    outcome_of,
+    token_retry,
+)
 from ._token_answer import TokenEndpointError
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here;

@@ -42,10 +42,10 @@ from typing import IO
 import attrs
 import httpx
 
-from .._attempts import RETRYABLE_ERRORS
 from .._errors import DownloadError
 from .._redirects import MAX_HOPS, REDIRECT_STATUSES, keeps_authorization, refused_redirect
 from .._retry import Budget, RetryPolicy, wait_after
+from .._retry._attempt import RETRYABLE_ERRORS
 from ._download_names import DownloadTarget, filename_from_disposition
 from ._download_requests import content_length, content_range, framed, is_presigned
 from ._download_threads import EarlyWriteback, Sha256InBackground, fsync_directory
