@@ -131,6 +131,9 @@ class ZoomClips(BaseZoomClips):
             multipart_threshold=multipart_threshold,
             part_size=part_size,
         )
+        # The auth every request goes through: the client's own (the sync client has no rate
+        # limiter; the async client's wraps its auth in one).
+        self._request_auth: httpx.Auth = self._auth
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self._sleep = sleep
@@ -202,7 +205,7 @@ class ZoomClips(BaseZoomClips):
                 )
                 response = self._http.send(
                     request,
-                    auth=self._hop_auth(first.url, hop, self._auth),
+                    auth=self._hop_auth(first.url, hop, self._request_auth),
                     stream=True,
                     follow_redirects=False,  # followed here, under the token rules
                 )
@@ -356,8 +359,9 @@ class AsyncZoomClips(BaseZoomClips):
         attempt = 0
         while True:
             try:
-                first = Hop(method, url, extra, True)
-                response = await self._exchange(first, body, follow_redirects)
+                response = await self._exchange(
+                    Hop(method, url, extra, True), body, follow_redirects
+                )
             except RETRYABLE_ERRORS as exc:
                 delay = after_failure(
                     self._policy, attempt, method, url, exc, idempotent=idempotent

@@ -12,12 +12,14 @@ Three layers, each usable on its own (the concurrent fan-out of windows builds o
   rounded outward (``from`` down, ``to`` up: a date ``to`` E is sent as ``(E+1)T00:00:00Z``), and
   neighbouring windows share their boundary instant. What the rounding over-fetches is dropped
   on the client by ``_dedup.WindowLedger``, which also de-duplicates across windows.
-- ``iter_window`` / ``aiter_window`` page through *one* window given its query: the unit of work.
-  A ``WindowPager`` holds the pure logic both share: the next page's parameters (the original query
-  plus the token), a token that repeats (``PaginationError``), and one restart of the window when
-  Zoom says the page token expired (400, code 300), without yielding any clip twice: a ``keep``
-  rule decides which clips to yield (by default: each id once per window; a listing passes its
-  ledger's rule, so one set of ids serves both the restart and the cross-window de-duplication).
+- ``iter_window`` / ``aiter_window`` (and their ``_pages`` forms, a page at a time) page through
+  *one* window given its query: the unit of work. A ``WindowPager`` (a ``Pager``, as the token
+  lists' ``TokenPager`` is) holds the pure logic both share: the next page's parameters (the
+  original query plus the token), a token that repeats (``PaginationError``), and one restart
+  of the window when Zoom says the page token expired (400, code 300), without yielding any clip
+  twice: a ``keep`` rule decides which clips to yield (by default: each id once per window; a
+  listing passes its ledger's rule, so one set of ids serves both the restart and the
+  cross-window de-duplication).
 
 Every window ends (``PageTrail``, shared with the token lists of ``_resources._paging``): a page
 that carries a ``next_page_token`` but brings no new clip (empty, or all clips already yielded)
@@ -60,6 +62,7 @@ __all__ = [
     "each_id_once",
     "format_bound",
     "iter_window",
+    "iter_window_pages",
     "normalize_range",
     "single_window_params",
     "split_windows",
@@ -446,6 +449,17 @@ def iter_window(
 
     ``policy`` (the client's) bounds the pages that bring nothing new (``PageTrail``).
     """
+    for clips in iter_window_pages(fetch, query, keep, policy):
+        yield from clips
+
+
+def iter_window_pages(
+    fetch: Fetch,
+    query: Mapping[str, Any],
+    keep: Keep | None = None,
+    policy: RetryPolicy | None = None,
+) -> Iterator[list[Clip]]:
+    """The clips of one window a page at a time (the twin of ``aiter_window_pages``)."""
     pager = WindowPager(query, keep or each_id_once(), policy=policy or RetryPolicy())
     while not pager.done:
         try:
@@ -454,7 +468,7 @@ def iter_window(
             if pager.restart_after(exc):
                 continue
             raise
-        yield from pager.accept(page, response)
+        yield pager.accept(page, response)
 
 
 async def aiter_window(

@@ -199,7 +199,7 @@ class StreamingAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.inner.async_auth_flow(request)
         try:
-            outgoing = await flow.__anext__()
+            outgoing = await anext(flow)
             while True:
                 response = yield outgoing
                 if outgoing is request:
