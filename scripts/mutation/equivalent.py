@@ -159,12 +159,6 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     ): _OPAQUE_LENGTH,
     (
         "_auth",
-        "is_loopback",
-        "return False",
-        "return value -> None",
-    ): "None is as falsy as False, and the only caller tests it with `and`",
-    (
-        "_auth",
         "_CachedTokenAuth.__init__",
         "self._expires_at = 0.0",
         "0.0 -> 1.0",

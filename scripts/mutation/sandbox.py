@@ -104,7 +104,7 @@ class Sandbox:
         return TestRun(passed, bool(answer["timed_out"]), float(answer["seconds"]), output)
 
     def source(self, module: str) -> str:
-        """The copy's current text of ``module`` (a path like ``wrapper/zoom_clips/_retry.py``)."""
+        """The copy's current text of ``module`` (a path like ``wrapper/zoom_clips/_auth.py``)."""
         return (self.root / module).read_text(encoding="utf-8")
 
     @contextmanager

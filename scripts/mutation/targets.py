@@ -5,7 +5,7 @@ rules of its clip, collaborator, comment and transfer routes (issue 14) and its 
 download, file host, uploads and their form reader (issue 15); its fault
 injection, latency, stats endpoints, rate limiter and seeded data generator are not mutated
 (they are other concerns, with mostly equivalent mutants: a different random draw is still a
-valid data set). The wrapper's ``_pagination`` (and ``_ledger``, its de-duplication), ``_retry``
+valid data set). The wrapper's ``_pagination`` (and ``_dedup``, its de-duplication), ``_retry``
 and ``_auth`` are mutated whole.
 Only the tests that cover a target run, fastest files first, so a killed mutant costs little.
 """
@@ -156,7 +156,7 @@ TARGETS = (
     ),
     Target("_pagination", "wrapper/zoom_clips/_pagination.py", None, _PAGINATION_TESTS),
     # The cross-window de-duplication rule, split out of _pagination (issue 11 §2).
-    Target("_ledger", "wrapper/zoom_clips/_ledger.py", None, _PAGINATION_TESTS),
-    Target("_retry", "wrapper/zoom_clips/_retry.py", None, _WRAPPER_TESTS),
+    Target("_dedup", "wrapper/zoom_clips/_dedup.py", None, _PAGINATION_TESTS),
+    Target("_retry", "wrapper/zoom_clips/_retry/__init__.py", None, _WRAPPER_TESTS),
     Target("_auth", "wrapper/zoom_clips/_auth.py", None, _WRAPPER_TESTS),
 )

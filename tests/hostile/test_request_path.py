@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 import zoom_clips as zc
-from zoom_clips._redirect_hops import MAX_HOPS
+from zoom_clips._redirects import MAX_HOPS
 
 from ..wrapper.clips_api_support import call
 from .conftest import (

@@ -18,7 +18,7 @@ import httpx
 import pytest
 import zoom_clips as zc
 import zoom_clips._clips as clips_module
-from zoom_clips._ledger import WindowLedger
+from zoom_clips._dedup import WindowLedger
 from zoom_clips._pagination import DateRange
 
 from ..virtual_time import run_virtual

@@ -3,11 +3,13 @@ hosts a redirect may carry the token to (``_redirects``)."""
 
 from __future__ import annotations
 
+import doctest
 import re
 
 import httpx
 import pytest
 import zoom_clips as zc
+import zoom_clips._redirects
 from zoom_clips._client import DEFAULT_FILE_BASE_URL, FILE_API_PATHS
 from zoom_clips._ratelimit import RateLimitedAuth, RequestRateLimiter
 from zoom_clips._redirects import is_zoom_host, keeps_authorization
@@ -19,6 +21,13 @@ Client = type[zc.ZoomClips] | type[zc.AsyncZoomClips]
 
 BASE = "https://api.zoom.us/v2"
 FILES = "https://fileapi.zoom.us/v2"
+
+
+def test_the_redirect_rules_examples_hold() -> None:
+    """The examples in ``_redirects``' docstring (where the token goes, what is refused) run."""
+    results = doctest.testmod(zoom_clips._redirects, optionflags=doctest.ELLIPSIS)
+    assert results.attempted >= 7
+    assert results.failed == 0
 
 
 def test_the_file_api_paths_are_the_upload_operations() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 import zoom_clips as zc
-from zoom_clips._redirect_hops import MAX_HOPS
+from zoom_clips._redirects import MAX_HOPS
 
 from .clips_api_support import call
 from .conftest import TOKEN, Facade, FakeZoom, json_response

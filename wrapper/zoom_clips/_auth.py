@@ -22,7 +22,6 @@ bounds.
 from __future__ import annotations
 
 import base64
-import ipaddress
 import logging
 import threading
 import time
@@ -34,7 +33,7 @@ import attrs
 import httpx
 
 from ._errors import error_body
-from ._redirects import token_may_go
+from ._redirects import is_loopback, token_may_go
 from ._small_bodies import aread_small, read_small
 from ._token_answer import TokenFetchAbandoned, issued_token
 
@@ -47,7 +46,6 @@ __all__ = [
     "ServerToServerOAuth",
     "TokenPair",
     "UserOAuth",
-    "is_loopback",
     "require_secure_url",
 ]
 
@@ -69,15 +67,6 @@ _TOKEN_ENDPOINT = "the token endpoint"  # noqa: S105 -- words, not a secret
 def refresh_at(now: float, expires_in: float) -> float:
     """When to stop trusting a token that Zoom said expires in ``expires_in`` seconds."""
     return now + expires_in - min(EXPIRY_MARGIN_SECONDS, expires_in / 10)
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def require_secure_url(url: str, *, what: str) -> None:

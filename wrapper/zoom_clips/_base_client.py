@@ -20,8 +20,7 @@ from ._auth import (
     UserOAuth,
     require_secure_url,
 )
-from ._redirect_hops import Hop
-from ._redirects import is_zoom_host, keeps_authorization, token_may_go
+from ._redirects import Hop, is_zoom_host, keeps_authorization, token_may_go
 from ._resources._upload_plan import check_part_size, check_threshold
 from ._retry import RetryPolicy
 

@@ -5,8 +5,8 @@ A client is a thin shell that owns the transport, auth, rate limit and retries. 
 with the generated code and send it through the client's one request path, ``_send``: auth,
 retries, typed errors, and the operation's own ``parse`` of the answer (``_responses``). Both
 clients share everything but I/O: their arguments, URLs and environment (``_base_client``), what
-an attempt's outcome means (``_attempts``), the retry decisions of ``_retry`` and where a
-redirect goes (``_redirect_hops``). Each runs one short retry
+an attempt's outcome means and when to retry it (``_retry``) and where a redirect goes
+(``_redirects``). Each runs one short retry
 loop around its own ``httpx`` client, with an injectable sleep.
 
 Requests are built by the generated ``_get_kwargs`` functions and sent with the wrapper's own
@@ -32,14 +32,6 @@ from typing import Any, Self, TypeVar
 import attrs
 import httpx
 
-from ._attempts import (
-    RETRYABLE_ERRORS,
-    Wait,
-    after_failure,
-    connection_error,
-    outcome_of,
-    token_retry,
-)
 from ._base_client import (
     DEFAULT_BASE_URL,
     DEFAULT_FILE_BASE_URL,
@@ -59,11 +51,19 @@ from ._operations import (
     raw_request_kwargs,
 )
 from ._ratelimit import RateLimit, RateLimitedAuth, RequestRateLimiter, resolve_rate_limits
-from ._redirect_hops import Hop, next_hop
+from ._redirects import Hop, next_hop
 from ._resources import AsyncClips, Clips
 from ._resources._upload_body import Body
 from ._responses import Parse, page_from_response
 from ._retry import RetryPolicy
+from ._retry._attempt import (
+    RETRYABLE_ERRORS,
+    Wait,
+    after_failure,
+    connection_error,
+    outcome_of,
+    token_retry,
+)
 from ._token_answer import TokenEndpointError
 
 # page_from_response is re-exported: the fuzz tests and bench_1_parse measure it from here;
@@ -131,6 +131,9 @@ class ZoomClips(BaseZoomClips):
             multipart_threshold=multipart_threshold,
             part_size=part_size,
         )
+        # The auth every request goes through: the client's own (the sync client has no rate
+        # limiter; the async client's wraps its auth in one).
+        self._request_auth: httpx.Auth = self._auth
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
         self._sleep = sleep
@@ -158,7 +161,7 @@ class ZoomClips(BaseZoomClips):
         Every operation of every resource goes through here. ``idempotent=False`` (a transfer)
         resends only what Zoom cannot have acted on: a 429 or a connection never made. ``body``
         builds the request's ``files=``/``data=`` afresh for each attempt (an upload's file is
-        reopened). ``follow_redirects`` follows 30x answers (``_redirect_hops``), the token
+        reopened). ``follow_redirects`` follows 30x answers (``_redirects``), the token
         going along only where ``_redirects.keeps_authorization`` allows.
         """
         method, url, extra = self._prepare(kwargs)
@@ -202,7 +205,7 @@ class ZoomClips(BaseZoomClips):
                 )
                 response = self._http.send(
                     request,
-                    auth=self._hop_auth(first.url, hop, self._auth),
+                    auth=self._hop_auth(first.url, hop, self._request_auth),
                     stream=True,
                     follow_redirects=False,  # followed here, under the token rules
                 )
@@ -356,8 +359,9 @@ class AsyncZoomClips(BaseZoomClips):
         attempt = 0
         while True:
             try:
-                first = Hop(method, url, extra, True)
-                response = await self._exchange(first, body, follow_redirects)
+                response = await self._exchange(
+                    Hop(method, url, extra, True), body, follow_redirects
+                )
             except RETRYABLE_ERRORS as exc:
                 delay = after_failure(
                     self._policy, attempt, method, url, exc, idempotent=idempotent

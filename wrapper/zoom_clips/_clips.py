@@ -6,7 +6,7 @@ query names and enum values): the master API's ``/accounts/{accountId}/clips`` w
 the Clips API's user-level ``GET /clips`` without one. Requests go through the client's one
 request path (``ClipListing.fetch``, through the resource base: auth, retries, typed errors). A
 range is split into one-month windows (``_pagination``) and de-duplicated across them
-(``_ledger``); the async client pages the windows concurrently (``_fanout``, imported on
+(``_dedup``); the async client pages the windows concurrently (``_fanout``, imported on
 first use).
 """
 
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import httpx
 
-from ._ledger import WindowLedger
+from ._dedup import WindowLedger
 from ._models import MAX_PAGE_TOKEN_LENGTH, Clip, ClipsPage, ClipStatus, DateFilterType
 from ._pagination import (
     DateRange,

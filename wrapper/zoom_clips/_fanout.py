@@ -7,7 +7,7 @@ and hands each page to one consumer (the async generator the caller iterates) ov
 queue. A slow consumer holds the workers back instead of piling pages up in memory: at most
 ``max_concurrency`` pages wait in the queue, plus one per worker.
 
-De-duplication is the sync client's rule (``_ledger.WindowLedger``, one per account: windows are
+De-duplication is the sync client's rule (``_dedup.WindowLedger``, one per account: windows are
 per account): each worker's pager asks its account's ledger about every clip as its page comes
 in, and tells it when the window's last page is in. The ledger's calls never await, so on one
 event loop they need no lock; it decides as each page arrives, before the page is queued.
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._ledger import WindowLedger
+from ._dedup import WindowLedger
 from ._models import Clip
 from ._pagination import Keep, Window
 

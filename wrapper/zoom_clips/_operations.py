@@ -247,7 +247,7 @@ class Operations(SyncAPIResource):
         return _Sender(self._client)
 
     def __repr__(self) -> str:
-        return f"<Operations {', '.join(SPECS)}>"
+        return f"<{type(self).__name__} {', '.join(SPECS)}>"
 
     @cached_property
     def endpoints(self) -> endpoints_api.Operations:
@@ -277,7 +277,7 @@ class AsyncOperations(AsyncAPIResource):
         return _AsyncSender(self._client)
 
     def __repr__(self) -> str:
-        return f"<AsyncOperations {', '.join(SPECS)}>"
+        return f"<{type(self).__name__} {', '.join(SPECS)}>"
 
     @cached_property
     def endpoints(self) -> endpoints_api.AsyncOperations:

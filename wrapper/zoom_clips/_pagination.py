@@ -11,13 +11,15 @@ Three layers, each usable on its own (the concurrent fan-out of windows builds o
   ``yyyy-MM-ddTHH:mm:ssZ``, so every bound on the wire is a whole second in that form: the range
   rounded outward (``from`` down, ``to`` up: a date ``to`` E is sent as ``(E+1)T00:00:00Z``), and
   neighbouring windows share their boundary instant. What the rounding over-fetches is dropped
-  on the client by ``_ledger.WindowLedger``, which also de-duplicates across windows.
-- ``iter_window`` / ``aiter_window`` page through *one* window given its query: the unit of work.
-  A ``WindowPager`` holds the pure logic both share: the next page's parameters (the original query
-  plus the token), a token that repeats (``PaginationError``), and one restart of the window when
-  Zoom says the page token expired (400, code 300), without yielding any clip twice: a ``keep``
-  rule decides which clips to yield (by default: each id once per window; a listing passes its
-  ledger's rule, so one set of ids serves both the restart and the cross-window de-duplication).
+  on the client by ``_dedup.WindowLedger``, which also de-duplicates across windows.
+- ``iter_window`` / ``aiter_window`` (and their ``_pages`` forms, a page at a time) page through
+  *one* window given its query: the unit of work. A ``WindowPager`` (a ``Pager``, as the token
+  lists' ``TokenPager`` is) holds the pure logic both share: the next page's parameters (the
+  original query plus the token), a token that repeats (``PaginationError``), and one restart
+  of the window when Zoom says the page token expired (400, code 300), without yielding any clip
+  twice: a ``keep`` rule decides which clips to yield (by default: each id once per window; a
+  listing passes its ledger's rule, so one set of ids serves both the restart and the
+  cross-window de-duplication).
 
 Every window ends (``PageTrail``, shared with the token lists of ``_resources._paging``): a page
 that carries a ``next_page_token`` but brings no new clip (empty, or all clips already yielded)
@@ -34,9 +36,10 @@ new clip, so the budget ends it); their length is bounded when a page is parsed
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+import abc
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sized
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 import attrs
 import httpx
@@ -51,6 +54,7 @@ __all__ = [
     "DateRange",
     "Keep",
     "PageTrail",
+    "Pager",
     "Window",
     "WindowPager",
     "aiter_window",
@@ -58,6 +62,7 @@ __all__ = [
     "each_id_once",
     "format_bound",
     "iter_window",
+    "iter_window_pages",
     "normalize_range",
     "single_window_params",
     "split_windows",
@@ -327,30 +332,40 @@ class PageTrail:
         self._pages_seen.clear()
 
 
-@attrs.define
-class WindowPager:
-    """The pure state of paging through one window; ``iter_window``/``aiter_window`` do the I/O.
+class _Paged(Protocol):
+    """What a pager reads of every page: the token of the next one (``None`` on the last)."""
 
-    ``keep`` decides which clips of a page to yield. It must remember what it let through, so
-    that a restart after an expired page token yields none of them twice: the default remembers
-    this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule. A
-    page whose clips ``keep`` lets none through made no progress (``PageTrail``), and neither
-    did one with the very ids of a recent page: a ``keep`` that remembers nothing (the
-    inventory's, whose upserts make repeats harmless) would let those through forever.
+    @property
+    def next_page_token(self) -> str | None: ...
+
+
+PageT = TypeVar("PageT", bound=_Paged)
+ItemsT = TypeVar("ItemsT", bound=Sized)
+
+
+@attrs.define
+class Pager(abc.ABC, Generic[PageT, ItemsT]):
+    """The pure state of one token-paged query, shared by a clip window (``WindowPager``) and a
+    clip's token lists (``_resources._paging.TokenPager``): the next request's ``params``, and
+    ``accept`` of each page, which advances the ``PageTrail`` (its bounds end every query).
+
+    A subclass says what a page yields (``items``) and what tells a page that came again
+    (``fingerprint``); a page made progress if it yields something and is no recent page again.
     """
 
+    #: What the trail's errors call the query ("window", "list").
+    WHAT: ClassVar[str] = "query"
+
     query: Mapping[str, Any]
-    keep: Keep = attrs.field(factory=each_id_once)
-    policy: RetryPolicy = attrs.field(factory=RetryPolicy)
-    restarted: bool = False
+    policy: RetryPolicy = attrs.field(factory=RetryPolicy, kw_only=True)
     trail: PageTrail = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        self.trail = PageTrail(self.policy, "window")
+        self.trail = PageTrail(self.policy, self.WHAT)
 
     @property
     def done(self) -> bool:
-        """Whether the window's last page is in."""
+        """Whether the query's last page is in."""
         return self.trail.done
 
     @property
@@ -365,15 +380,47 @@ class WindowPager:
             return dict(self.query)
         return {**self.query, "next_page_token": token}
 
-    def accept(self, page: ClipsPage, response: httpx.Response) -> list[Clip]:
-        """The clips of ``page`` to yield, and the pager advanced to the next page (or done)."""
-        keep = self.keep
-        fresh = [clip for clip in page.data if keep(clip)]
-        progressed = bool(fresh) and not self.trail.repeats(
-            hash(tuple([clip.clip_id for clip in page.data]))
-        )
+    def accept(self, page: PageT, response: httpx.Response) -> ItemsT:
+        """The items of ``page`` to yield, and the pager advanced to the next page (or done)."""
+        items = self.items(page)
+        progressed = bool(items) and not self.trail.repeats(self.fingerprint(page))
         self.trail.follow(page.next_page_token, progressed=progressed, response=response)
-        return fresh
+        return items
+
+    @abc.abstractmethod
+    def items(self, page: PageT) -> ItemsT:
+        """What ``page`` yields (called once per page, before ``fingerprint``)."""
+
+    @abc.abstractmethod
+    def fingerprint(self, page: PageT) -> int:
+        """A hash that is equal for two pages with the same items, to tell a page repeated."""
+
+
+@attrs.define
+class WindowPager(Pager[ClipsPage, list[Clip]]):
+    """The pure state of paging through one window; ``iter_window``/``aiter_window`` do the I/O.
+
+    ``keep`` decides which clips of a page to yield. It must remember what it let through, so
+    that a restart after an expired page token yields none of them twice: the default remembers
+    this window's ids (bounded by one window); a listing passes its ``WindowLedger``'s rule. A
+    page whose clips ``keep`` lets none through made no progress (``PageTrail``), and neither
+    did one with the very ids of a recent page: a ``keep`` that remembers nothing (the
+    inventory's, whose upserts make repeats harmless) would let those through forever.
+    """
+
+    WHAT: ClassVar[str] = "window"
+
+    keep: Keep = attrs.field(factory=each_id_once)
+    restarted: bool = False
+
+    def items(self, page: ClipsPage) -> list[Clip]:
+        """The clips of ``page`` that ``keep`` lets through."""
+        keep = self.keep
+        return [clip for clip in page.data if keep(clip)]
+
+    def fingerprint(self, page: ClipsPage) -> int:
+        """The hash of the page's ids, in order."""
+        return hash(tuple([clip.clip_id for clip in page.data]))
 
     def restart_after(self, error: BadRequestError) -> bool:
         """Whether ``error`` is an expired page token and the window restarts (once)."""
@@ -402,7 +449,18 @@ def iter_window(
 
     ``policy`` (the client's) bounds the pages that bring nothing new (``PageTrail``).
     """
-    pager = WindowPager(query, keep or each_id_once(), policy or RetryPolicy())
+    for clips in iter_window_pages(fetch, query, keep, policy):
+        yield from clips
+
+
+def iter_window_pages(
+    fetch: Fetch,
+    query: Mapping[str, Any],
+    keep: Keep | None = None,
+    policy: RetryPolicy | None = None,
+) -> Iterator[list[Clip]]:
+    """The clips of one window a page at a time (the twin of ``aiter_window_pages``)."""
+    pager = WindowPager(query, keep or each_id_once(), policy=policy or RetryPolicy())
     while not pager.done:
         try:
             page, response = fetch(pager.params())
@@ -410,7 +468,7 @@ def iter_window(
             if pager.restart_after(exc):
                 continue
             raise
-        yield from pager.accept(page, response)
+        yield pager.accept(page, response)
 
 
 async def aiter_window(
@@ -432,7 +490,7 @@ async def aiter_window_pages(
     policy: RetryPolicy | None = None,
 ) -> AsyncIterator[list[Clip]]:
     """The clips of one window a page at a time (the unit the concurrent fan-out hands on)."""
-    pager = WindowPager(query, keep or each_id_once(), policy or RetryPolicy())
+    pager = WindowPager(query, keep or each_id_once(), policy=policy or RetryPolicy())
     while not pager.done:
         try:
             page, response = await fetch(pager.params())

@@ -309,7 +309,7 @@ class RateLimitedAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.inner.async_auth_flow(request)
         try:
-            outgoing = await flow.__anext__()
+            outgoing = await anext(flow)
             while True:
                 limiter = self.limiter_for(outgoing)
                 if limiter is not None:

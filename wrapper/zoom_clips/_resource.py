@@ -94,13 +94,14 @@ class SyncAPIResource:
         self, url: httpx.URL, headers: Mapping[str, str], auth: WrapAuth | None
     ) -> httpx.Response:
         """``GET url`` streamed (the caller closes it), with the client's ``httpx`` client and,
-        if ``auth`` is given, the client's auth wrapped by it; redirects are not followed."""
+        if ``auth`` is given, the client's auth (the async client's: rate-limited) wrapped by it;
+        redirects are not followed."""
         client = self._client
         request = client._http.build_request("GET", url, headers=headers)
         return client._http.send(
             request,
             stream=True,
-            auth=auth(client._auth) if auth is not None else None,
+            auth=auth(client._request_auth) if auth is not None else None,
             follow_redirects=False,
         )
 
@@ -164,8 +165,7 @@ class AsyncAPIResource:
     async def _open_stream(
         self, url: httpx.URL, headers: Mapping[str, str], auth: WrapAuth | None
     ) -> httpx.Response:
-        """See ``SyncAPIResource._open_stream`` (the auth wrapped is the client's rate-limited
-        one)."""
+        """See ``SyncAPIResource._open_stream``."""
         client = self._client
         request = client._http.build_request("GET", url, headers=headers)
         return await client._http.send(

@@ -1,7 +1,7 @@
 """The two requests of a download, apart from the state machine: the API's answer and the token.
 
 ``GET /clips/{clipId}/download`` (``download_kwargs``) answers a 3xx whose ``Location`` is the
-file (``parse_location``, which refuses what ``_redirect_hops.refused_redirect`` refuses); its
+file (``parse_location``, which refuses what ``_redirects.refused_redirect`` refuses); its
 404 code 10002 is ``ClipFileNotFoundError`` (``clip_file_error``). The file request carries the
 Zoom token only where ``_redirects.keeps_authorization`` allows and never beside a URL's own
 signature (``is_presigned``); where it does carry it, ``StreamingAuth`` keeps the client's auth
@@ -25,7 +25,7 @@ from .._errors import (
     NotFoundError,
     RedirectError,
 )
-from .._redirect_hops import REDIRECT_STATUSES, refused_redirect
+from .._redirects import REDIRECT_STATUSES, refused_redirect
 from .._responses import status_error
 from .._retry import RetryPolicy
 
@@ -199,7 +199,7 @@ class StreamingAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.inner.async_auth_flow(request)
         try:
-            outgoing = await flow.__anext__()
+            outgoing = await anext(flow)
             while True:
                 response = yield outgoing
                 if outgoing is request:

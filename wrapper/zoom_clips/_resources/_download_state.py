@@ -2,7 +2,7 @@
 
 The loops in ``download`` only send requests, sleep and read bodies; what each answer means is
 decided here: follow a redirect (with the token only where ``_redirects.keeps_authorization``
-allows, and nowhere ``_redirect_hops.refused_redirect`` refuses), ask the API for a fresh
+allows, and nowhere ``_redirects.refused_redirect`` refuses), ask the API for a fresh
 location (a pre-signed URL that expired: 403, once), wait and retry, stream a body into the
 ``.part`` file, or finish. Bytes go to the part in chunks of ``CHUNK_SIZE`` and, when the sha256
 is asked for, are hashed as they are written (an existing part is hashed first), so memory stays
@@ -42,11 +42,10 @@ from typing import IO
 import attrs
 import httpx
 
-from .._attempts import RETRYABLE_ERRORS
 from .._errors import DownloadError
-from .._redirect_hops import MAX_HOPS, REDIRECT_STATUSES, refused_redirect
-from .._redirects import keeps_authorization
+from .._redirects import MAX_HOPS, REDIRECT_STATUSES, keeps_authorization, refused_redirect
 from .._retry import Budget, RetryPolicy, wait_after
+from .._retry._attempt import RETRYABLE_ERRORS
 from ._download_names import DownloadTarget, filename_from_disposition
 from ._download_requests import content_length, content_range, framed, is_presigned
 from ._download_threads import EarlyWriteback, Sha256InBackground, fsync_directory

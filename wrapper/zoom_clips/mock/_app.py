@@ -17,9 +17,9 @@ from starlette.routing import Route
 from zoom_clips.mock import _routes_clips as clips
 from zoom_clips.mock._admin import change_clip
 from zoom_clips.mock._config import MockConfig
+from zoom_clips.mock._faults import FaultInjection
 from zoom_clips.mock._http import Streaming
 from zoom_clips.mock._http import state_of as _state
-from zoom_clips.mock._outskirts import Outskirts
 from zoom_clips.mock._router import ApiRoute, ApiRouter
 from zoom_clips.mock._routes_files import FileHostApp, download_clip
 from zoom_clips.mock._routes_list import account_clips, user_clips
@@ -163,7 +163,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         Route("/_mock/clips/{clipId}", change_clip, methods=["POST"]),
     ]
     middleware = [
-        Middleware(Outskirts, state=state),
+        Middleware(FaultInjection, state=state),
         Middleware(
             ApiRouter,
             routes=API_ROUTES,

@@ -2,7 +2,7 @@
 
 So an operation Zoom adds is served the day its spec is vendored, with no code here. Each such
 operation (see ``_spec.Operation``) goes through what every route goes through
-(``_http.endpoint``: the bearer token, its category's rate limit; ``_outskirts``: injected
+(``_http.endpoint``: the bearer token, its category's rate limit; ``_faults``: injected
 faults and latency), then, in this order:
 
 - a ``{clipId}`` path parameter must name a clip the token reaches, by the stateful routes' own

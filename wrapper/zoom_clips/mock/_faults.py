@@ -9,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zoom_clips.mock._state import MockState
 
-__all__ = ["Outskirts"]
+__all__ = ["FaultInjection"]
 
 _HTML_502 = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -60,7 +60,7 @@ def _mangling_send(fault: str, send: Send) -> Callable[[Message], Awaitable[None
     return mangle
 
 
-class Outskirts:
+class FaultInjection:
     """Pure ASGI middleware: tracking id and stats on every response; latency and faults on the
     API roots (``/v2`` and the file API's ``/file/v2``), not on the file host."""
 

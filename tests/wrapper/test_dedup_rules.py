@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import zoom_clips as zc
-from zoom_clips._ledger import WindowLedger
+from zoom_clips._dedup import WindowLedger
 from zoom_clips._pagination import DateRange
 
 SPAN = DateRange.of(date(2025, 1, 1), date(2025, 3, 31))  # three windows

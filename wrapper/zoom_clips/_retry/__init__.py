@@ -5,6 +5,11 @@ the sleep differs. Why not stamina: Zoom's ``Retry-After`` may be an ISO-8601 ti
 429 must not be retried at all, and the wait must be bounded and logged per decision. Those are a
 dozen lines here, while stamina would need its ``on`` hook to carry all of that anyway, plus a
 global ``set_testing`` switch for tests; an explicit loop with an injected sleep is simpler.
+
+This package is the retry policy (``RetryPolicy``, the one rule ``Budget``, the pure decisions
+below) and, beside it, what one attempt of the request path came to (``_retry._attempt``: a
+parsed value, a wait, or a typed error). The attempt logic is imported from its module rather
+than re-exported here: it reads responses (``_responses``), which read this policy.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from email.utils import parsedate_to_datetime
 import attrs
 import httpx
 
-from ._errors import error_body
+from .._errors import error_body
 
 __all__ = [
     "RETRYABLE_STATUSES",

@@ -15,10 +15,10 @@ from typing import TypeVar
 import attrs
 import httpx
 
-from ._errors import APIConnectionError, APITimeoutError
-from ._responses import BodyCutShortError, Parse, status_error
-from ._retry import RetryPolicy, log_decision, retry_delay
-from ._token_answer import TokenEndpointError
+from .._errors import APIConnectionError, APITimeoutError
+from .._responses import BodyCutShortError, Parse, status_error
+from .._token_answer import TokenEndpointError
+from . import RetryPolicy, log_decision, retry_delay
 
 __all__ = [
     "RETRYABLE_ERRORS",
