@@ -2,7 +2,7 @@
 check: a ``zoom-clips`` or ``python -m zoom_clips.mock`` line parses against the real command line
 (every option and argument as written, without running it), a ``make`` line names a target and
 variables the Makefile has, and ``pip`` lines are tests/test_readme_install.py's. The examples that
-list clips also run for real (tests/cli/test_examples.py, tests/sync_read/test_examples.py,
+list clips also run for real (tests/cli/test_examples.py, tests/inventory_read/test_examples.py,
 tests/cli/test_api_command.py). A block that is not commands to paste is a ``text`` block."""
 
 from __future__ import annotations

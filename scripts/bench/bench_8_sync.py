@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from zoom_clips import AsyncZoomClips, BearerToken, RetryPolicy
-from zoom_clips.sync import open_database, sync
+from zoom_clips.inventory import open_database, sync
 
 from scripts.bench._pages import clip_json
 from scripts.bench._postgres import temporary_postgres

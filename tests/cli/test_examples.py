@@ -47,7 +47,7 @@ def _help_examples() -> list[str]:
     return found
 
 
-# `--db` examples read the inventory, not Zoom: tests/sync_read/test_examples.py runs them.
+# `--db` examples read the inventory, not Zoom: tests/inventory_read/test_examples.py runs them.
 EXAMPLES = sorted(
     {
         e

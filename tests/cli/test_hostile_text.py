@@ -30,8 +30,8 @@ from zoom_clips.mock import MockServer, serve
 
 from tests.cli._admin_support import CONFIG, clip_status, served
 from tests.cli._support import env_for, run
-from tests.sync_read._seed import Inventory, day
-from tests.sync_read.test_report_browser import browser
+from tests.inventory_read._seed import Inventory, day
+from tests.inventory_read.test_report_browser import browser
 
 __all__ = ["browser", "served"]  # the fixtures, imported for pytest
 

@@ -22,7 +22,7 @@ import pytest
 from zoom_clips import APIResponseValidationError, AsyncZoomClips, PaginationError, RetryPolicy
 from zoom_clips._models import MAX_PAGE_TOKEN_LENGTH, ClipsPage, page_from_json
 from zoom_clips._pagination import REMEMBERED_TOKENS, aiter_window, iter_window
-from zoom_clips.sync import SyncFailedError, sync
+from zoom_clips.inventory import SyncFailedError, sync
 
 from ..wrapper.clips_api_support import call
 from .conftest import (

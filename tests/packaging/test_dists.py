@@ -105,8 +105,8 @@ def test_the_wheel_ships_both_packages_typed_and_the_license(wheel: set[str]) ->
     # The mock answers every operation from the specs the generated packages ship.
     assert {"zoom_clips_api/openapi.json", "zoom_clips_endpoints_api/openapi.json"} <= wheel
     assert f"{NAME}-{VERSION}.dist-info/licenses/LICENSE" in wheel
-    # The exposure report renders from its templates, package data beside zoom_clips/sync.
-    report = {f"zoom_clips/sync/templates/report.{ext}" for ext in ("html.j2", "css", "js")}
+    # The exposure report renders from its templates, package data beside zoom_clips/inventory.
+    report = {f"zoom_clips/inventory/templates/report.{ext}" for ext in ("html.j2", "css", "js")}
     assert report <= wheel
     assert not [name for name in wheel if name.startswith(("tests/", "scripts/"))]
 

@@ -15,7 +15,7 @@ from ._options import DebugOpt, OutputOpt
 from ._output import open_output, output_format, terminal_text
 
 if TYPE_CHECKING:
-    from ..sync._queries import ExposureChange, Timeline
+    from ..inventory._queries import ExposureChange, Timeline
 
 __all__ = ["HistoryFormat", "history", "write_timeline"]
 
@@ -111,7 +111,7 @@ def history(
 
         zoom-clips history --db postgresql://me@db/zoom --clip CLIP_ID -o c.csv
     """
-    from ..sync._queries import exposure_timeline  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._queries import exposure_timeline  # noqa: PLC0415 -- needs the sync extra
 
     fmt = output_format(output_format_name, output, FORMATS, table=HistoryFormat.TEXT)
     with inventory(db) as engine:

@@ -1,7 +1,7 @@
 """What the commands that read the inventory share: ``--db`` and its errors as one line.
 
-``zoom_clips.sync`` needs the ``sync`` extra (SQLAlchemy), so it is imported only when a command
-reads the database: ``zoom-clips list`` and the online ``audit`` work without it.
+``zoom_clips.inventory`` needs the ``sync`` extra (SQLAlchemy), so it is imported only when a
+command reads the database: ``zoom-clips list`` and the online ``audit`` work without it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ DbOpt = Annotated[
 @contextlib.contextmanager
 def inventory_errors() -> Iterator[None]:
     """Turn the inventory's own errors (a bad ``--db``, an unknown clip) into one line, exit 2."""
-    from ..sync._db import InventoryError  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._db import InventoryError  # noqa: PLC0415 -- needs the sync extra
 
     try:
         yield
@@ -48,7 +48,7 @@ def inventory_errors() -> Iterator[None]:
 @contextlib.contextmanager
 def inventory(db: str | None) -> Iterator[Engine]:
     """The inventory's engine for ``--db``, disposed of when the command ends."""
-    from ..sync._queries import open_inventory  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._queries import open_inventory  # noqa: PLC0415 -- needs the sync extra
 
     with inventory_errors():
         engine = open_inventory(db)
@@ -81,7 +81,7 @@ def stored_items(
     token_url: str | None,
 ) -> list[AccountClip]:
     """The inventory's live clips matching the listing's filters (``query``, ``statuses``)."""
-    from ..sync._queries import stored_clips  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._queries import stored_clips  # noqa: PLC0415 -- needs the sync extra
 
     given = "--mock" if mock else "--base-url" if base_url else "--token-url" if token_url else None
     if given is not None:

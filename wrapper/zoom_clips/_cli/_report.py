@@ -57,8 +57,8 @@ def report(
 
         zoom-clips report --db postgresql://me@db/zoom -o /srv/www/exposure.html
     """
-    from ..sync._figures import figures  # noqa: PLC0415 -- needs the sync extra
-    from ..sync._report import render_report  # noqa: PLC0415
+    from ..inventory._figures import figures  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._report import render_report  # noqa: PLC0415
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise CliError(f"-o {output}: the report is HTML, name a .html file")

@@ -73,7 +73,7 @@ def _rate_limit(value: str) -> float | str:
 def _create_private(db: str | None) -> None:
     """Create a new SQLite inventory 0600 before SQLite does (it would use the umask's 0644):
     it can hold clip passcodes. SQLite gives its WAL and shared-memory files the same mode."""
-    from ..sync._db import database_url  # noqa: PLC0415 -- needs the sync extra
+    from ..inventory._db import database_url  # noqa: PLC0415 -- needs the sync extra
 
     url = database_url(db)
     if url.drivername != "sqlite" or url.database in (None, "", ":memory:"):
@@ -234,7 +234,7 @@ def sync_inventory(
 
         zoom-clips sync --db postgresql://zoom@db/clips --accounts-file ids.txt
     """
-    from ..sync import InventoryError, SyncFailedError, open_database, sync  # noqa: PLC0415
+    from ..inventory import InventoryError, SyncFailedError, open_database, sync  # noqa: PLC0415
 
     if connection.mock and (connection.base_url or connection.token_url):
         given = "--base-url" if connection.base_url else "--token-url"

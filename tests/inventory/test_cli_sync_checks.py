@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import zoom_clips.sync
+import zoom_clips.inventory
 from typer.testing import CliRunner
 from zoom_clips._cli import app
 
@@ -70,7 +70,7 @@ def test_ctrl_c_says_a_rerun_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyP
     async def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(zoom_clips.sync, "sync", interrupted)
+    monkeypatch.setattr(zoom_clips.inventory, "sync", interrupted)
     result = run("--mock", "--mock-now", NOW, "--mock-clips", "5", "--db", str(tmp_path / "i.db"))
     assert result.exit_code == 130
     assert result.stderr.strip().splitlines()[-1] == (

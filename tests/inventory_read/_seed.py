@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 from zoom_clips import Clip
-from zoom_clips.sync import _schema
-from zoom_clips.sync._db import open_database
+from zoom_clips.inventory import _schema
+from zoom_clips.inventory._db import open_database
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 SCOPES = ("ANYONE", "SAME_ORGANIZATION", "INVITED_MEMBERS_ONLY", "PRIVATE")

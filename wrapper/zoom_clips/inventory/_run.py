@@ -327,8 +327,8 @@ async def sync(
     ``zoom-clips.db``). ``since`` is where an account's first run starts (and a ``full`` run);
     ``now`` is the run's end instant (default: ``clock()``, the wall clock), and ``clock`` stamps
     the bookkeeping (runs, checkpoints). Migrations are applied first; the inventory is locked for
-    the run (:class:`~zoom_clips.sync.InventoryLockedError` if another run holds it). A run that
-    fails raises :class:`SyncFailedError` after recording what it finished.
+    the run (:class:`~zoom_clips.inventory.InventoryLockedError` if another run holds it). A run
+    that fails raises :class:`SyncFailedError` after recording what it finished.
 
     >>> async with AsyncZoomClips.from_env(rate_limit="business") as aclient:  # doctest: +SKIP
     ...     report = await sync("zoom-clips.db", aclient, ["SUB_ACCOUNT_ID"])

@@ -69,7 +69,7 @@ def _worse(value: str | None, field: str) -> bool:
 def _environment() -> jinja2.Environment:
     """The templates in the package (built once: a report renders once per process anyway)."""
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("zoom_clips.sync", "templates"),
+        loader=jinja2.PackageLoader("zoom_clips.inventory", "templates"),
         autoescape=True,  # every template, whatever its name: the page is all HTML
         undefined=jinja2.StrictUndefined,  # a misspelt name fails the tests, not the page
         trim_blocks=True,

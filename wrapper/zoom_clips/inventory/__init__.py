@@ -15,7 +15,7 @@ the command line. Modules, one concern each:
 
 >>> import asyncio
 >>> from zoom_clips import AsyncZoomClips
->>> from zoom_clips.sync import sync
+>>> from zoom_clips.inventory import sync
 >>> async def main() -> None:  # doctest: +SKIP
 ...     async with AsyncZoomClips.from_env(rate_limit="business") as aclient:
 ...         print((await sync("zoom-clips.db", aclient, ["SUB_ACCOUNT_ID"])).summary())
@@ -30,7 +30,7 @@ try:
 except ModuleNotFoundError as _missing:
     from .._extras import reraise_naming_extra
 
-    reraise_naming_extra("sync", "zoom_clips.sync", _missing)
+    reraise_naming_extra("sync", "zoom_clips.inventory", _missing)
 
 __all__ = [
     "DEFAULT_DATABASE",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli._support import error_line, run
-from tests.sync_read._seed import Inventory, day
+from tests.inventory_read._seed import Inventory, day
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_hostile_values_are_data_in_every_history_format() -> None:
 
     from zoom_clips._cli._history import HistoryFormat, write_timeline  # noqa: PLC0415
     from zoom_clips._export import csv_text  # noqa: PLC0415
-    from zoom_clips.sync._queries import ExposureChange, Timeline  # noqa: PLC0415
+    from zoom_clips.inventory._queries import ExposureChange, Timeline  # noqa: PLC0415
 
     hostile = '=HYPERLINK("http://x")\x1b[2J\u202e'
     when = datetime(2025, 1, 2, tzinfo=UTC)

@@ -9,20 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zoom_clips.sync._db import open_database
-from zoom_clips.sync._figures import figures
-from zoom_clips.sync._queries import stored_clips
+from zoom_clips.inventory._db import open_database
+from zoom_clips.inventory._figures import figures
+from zoom_clips.inventory._queries import stored_clips
 
 from tests.cli._support import run
-from tests.sync_read._page import (
+from tests.inventory_read._page import (
     expected_exposure,
     expected_metrics,
     expected_storage,
     marked,
     scopes_at,
 )
-from tests.sync_read._seed import Inventory, day, random_inventory
-from tests.sync_read.test_readme_sql import _rows as readme_rows
+from tests.inventory_read._seed import Inventory, day, random_inventory
+from tests.inventory_read.test_readme_sql import _rows as readme_rows
 
 GIB = 1024**3
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from zoom_clips import AsyncZoomClips, RetryPolicy, ServerToServerOAuth
+from zoom_clips.inventory import _schema, open_database
 from zoom_clips.mock import MockClock, MockConfig, MockServer, serve
-from zoom_clips.sync import _schema, open_database
 
 from scripts.bench._postgres import pg_binary, temporary_postgres
 

@@ -1,4 +1,4 @@
-"""``zoom_clips.sync`` end to end against the mock over loopback, on SQLite and PostgreSQL."""
+"""``zoom_clips.inventory`` end to end against the mock over loopback, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from zoom_clips._models import clip_from_json
+from zoom_clips.inventory import SyncFailedError, sync
+from zoom_clips.inventory._store import OWN_FIELDS, clip_row
 from zoom_clips.mock import MockServer
 from zoom_clips.mock._data import Dataset
-from zoom_clips.sync import SyncFailedError, sync
-from zoom_clips.sync._store import OWN_FIELDS, clip_row
 
-from tests.sync.conftest import SINCE, client_for, running_mock, table_rows
+from tests.inventory.conftest import SINCE, client_for, running_mock, table_rows
 
 BOOKKEEPING = ("first_seen", "last_seen", "missing_since")
 

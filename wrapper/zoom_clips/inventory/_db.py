@@ -22,7 +22,7 @@ _POSTGRES_SCHEMES = {"postgresql", "postgres", "postgresql+psycopg"}
 
 
 class InventoryError(ZoomClipsError):
-    """Base of the errors of the inventory (``zoom_clips.sync``)."""
+    """Base of the errors of the inventory (``zoom_clips.inventory``)."""
 
 
 class InventoryDatabaseError(InventoryError):

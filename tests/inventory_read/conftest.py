@@ -1,8 +1,8 @@
 """The database the read-side tests fill and query: ``db_url``, a fresh, empty ``--db``.
 
-``db_url`` is ``tests/sync``'s fixture: each test runs on a SQLite file and on a database of the
-PostgreSQL 15 server the suite starts (``_seed.Inventory.write`` creates the tables). The browser
-and examples modules, whose subject is not the database, override it with SQLite alone.
+``db_url`` is ``tests/inventory``'s fixture: each test runs on a SQLite file and on a database
+of the PostgreSQL 15 server the suite starts (``_seed.Inventory.write`` creates the tables). The
+browser and examples modules, whose subject is not the database, override it with SQLite alone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli._support import ENV_NAMES
-from tests.sync.conftest import db_url, new_database, postgres_server
+from tests.inventory.conftest import db_url, new_database, postgres_server
 
 __all__ = ["db_url", "new_database", "postgres_server", "sqlite_db_url"]
 

@@ -13,7 +13,7 @@ from zoom_clips._cli._sync import read_accounts_file
 
 from tests.cli._support import ENV_NAMES
 from tests.cli._support import error_line as one_error_line
-from tests.sync.conftest import running_mock, table_rows
+from tests.inventory.conftest import running_mock, table_rows
 
 NOW = "2025-06-15T12:00:00Z"
 MOCK = ["--mock", "--mock-now", NOW, "--mock-clips", "200", "--mock-seed", "2"]

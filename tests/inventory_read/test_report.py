@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.cli._support import error_line, run
-from tests.sync_read._page import (
+from tests.inventory_read._page import (
     expected_exposure,
     expected_metrics,
     expected_storage,
     marked,
     scopes_at,
 )
-from tests.sync_read._seed import Inventory, day, random_inventory
+from tests.inventory_read._seed import Inventory, day, random_inventory
 
 
 def _report(db_url: str, target: Path, *options: str) -> str:

@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable
 
 import sqlalchemy as sa
-from zoom_clips.sync import open_database
+from zoom_clips.inventory import open_database
 
-from tests.sync.conftest import table_rows
+from tests.inventory.conftest import table_rows
 
 KILLS = 20
 # A small data set over four months (16 windows), paced at 25 requests/s: about a second a run.

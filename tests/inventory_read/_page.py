@@ -7,7 +7,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
-from tests.sync_read._seed import Inventory
+from tests.inventory_read._seed import Inventory
 
 NO_OWNER = "(unknown owner)"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli._support import run
-from tests.sync_read._seed import random_inventory
+from tests.inventory_read._seed import random_inventory
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from typer.testing import CliRunner
 from zoom_clips._cli import app
-from zoom_clips.sync import (
+from zoom_clips.inventory import (
     InventoryLockedError,
     InventorySchemaError,
     _migrations,
@@ -19,10 +19,10 @@ from zoom_clips.sync import (
     open_database,
     sync,
 )
-from zoom_clips.sync._lock import inventory_lock
+from zoom_clips.inventory._lock import inventory_lock
 
 from tests.cli._support import error_line
-from tests.sync.conftest import client_for, running_mock
+from tests.inventory.conftest import client_for, running_mock
 
 
 def test_a_second_sync_refuses_while_one_holds_the_inventory(

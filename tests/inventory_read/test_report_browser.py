@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from zoom_clips.sync._db import open_database
+from zoom_clips.inventory._db import open_database
 
 from tests.cli._support import run
-from tests.sync_read._seed import random_inventory
+from tests.inventory_read._seed import random_inventory
 
 
 @pytest.fixture

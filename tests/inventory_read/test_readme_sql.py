@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from zoom_clips.sync._db import open_database
+from zoom_clips.inventory._db import open_database
 
-from tests.sync_read._page import expected_storage
-from tests.sync_read._seed import Inventory, day, random_inventory
+from tests.inventory_read._page import expected_storage
+from tests.inventory_read._seed import Inventory, day, random_inventory
 
 GUIDE = (Path(__file__).resolve().parents[2] / "docs" / "inventory.md").read_text(encoding="utf-8")
 QUERIES = {

@@ -8,12 +8,12 @@ from pathlib import Path
 import attrs
 import pytest
 from zoom_clips._models import clip_from_json
+from zoom_clips.inventory._db import open_database
+from zoom_clips.inventory._queries import stored_clips
 from zoom_clips.mock import Dataset, MockClock, MockConfig, create_app
-from zoom_clips.sync._db import open_database
-from zoom_clips.sync._queries import stored_clips
 
 from tests.cli._support import error_line, mock_args, run
-from tests.sync_read._seed import Inventory, day, row_from_clip
+from tests.inventory_read._seed import Inventory, day, row_from_clip
 
 FROZEN = MockConfig(seed=0, clock=MockClock(datetime(2026, 1, 10, 12, tzinfo=UTC)))
 RANGE = ["--from", "2025-01-01", "--to", "2026-01-10"]

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from zoom_clips._models import clip_from_json
-from zoom_clips.sync import _bulk, _schema
-from zoom_clips.sync._migrations import migrate
-from zoom_clips.sync._store import OWN_FIELDS, clip_row, write_batch
+from zoom_clips.inventory import _bulk, _schema
+from zoom_clips.inventory._migrations import migrate
+from zoom_clips.inventory._store import OWN_FIELDS, clip_row, write_batch
 
 SEEN = dt.datetime(2025, 6, 15, 12, 0, 0, tzinfo=dt.UTC)
 AWKWARD = {
