@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._client import AsyncZoomClips
-from .._models import Clip
+from zoom_clips import AsyncZoomClips, Clip
+
 from ._errors import CliError
 from ._listing import Run
 

@@ -26,8 +26,8 @@ import attrs
 import httpx
 import typer
 
-from .._client import AsyncZoomClips
-from .._errors import APIStatusError
+from zoom_clips import APIStatusError, AsyncZoomClips
+
 from ._admin import converse
 from ._app import app
 from ._connection import Connection, connected

@@ -15,8 +15,9 @@ import attrs
 import typer
 from rich.table import Table
 
-from .._export import AccountClip, AuditFinding, audit, csv_writer
-from .._models import ClipStatus
+from zoom_clips import ClipStatus
+from zoom_clips._toolkit import AccountClip, AuditFinding, audit, csv_writer
+
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import reported, say

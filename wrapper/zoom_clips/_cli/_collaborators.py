@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .._api_models import Collaborator
-from .._client import AsyncZoomClips
+from zoom_clips import AsyncZoomClips, Collaborator
+
 from ._admin import clip_ids, converse, plain, plural
 from ._app import app
 from ._connection import Connection, connected

@@ -25,10 +25,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .._client import AsyncZoomClips
-from .._errors import NotFoundError
-from .._export import csv_text
-from .._models import Clip, ClipStatus
+from zoom_clips import AsyncZoomClips, Clip, ClipStatus, NotFoundError
+from zoom_clips._toolkit import csv_text
+
 from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
 from ._connection import Connection, connected

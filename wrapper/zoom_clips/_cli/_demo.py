@@ -11,7 +11,8 @@ from dateutil.relativedelta import relativedelta
 from rich.console import Console
 from rich.table import Table
 
-from .._export import AccountClip, Summary, write_csv
+from zoom_clips._toolkit import AccountClip, Summary, write_csv
+
 from ._app import app
 from ._audit import AuditFormat, live_findings, print_findings
 from ._errors import reported

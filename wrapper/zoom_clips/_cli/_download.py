@@ -32,17 +32,19 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from .._client import AsyncZoomClips
-from .._errors import (
+from zoom_clips import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    AsyncZoomClips,
+    Clip,
     ClipFileNotFoundError,
     ClipNotReadyError,
+    ClipStatus,
     DownloadError,
 )
-from .._models import Clip, ClipStatus
-from .._resources._arguments import check_id
+from zoom_clips._toolkit import check_id
+
 from ._admin import clip_ids, first_failure_stops_all, plural
 from ._app import app
 from ._connection import Connection, connected

@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from typer.exceptions import TyperException
 
-from .._errors import (
+from zoom_clips import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,

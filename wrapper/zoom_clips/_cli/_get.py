@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .._export import AccountClip, clip_record
-from .._models import Clip
+from zoom_clips import Clip
+from zoom_clips._toolkit import AccountClip, clip_record
+
 from ._admin import clip_ids, converse, plain
 from ._app import app
 from ._connection import Connection, connected

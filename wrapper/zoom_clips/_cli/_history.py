@@ -7,7 +7,8 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from .._export import csv_writer, json_line
+from zoom_clips._toolkit import csv_writer, json_line
+
 from ._app import app
 from ._errors import reported, say
 from ._inventory import DbOpt, inventory

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .._export import AccountClip
-from .._pagination import normalize_range
+from zoom_clips._toolkit import AccountClip, normalize_range
+
 from ._errors import CliError
 from ._options import StatusSelection
 

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .._export import AccountClip, CsvSink, JsonlSink
+from zoom_clips._toolkit import AccountClip, CsvSink, JsonlSink
+
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import reported, say

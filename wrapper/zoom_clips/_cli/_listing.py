@@ -19,10 +19,9 @@ import httpx
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .._auth import ServerToServerOAuth
-from .._client import DEFAULT_BASE_URL, AsyncZoomClips
-from .._export import AccountClip
-from .._models import Clip
+from zoom_clips import AsyncZoomClips, Clip, ServerToServerOAuth
+from zoom_clips._toolkit import DEFAULT_BASE_URL, AccountClip
+
 from ._errors import CliError
 from ._options import StatusSelection
 

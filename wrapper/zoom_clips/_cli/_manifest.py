@@ -18,8 +18,9 @@ from typing import Any
 
 import attrs
 
-from .._models import Clip
-from .._resources._download_state import DownloadResult
+from zoom_clips import Clip
+from zoom_clips._toolkit import DownloadResult
+
 from ._errors import CliError
 
 __all__ = ["MANIFEST_NAME", "Manifest"]

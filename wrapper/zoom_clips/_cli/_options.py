@@ -16,7 +16,8 @@ from typing import Annotated, Any
 import attrs
 import typer
 
-from .._models import ClipStatus
+from zoom_clips import ClipStatus
+
 from ._errors import CliError
 
 __all__ = [

@@ -18,9 +18,9 @@ from typing import Annotated
 
 import typer
 
-from .._auth import ServerToServerOAuth
-from .._client import AsyncZoomClips
-from .._ratelimit import resolve_rate_limits
+from zoom_clips import AsyncZoomClips, ServerToServerOAuth
+from zoom_clips._toolkit import resolve_rate_limits
+
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import CliError, describe, fail, reported, say

@@ -17,8 +17,8 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .._api_models import TransferStatus, TransferTask
-from .._client import AsyncZoomClips
+from zoom_clips import AsyncZoomClips, TransferStatus, TransferTask
+
 from ._admin import clip_ids, converse, first_failure_stops_all, plain, plural
 from ._app import app
 from ._connection import Connection, connected

@@ -17,9 +17,8 @@ from typing import Annotated
 
 import typer
 
-from .._auth import ServerToServerOAuth
-from .._client import ZoomClips
-from .._errors import ZoomClipsError
+from zoom_clips import ServerToServerOAuth, ZoomClips, ZoomClipsError
+
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import CliError, reported, say

@@ -28,7 +28,7 @@ try:
     from ._plan import DEFAULT_SINCE, OVERLAP, RunReport, SyncFailedError
     from ._run import sync
 except ModuleNotFoundError as _missing:
-    from .._extras import reraise_naming_extra
+    from zoom_clips._toolkit import reraise_naming_extra
 
     reraise_naming_extra("sync", "zoom_clips.inventory", _missing)
 

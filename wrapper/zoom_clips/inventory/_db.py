@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from .._errors import ZoomClipsError
+from zoom_clips import ZoomClipsError
 
 #: What ``--db`` names when it is not given: an embedded SQLite file in the current directory.
 DEFAULT_DATABASE = "zoom-clips.db"

@@ -24,8 +24,10 @@ import attrs
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .._models import _SHARE_SCOPES
+from zoom_clips import ShareScope
+
 from . import _schema
+from ._queries import enum_or_text
 
 __all__ = [
     "NO_OWNER",
@@ -115,8 +117,8 @@ class Figures:
 def _scope_name(value: str | None) -> str:
     if value is None:
         return NO_SCOPE
-    scope = _SHARE_SCOPES.get(value)
-    return scope.value if scope is not None else value
+    scope = enum_or_text(value, ShareScope)
+    return scope.value if isinstance(scope, ShareScope) else value
 
 
 def _as_of(connection: Connection) -> datetime | None:

@@ -27,7 +27,8 @@ from datetime import UTC, datetime, timedelta
 
 import attrs
 
-from .._pagination import DateRange
+from zoom_clips._toolkit import DateRange
+
 from ._db import InventoryError
 from ._store import BatchCounts
 

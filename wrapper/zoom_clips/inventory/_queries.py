@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, RowMapping
 
-from .._export import AccountClip
-from .._models import _SHARE_SCOPES, _STATUSES, Clip, ClipStatus, ShareLinkSettings, ShareScope
-from .._pagination import DateRange
+from zoom_clips import Clip, ClipStatus, ShareLinkSettings, ShareScope
+from zoom_clips._toolkit import AccountClip, DateRange
+
 from . import _schema
 from ._db import InventoryDatabaseError, InventoryError, database_url, open_database
 
@@ -29,11 +30,13 @@ __all__ = [
     "ExposureChange",
     "Timeline",
     "clip_from_row",
+    "enum_or_text",
     "exposure_timeline",
     "open_inventory",
     "stored_clips",
 ]
 
+_Enum = TypeVar("_Enum", bound=StrEnum)
 _BATCH = 1_000  # rows fetched at a time: memory stays flat on a million clips
 
 
@@ -63,21 +66,26 @@ def open_inventory(value: str | None) -> Engine:
     return engine
 
 
-def _enum_or_text(value: str | None, known: Mapping[str, Any]) -> Any:
+def enum_or_text(value: str | None, kind: type[_Enum]) -> _Enum | str | None:
+    """``value`` as a member of ``kind`` (by the enum's own lookup: ``ShareScope`` reads Zoom's
+    misspelt ``SAME_ORGANIZATON`` too), or the text itself if ``kind`` has no such member."""
     if value is None:
         return None
-    return known.get(value, value)
+    try:
+        return kind(value)
+    except ValueError:
+        return value
 
 
 def clip_from_row(row: RowMapping | Mapping[str, Any]) -> AccountClip:
     """A ``clips`` row as the ``(account, Clip)`` the online listing yields for it."""
     settings = None
     if any(row[name] is not None for name in ("share_scope", "enable_passcode", "passcode")):
-        scope: ShareScope | str | None = _enum_or_text(row["share_scope"], _SHARE_SCOPES)
+        scope: ShareScope | str | None = enum_or_text(row["share_scope"], ShareScope)
         settings = ShareLinkSettings(
             enable_passcode=row["enable_passcode"], passcode=row["passcode"], share_scope=scope
         )
-    status: ClipStatus | str | None = _enum_or_text(row["status"], _STATUSES)
+    status: ClipStatus | str | None = enum_or_text(row["status"], ClipStatus)
     clip = Clip(
         clip_id=row["clip_id"],
         title=row["title"],

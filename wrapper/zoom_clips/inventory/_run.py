@@ -20,10 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from .._client import AsyncZoomClips
-from .._clips import AsyncClipListing, build_query
-from .._models import Clip
-from .._pagination import aiter_window_pages, format_bound
+from zoom_clips import AsyncZoomClips, Clip
+from zoom_clips._toolkit import AsyncClipListing, aiter_window_pages, build_query, format_bound
+
 from . import _schema
 from ._db import open_database
 from ._lock import inventory_lock

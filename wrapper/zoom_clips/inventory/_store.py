@@ -24,7 +24,8 @@ import attrs
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .._models import Clip
+from zoom_clips import Clip
+
 from . import _schema
 from ._bulk import insert_new
 

@@ -155,7 +155,7 @@ try:
         MockState,
     )
 except ModuleNotFoundError as _missing:
-    from zoom_clips._extras import reraise_naming_extra
+    from zoom_clips._toolkit import reraise_naming_extra
 
     reraise_naming_extra("mock", "zoom_clips.mock", _missing)
 
