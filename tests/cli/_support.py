@@ -8,7 +8,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 from zoom_clips._cli import app
-from zoom_clips._export import csv_text
+from zoom_clips._cli._export import csv_text
 from zoom_clips.mock import MockServer
 
 NOW = "2026-01-10T12:00:00Z"

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 from zoom_clips._cli import FailOn, app, gate_fails
+from zoom_clips._cli._export import AuditFinding
 from zoom_clips._cli._options import parse_when
-from zoom_clips._export import AuditFinding
 from zoom_clips.mock import Dataset, MockClock, MockConfig, MockServer, create_app, serve
 
 from tests.cli._support import csv_rows, env_for, mock_args, run

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 from zoom_clips import Clip, ClipStatus, ShareLinkSettings, ShareScope
-from zoom_clips._export import AccountClip, JsonlSink, Summary, audit, clip_record, write_csv
+from zoom_clips._cli._export import AccountClip, JsonlSink, Summary, audit, clip_record, write_csv
 
 
 def clip(

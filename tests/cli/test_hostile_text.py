@@ -23,8 +23,8 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
+from zoom_clips._cli._export import csv_text
 from zoom_clips._cli._output import terminal_text
-from zoom_clips._export import csv_text
 from zoom_clips._resources._download_names import filename_from_disposition, safe_filename
 from zoom_clips.mock import MockServer, serve
 
@@ -189,7 +189,7 @@ def test_json_lines_and_json_keep_the_exact_text(
 def test_csv_neutralising_is_undone_exactly_for_every_title() -> None:
     """csv_text inverts the writer's rule for every hostile title and id, quotes included."""
     out = io.StringIO()
-    from zoom_clips._export import csv_writer  # noqa: PLC0415 -- the unit under test
+    from zoom_clips._cli._export import csv_writer  # noqa: PLC0415 -- the unit under test
 
     texts = [*HOSTILE.values(), "-Ab3_dash", "'-Ab3", "''@x", "plain", "'quoted", ""]
     csv_writer(out).writerow(texts)

@@ -106,8 +106,8 @@ def test_hostile_values_are_data_in_every_history_format() -> None:
     import json  # noqa: PLC0415
     from datetime import UTC, datetime  # noqa: PLC0415
 
+    from zoom_clips._cli._export import csv_text  # noqa: PLC0415
     from zoom_clips._cli._history import HistoryFormat, write_timeline  # noqa: PLC0415
-    from zoom_clips._export import csv_text  # noqa: PLC0415
     from zoom_clips.inventory._queries import ExposureChange, Timeline  # noqa: PLC0415
 
     hostile = '=HYPERLINK("http://x")\x1b[2J\u202e'

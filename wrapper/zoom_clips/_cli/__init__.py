@@ -17,6 +17,7 @@ beside the shared options, output and error handling:
     _errors.py   failures as one line, in the user's words
     _options.py  the shared options and their parsing (relative dates)
     _output.py   -o written all or nothing; formats; tables that a pipe gets whole
+    _export.py   clips as CSV/JSON rows, audit findings and summaries (pure: no I/O of its own)
     _listing.py  the connection (checked) and the listing, with its progress bar
     _inventory.py  --db: the inventory zoom-clips sync keeps, opened for reading
     _list.py, _audit.py, _demo.py, _mock.py   the commands

@@ -16,11 +16,11 @@ import typer
 from rich.table import Table
 
 from zoom_clips import ClipStatus
-from zoom_clips._toolkit import AccountClip, AuditFinding, audit, csv_writer
 
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import reported, say
+from ._export import AccountClip, AuditFinding, audit, csv_writer
 from ._inventory import AuditDbOpt, stored_items
 from ._listing import selected
 from ._options import (

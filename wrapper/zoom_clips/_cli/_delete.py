@@ -26,12 +26,12 @@ import typer
 from rich.table import Table
 
 from zoom_clips import AsyncZoomClips, Clip, ClipStatus, NotFoundError
-from zoom_clips._toolkit import csv_text
 
 from ._admin import clip_ids, converse, describe_clip, first_failure_stops_all, plain, plural
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import CliError, reported, say
+from ._export import csv_text
 from ._output import table_console
 
 __all__ = ["EXIT_DECLINED", "delete_clips", "ids_from_audit"]

@@ -11,11 +11,10 @@ from dateutil.relativedelta import relativedelta
 from rich.console import Console
 from rich.table import Table
 
-from zoom_clips._toolkit import AccountClip, Summary, write_csv
-
 from ._app import app
 from ._audit import AuditFormat, live_findings, print_findings
 from ._errors import reported
+from ._export import AccountClip, Summary, write_csv
 from ._listing import Run
 from ._options import DateFilter, DateFilterOpt, DebugOpt, StatusSelection, filters
 from ._output import open_output, table_console

@@ -10,12 +10,12 @@ import typer
 from rich.table import Table
 
 from zoom_clips import Clip
-from zoom_clips._toolkit import AccountClip, clip_record
 
 from ._admin import clip_ids, converse, plain
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import reported
+from ._export import AccountClip, clip_record
 from ._output import open_output, output_format, table_console
 
 __all__ = ["GetFormat", "clip_fields_table", "get_clip"]

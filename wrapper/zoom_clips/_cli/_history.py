@@ -7,10 +7,9 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from zoom_clips._toolkit import csv_writer, json_line
-
 from ._app import app
 from ._errors import reported, say
+from ._export import csv_writer, json_line
 from ._inventory import DbOpt, inventory
 from ._options import DebugOpt, OutputOpt
 from ._output import open_output, output_format, terminal_text

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from zoom_clips._toolkit import AccountClip, normalize_range
+from zoom_clips._toolkit import normalize_range
 
 from ._errors import CliError
+from ._export import AccountClip
 from ._options import StatusSelection
 
 if TYPE_CHECKING:

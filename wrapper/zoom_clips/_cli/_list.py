@@ -8,11 +8,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zoom_clips._toolkit import AccountClip, CsvSink, JsonlSink
-
 from ._app import app
 from ._connection import Connection, connected
 from ._errors import reported, say
+from ._export import AccountClip, CsvSink, JsonlSink
 from ._listing import selected
 from ._options import (
     AccountOpt,

@@ -20,9 +20,10 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from zoom_clips import AsyncZoomClips, Clip, ServerToServerOAuth
-from zoom_clips._toolkit import DEFAULT_BASE_URL, AccountClip
+from zoom_clips._toolkit import DEFAULT_BASE_URL
 
 from ._errors import CliError
+from ._export import AccountClip
 from ._options import StatusSelection
 
 __all__ = ["Run", "checked_env", "selected"]

@@ -3,8 +3,8 @@
 Nothing here calls Zoom. ``open_inventory`` opens ``--db`` for reading and refuses a database
 that ``zoom-clips sync`` has not filled (a missing SQLite file is never created by a read).
 ``stored_clips`` rebuilds each row into the ``Clip`` the online listing would have yielded, so
-``zoom-clips audit --db`` runs the very same rules (``zoom_clips._export.audit``) as the online
-audit. The report's aggregates live in ``_figures.py``.
+``zoom-clips audit --db`` runs the very same rules (``zoom_clips._cli._export.audit``) as the
+online audit. The report's aggregates live in ``_figures.py``.
 """
 
 from __future__ import annotations

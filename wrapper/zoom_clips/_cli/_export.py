@@ -31,7 +31,8 @@ from typing import IO, Any
 
 import attrs
 
-from ._models import Clip
+from zoom_clips import Clip
+from zoom_clips._toolkit import AccountClip
 
 __all__ = [
     "CSV_FIELDS",
@@ -82,14 +83,6 @@ CSV_FIELDS: tuple[str, ...] = (
 def csv_fields(*, include_passcodes: bool) -> tuple[str, ...]:
     """The CSV header: every field, with ``passcode`` only when asked for."""
     return CSV_FIELDS if include_passcodes else tuple(f for f in CSV_FIELDS if f != "passcode")
-
-
-@attrs.frozen
-class AccountClip:
-    """A clip and the account it was listed from."""
-
-    account_id: str
-    clip: Clip
 
 
 def _plain(value: Any) -> Any:
