@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zoom_clips._quirks import BOTH, QUIRKS, Quirk, clip_item_properties, quirks_of
+
+from scripts.update_spec.quirks import BOTH, QUIRKS, Quirk, clip_item_properties, quirks_of
 
 # Zoom's specs as first vendored (master.json 2026-02-07, endpoints.json from the same day's
 # snapshot), frozen: the quirks are defined against them. Whether the currently vendored specs

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from zoom_clips._quirks import QUIRKS
 
 from scripts import generate
+from scripts.update_spec.quirks import QUIRKS
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINES = ROOT / "tests" / "update_spec"

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from zoom_clips._quirks import QUIRKS
 from zoom_clips.mock import MockConfig, MockServer, serve
+
+from scripts.update_spec.quirks import QUIRKS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

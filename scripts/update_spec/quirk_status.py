@@ -1,12 +1,11 @@
-"""What a new spec means for each quirk of the wrapper's registry (``zoom_clips._quirks``)."""
+"""What a new spec means for each quirk of the wrapper's registry (``quirks.py``, beside this)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zoom_clips._quirks import QUIRKS, Quirk
-
 from scripts.update_spec.nodes import Json
+from scripts.update_spec.quirks import QUIRKS, Quirk
 
 
 def quirk_status(quirk: Quirk, old: Mapping[str, Json], new: Mapping[str, Json]) -> str:
@@ -33,7 +32,7 @@ def render_quirks(old: Mapping[str, Json], new: Mapping[str, Json], spec: str = 
     """The quirks section: one line per quirk registered for ``spec``, and how to verify a fix."""
     quirks = [q for q in QUIRKS if spec in q.specs]
     width = max((len(q.name) for q in quirks), default=0)
-    lines = [f"Quirks of {spec}.json (wrapper/zoom_clips/_quirks.py)"]
+    lines = [f"Quirks of {spec}.json (scripts/update_spec/quirks.py)"]
     for quirk in quirks:
         status = quirk_status(quirk, old, new)
         lines.append(f"  {quirk.name:<{width}}  {status}")

@@ -16,9 +16,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from zoom_clips import _quirk_checks
 from zoom_clips.mock import MockClock, MockConfig, create_app
 
+from scripts.update_spec import quirk_checks
 from tests.contract import zoom_checks, zoom_files_checks
 from tests.contract.endpoints_schema import SPEC, UPLOAD_PATHS, schema_document
 from tests.contract.zoom_target import SyncASGITransport, Target, fetch_token
@@ -51,16 +51,16 @@ def test_the_upload_events_201_oneof_matches_both_until_patched() -> None:
     assert _errors(patched, CREATED) == []
     assert _errors(patched, COMPLETED) == []
     assert _errors(patched, {}) != []  # an answer with neither field fails both alternatives
-    assert _quirk_checks.upload_events_oneof_ambiguous(VENDORED)
-    assert not _quirk_checks.upload_events_oneof_ambiguous(schema_document())
+    assert quirk_checks.upload_events_oneof_ambiguous(VENDORED)
+    assert not quirk_checks.upload_events_oneof_ambiguous(schema_document())
 
 
 @pytest.mark.parametrize(
     "quirk",
     [
-        _quirk_checks.upload_base_url_in_prose,
-        _quirk_checks.download_documented_as_200,
-        _quirk_checks.upload_events_oneof_ambiguous,
+        quirk_checks.upload_base_url_in_prose,
+        quirk_checks.download_documented_as_200,
+        quirk_checks.upload_events_oneof_ambiguous,
     ],
     ids=lambda check: check.__name__,
 )

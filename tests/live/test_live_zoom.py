@@ -19,7 +19,8 @@ import httpx
 import pytest
 from openapi_schema_validator import OAS30Validator
 from zoom_clips import ZoomClips
-from zoom_clips._quirks import clip_item_properties
+
+from scripts.update_spec.quirks import clip_item_properties
 
 REQUIRED = ("ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "ZOOM_LIVE_SUB_ACCOUNT_ID")
 pytestmark = pytest.mark.skipif(

@@ -197,7 +197,7 @@ def test_update_regenerates_a_copy_whose_client_and_wrapper_work(tmp_path: Path)
             "'share_link_settings': {'share_scope': 'SAME_ORGANIZATION'}})\n"
             "assert clip.tags == ['a'], clip.tags\n"
             "assert clip.share_link_settings.share_scope is ShareScope.SAME_ORGANIZATION\n"
-            "from zoom_clips._quirks import quirks_of\n"
+            "from scripts.update_spec.quirks import quirks_of\n"
             "import json, pathlib\n"
             "spec = json.loads(pathlib.Path('spec/master.json').read_text())\n"
             "print(sorted(q.name for q in quirks_of('master') if not q.present_in(spec)))\n"

@@ -176,7 +176,7 @@ def test_vendoring_the_seed_page_changes_nothing(
     out = capsys.readouterr().out
     assert out.startswith(f"Spec update report: spec/endpoints.json -> {specs.USER_SEED_PAGE}\n")
     assert "No changes: the new spec says what the vendored one says." in out
-    assert "Quirks of endpoints.json (wrapper/zoom_clips/_quirks.py)" in out
+    assert "Quirks of endpoints.json (scripts/update_spec/quirks.py)" in out
     assert _snapshot(root) == before
 
 
@@ -198,7 +198,7 @@ def test_the_report_on_a_changed_endpoints_spec(
     assert (
         "Enum values\n" + GROUP + '    additive    200 data[].content_type: value added "EMOJI"'
     ) in out
-    quirks = out.split("Quirks of endpoints.json (wrapper/zoom_clips/_quirks.py)\n", 1)[1]
+    quirks = out.split("Quirks of endpoints.json (scripts/update_spec/quirks.py)\n", 1)[1]
     lines = dict(
         line.split(None, 1)
         for line in quirks.splitlines()

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import attrs
 import pytest
-from zoom_clips._quirks import Quirk, quirks_of
 
 from scripts import update_spec
+from scripts.update_spec.quirks import Quirk, quirks_of
 from tests.update_spec import specs
 from tests.update_spec.specs import Spec
 

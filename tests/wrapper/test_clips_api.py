@@ -388,7 +388,7 @@ def test_list_page_without_account_sends_one_get_clips(make_client: Callable[...
     assert zoom.queries()[0] == {"search_key": "demo"}
 
 
-# -- quirks of endpoints.json (registered in zoom_clips._quirks) -----------------------------------
+# -- quirks of endpoints.json (registered in scripts/update_spec/quirks.py) ----------------------
 
 
 def test_comment_content_type_emoji_is_a_member(make_client: Callable[..., Facade]) -> None:

@@ -6,7 +6,8 @@ import importlib
 from pathlib import Path
 
 import pytest
-from zoom_clips._quirks import QUIRKS, Quirk
+
+from scripts.update_spec.quirks import QUIRKS, Quirk
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-"""The checks of the quirk registry (``_quirks.py``): does a given spec still have each defect?
+"""The checks of the quirk registry (``quirks.py``): does a given spec still have each defect?
 
 Each check reads a parsed OpenAPI document (master.json or endpoints.json) and never raises: a
 spec that lacks the part a check looks at does not have that quirk. The checks that both specs

@@ -3,10 +3,11 @@
 Every workaround in ``zoom_clips`` for a defect of a spec (``master.json``, ``endpoints.json``, or
 both) or of the code generated from it is listed here, once: which spec has it, what is wrong,
 how the wrapper fixes it, where the fix lives, which test fails if the fix is removed, and a check
-that tells whether a given spec still has the defect (the checks are in ``_quirk_checks.py``).
+that tells whether a given spec still has the defect (the checks are in ``quirk_checks.py``).
 When Zoom updates a spec, ``make update-spec`` runs the checks of that spec's quirks against the
 new one and reports the quirks that are fixed upstream, so their workarounds can be retired once
-verified (the discipline of Azure's ``_patch.py`` files).
+verified (the discipline of Azure's ``_patch.py`` files). No runtime code reads the registry, so
+it lives here with ``make update-spec`` and the tests, outside the wheel.
 
 A quirk whose workaround is not linked yet has an empty ``module`` and ``test``: it is registered
 and detected, and its ``fix`` says what the wrapper does about it.
@@ -19,8 +20,8 @@ from typing import Literal
 
 import attrs
 
-from zoom_clips import _quirk_checks as checks
-from zoom_clips._quirk_checks import (
+from scripts.update_spec import quirk_checks as checks
+from scripts.update_spec.quirk_checks import (
     CLIPS_PATH,
     USER_CLIPS_PATH,
     Spec,
