@@ -155,6 +155,7 @@ TARGETS = (
         MOCK_TESTS,
     ),
     Target("_pagination", "wrapper/zoom_clips/_pagination.py", None, _PAGINATION_TESTS),
+    Target("_windows", "wrapper/zoom_clips/_windows.py", None, _PAGINATION_TESTS),
     # The cross-window de-duplication rule, split out of _pagination (issue 11 §2).
     Target("_dedup", "wrapper/zoom_clips/_dedup.py", None, _PAGINATION_TESTS),
     Target("_retry", "wrapper/zoom_clips/_retry/__init__.py", None, _WRAPPER_TESTS),
