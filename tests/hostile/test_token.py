@@ -144,16 +144,36 @@ def _fifty_callers(kind: str, handler: Callable[[httpx.Request], httpx.Response]
     open so that the others queue behind it; each call's result or error."""
     policy = zc.RetryPolicy(max_retries=MAX_RETRIES, rand=lambda: 0.5, now=lambda: NOW)
     if kind == "sync":
+        auth = make_auth()
+        # Every caller reads the fetch count and looks at the cache before it queues for the
+        # lock; the fetcher looks once more under it. The token fetch is held until all 50 have
+        # looked (51 per round), so none arrives after a fetch has ended, however slowly the
+        # machine schedules the threads (a fixed hold was not enough on a loaded machine).
+        arrived = threading.Condition()
+        looked = fetches = 0
+        cache_look = auth._usable_token
+
+        def counted_look() -> str | None:
+            nonlocal looked
+            with arrived:
+                looked += 1
+                arrived.notify_all()
+            return cache_look()
+
+        auth._usable_token = counted_look  # type: ignore[method-assign]
 
         def held(request: httpx.Request) -> httpx.Response:
+            nonlocal fetches
             if request.url.path == "/oauth/token":
-                threading.Event().wait(0.2)  # the others pile up on the lock meanwhile
+                fetches += 1  # one fetch at a time: under the auth's lock
+                with arrived:
+                    assert arrived.wait_for(lambda: looked >= 51 * fetches, timeout=60), looked
             return handler(request)
 
         everyone = threading.Barrier(50)  # each caller's backoff ends when all have failed
 
         client = zc.ZoomClips(
-            auth=make_auth(),
+            auth=auth,
             http_client=httpx.Client(transport=httpx.MockTransport(held)),
             retry_policy=policy,
             sleep=lambda _: everyone.wait(),
