@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -155,6 +156,22 @@ def test_an_announced_length_over_the_cap_is_refused_before_reading(
     client = make_client(zoom, retry_policy=policy(max_json_bytes=1 << 20))
     with pytest.raises(zc.APIResponseValidationError, match="over 1048576 bytes"):
         client.list_page(ACCOUNT)
+
+
+def test_a_body_a_transport_handed_over_read_is_still_held_to_the_cap(
+    make_client: Callable[..., Facade],
+) -> None:
+    """A transport that read the body already (``content=``: nothing left to pace) skips the
+    streamed read, and is still refused past ``max_json_bytes``; under it, the page parses."""
+    page = json.dumps(page_json([])).encode()
+    big = page + b" " * (1 << 20)  # valid JSON, past the cap only by its trailing spaces
+    answers = iter([big, page])
+    zoom = FakeZoom(lambda request: httpx.Response(200, content=next(answers)))
+    client = make_client(zoom, retry_policy=policy(max_json_bytes=1 << 20))
+    with pytest.raises(zc.APIResponseValidationError, match="over 1048576 bytes"):
+        client.list_page(ACCOUNT)
+    assert client.list_page(ACCOUNT).data == ()
+    assert len(zoom.api_requests) == 2
 
 
 BOMB_CHILD = """

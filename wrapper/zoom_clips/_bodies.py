@@ -108,7 +108,7 @@ class _Collector:
             self._inflater, self._retry_raw = zlib.decompressobj(), True
         announced = response.headers.get("content-length", "")
         if announced.isdigit() and int(announced) > self._limit:
-            raise self._too_large()  # already over before a byte is read
+            raise _too_large(response, self._limit)  # already over before a byte is read
 
     @property
     def raw(self) -> bool:
@@ -127,7 +127,7 @@ class _Collector:
                     out = self._inflater.decompress(data, self._limit - self.size + 1)
                 except zlib.error as exc:
                     if not self._retry_raw:
-                        raise self._undecodable(exc) from exc
+                        raise _undecodable(self._response, exc) from exc
                     self._inflater, self._retry_raw = zlib.decompressobj(-zlib.MAX_WBITS), False
                     continue
                 self._retry_raw = False
@@ -138,17 +138,9 @@ class _Collector:
     def _keep(self, out: bytes) -> None:
         self.size += len(out)
         if self.size > self._limit:
-            raise self._too_large()
+            raise _too_large(self._response, self._limit)
         if out:
             self.parts.append(out)
-
-    def already_read(self) -> bool:
-        """Whether a transport handed the body over read already (``httpx.MockTransport`` with
-        ``content=``): then it is only held to the cap."""
-        if not self._response.is_stream_consumed:
-            return False
-        self._keep(self._response.content)
-        return True
 
     def done(self) -> bytes:
         """The whole decoded body, also left as ``response.content``."""
@@ -156,31 +148,43 @@ class _Collector:
         self._response._content = body  # what httpx's own read() stores
         return body
 
-    def _too_large(self) -> BodyTooLargeError:
-        response = self._response
-        encoding = response.headers.get("content-encoding")
-        how = f" once decoded from {encoding}" if encoding else ""
-        return BodyTooLargeError(
-            f"Zoom answered {response.status_code} with a body over {self._limit} bytes{how} "
-            "(RetryPolicy.max_json_bytes): refused",
-            response=response,
-        )
 
-    def _undecodable(self, exc: zlib.error) -> BodyCutShortError:
-        return BodyCutShortError(
-            f"Zoom answered {self._response.status_code} with a body that does not decode "
-            f"as its Content-Encoding says: {exc}",
-            response=self._response,
-        )
+def _too_large(response: httpx.Response, limit: int) -> BodyTooLargeError:
+    encoding = response.headers.get("content-encoding")
+    how = f" once decoded from {encoding}" if encoding else ""
+    return BodyTooLargeError(
+        f"Zoom answered {response.status_code} with a body over {limit} bytes{how} "
+        "(RetryPolicy.max_json_bytes): refused",
+        response=response,
+    )
+
+
+def _undecodable(response: httpx.Response, exc: zlib.error) -> BodyCutShortError:
+    return BodyCutShortError(
+        f"Zoom answered {response.status_code} with a body that does not decode "
+        f"as its Content-Encoding says: {exc}",
+        response=response,
+    )
+
+
+def _handed_over(response: httpx.Response, limit: int) -> bytes:
+    """A body a transport handed over read already (``httpx.MockTransport`` with ``content=``,
+    an app's own transport): nothing left to pace, only the cap to hold. The hot path of every
+    test suite, kept as cheap as httpx's own read (closed by the caller)."""
+    body = response.content
+    if len(body) > limit:
+        raise _too_large(response, limit)
+    return body
 
 
 def read_capped(response: httpx.Response, policy: RetryPolicy, *, started: float) -> bytes:
     """Read a streamed ``response`` whole (decoded) within the policy's deadline, stall floor
     and ``max_json_bytes``; the bytes, also left as ``response.content``. Closes the response."""
+    if response.is_stream_consumed:
+        response.close()
+        return _handed_over(response, policy.max_json_bytes)
     try:
         body = _Collector(response, policy, started)
-        if body.already_read():
-            return body.done()
         for chunk in response.iter_raw() if body.raw else response.iter_bytes():
             body.feed(chunk)
     except httpx.DecodingError as exc:
@@ -192,10 +196,11 @@ def read_capped(response: httpx.Response, policy: RetryPolicy, *, started: float
 
 async def aread_capped(response: httpx.Response, policy: RetryPolicy, *, started: float) -> bytes:
     """The async twin of ``read_capped``."""
+    if response.is_stream_consumed:
+        await response.aclose()
+        return _handed_over(response, policy.max_json_bytes)
     try:
         body = _Collector(response, policy, started)
-        if body.already_read():
-            return body.done()
         async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
             body.feed(chunk)
     except httpx.DecodingError as exc:
