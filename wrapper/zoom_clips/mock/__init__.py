@@ -25,7 +25,8 @@ It serves, on loopback only:
   ``_files``);
 - ``POST /oauth/token``: Server-to-Server OAuth (``grant_type=account_credentials``) and user
   OAuth (``grant_type=refresh_token``, rotating refresh tokens);
-- ``GET /_mock/stats``, ``GET /_mock/accounts``, ``POST /_mock/reset`` for tests and demos.
+- ``GET /_mock/stats``, ``GET /_mock/accounts``, ``GET /_mock/webhooks``, ``POST /_mock/reset``
+  for tests and demos.
 
 Start it with ``python -m zoom_clips.mock --port 8765``, with :func:`serve` (a background thread
 on a free port), in-process with :func:`create_app` and ``httpx.ASGITransport``, or through the
@@ -131,6 +132,15 @@ Semantics (what Zoom does, as far as known; see ``ZOOM-FACTS.md``):
   account's admin) titled with the file name. Hooks: ``state.uploads.fail_next(n, status)``
   (or ``"drop"``) fails part ``n``'s next upload once; ``state.uploads.received`` lists every
   part that arrived, with ``acknowledged`` False for those failed.
+- Webhooks (``_webhooks``): with a URL and the app's secret token (``MockConfig(webhook_url,
+  webhook_secret_token)``, ``--webhook-url`` with ``ZOOM_WEBHOOK_SECRET_TOKEN``, or
+  ``MockServer.subscribe_webhooks``) the mock validates the URL as Zoom does (a signed
+  ``endpoint.url_validation`` whose seeded ``plainToken`` must come back with its HMAC as
+  ``encryptedToken`` within 3 s; otherwise refused, nothing sent), then sends signed
+  ``clip.started`` when an upload begins and ``clip.completed`` when it completes, in order,
+  from a background thread, retrying a failed delivery after each of ``webhook_retry_delays``
+  on the mock's clock. ``MockServer.webhooks.flush()`` waits for them; ``.deliveries`` and
+  ``GET /_mock/webhooks`` record each with its attempts.
 - The data set is determined by ``seed`` and the clock's "now" when the mock starts: a master
   account with several sub accounts and users, and ``clips`` clips over the 12 months before
   now, in every status and share scope (``SAME_ORGANIZATON`` misspelt as Zoom sends it unless
@@ -154,6 +164,12 @@ try:
         DEMO_REFRESH_TOKEN,
         MockState,
     )
+    from zoom_clips.mock._webhooks import (
+        WebhookAttempt,
+        WebhookDelivery,
+        WebhookSender,
+        WebhookSubscriptionError,
+    )
 except ModuleNotFoundError as _missing:
     from zoom_clips._toolkit import reraise_naming_extra
 
@@ -173,6 +189,10 @@ __all__ = [
     "MockServer",
     "MockState",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSender",
+    "WebhookSubscriptionError",
     "create_app",
     "serve",
 ]

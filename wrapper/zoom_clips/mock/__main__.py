@@ -6,15 +6,19 @@ import argparse
 import contextlib
 import datetime as dt
 import errno
+import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from zoom_clips.mock._config import PLANS, SPEC_NAMES, MockClock, MockConfig
 from zoom_clips.mock._data import Dataset
 from zoom_clips.mock._server import MockServer, serve
+
+#: Where ``--webhook-url`` reads the app's secret token: never a flag, whose value ``ps`` shows.
+SECRET_TOKEN_VARIABLE = "ZOOM_WEBHOOK_SECRET_TOKEN"  # noqa: S105 -- a variable's name
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--webhook-url",
+        default=None,
+        metavar="URL",
+        help=(
+            "validate URL as Zoom does, then send it signed clip.started and clip.completed "
+            f"events; the secret token is read from the environment variable "
+            f"{SECRET_TOKEN_VARIABLE}"
+        ),
+    )
+    parser.add_argument(
         "--now",
         type=_instant,
         default=None,
@@ -104,14 +118,28 @@ def _instant(text: str) -> dt.datetime:
 
 
 def config_from_args(
-    args: argparse.Namespace, *, monotonic: Callable[[], float] = time.monotonic
+    args: argparse.Namespace,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+    environ: Mapping[str, str] | None = None,
 ) -> MockConfig:
     """The configuration the parsed command line asks for (``ValueError`` if it is invalid).
 
     ``--now`` sets where the clock starts; it then runs with ``monotonic`` (the wall clock,
     injectable for tests), so rate limits refill and page tokens expire as they would.
+    ``--webhook-url`` takes the secret token from ``environ`` (default ``os.environ``).
     """
+    secret = None
+    if args.webhook_url is not None:
+        secret = (os.environ if environ is None else environ).get(SECRET_TOKEN_VARIABLE) or None
+        if secret is None:
+            raise ValueError(
+                f"--webhook-url needs the app's secret token in the environment variable "
+                f"{SECRET_TOKEN_VARIABLE} (not on the command line, where ps shows it)"
+            )
     return MockConfig(
+        webhook_url=args.webhook_url,
+        webhook_secret_token=secret,
         seed=args.seed,
         clips=args.clips,
         qps=args.qps,
@@ -172,6 +200,10 @@ def _print_banner(server: MockServer) -> None:
     print(f"sub accounts:  {', '.join(a.id for a in server.dataset.sub_accounts)}")
     print(f"clip dates:    {_date_range(server.dataset)}")
     print(f"mock clock:    {server.clock.now().strftime('%Y-%m-%dT%H:%M:%SZ')}")
+    if server.webhooks.url is not None:
+        refusal = server.webhooks.refusal
+        verdict = "validated" if refusal is None else f"REFUSED, no events sent: {refusal}"
+        print(f"webhooks:      {server.webhooks.url}  ({verdict})")
     print("Ctrl-C to stop.", flush=True)
 
 

@@ -136,6 +136,10 @@ async def _accounts(request: Request) -> Response:
     return JSONResponse(_state(request).dataset.to_json())
 
 
+async def _webhooks(request: Request) -> Response:
+    return JSONResponse(_state(request).webhooks.to_json())
+
+
 async def _reset(request: Request) -> Response:
     _state(request).reset()
     return JSONResponse(_state(request).stats())
@@ -159,6 +163,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         Route("/_mock/stats", _stats, methods=["GET"]),
         Route("/_mock/accounts", _accounts, methods=["GET"]),
         Route("/_mock/reset", _reset, methods=["POST"]),
+        Route("/_mock/webhooks", _webhooks, methods=["GET"]),
         # Admin routes that change the data (mock/_admin.py) register here, one line each.
         Route("/_mock/clips/{clipId}", change_clip, methods=["POST"]),
     ]

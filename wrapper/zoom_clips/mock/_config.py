@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from zoom_clips.mock._webhooks import DEFAULT_RETRY_DELAYS, check_webhook_url
+
 __all__ = ["FAULT_KINDS", "PLANS", "SPEC_NAMES", "MockClock", "MockConfig"]
 
 UTC = dt.UTC
@@ -174,6 +176,12 @@ class MockConfig:
     day when ``upload_daily_limit`` is set (Zoom's is 50). ``file_ranges=False`` makes the file
     host ignore ``Range`` (a 200 with the whole file, ``Accept-Ranges: none``).
 
+    Webhooks: with ``webhook_url`` and ``webhook_secret_token`` (the app's secret token, in no
+    repr), the mock validates the URL as Zoom does and then sends it signed ``clip.started`` and
+    ``clip.completed`` events, retrying a failed delivery after each of ``webhook_retry_delays``
+    (seconds of the mock's clock; Zoom's own are ``_webhooks.ZOOM_RETRY_DELAYS``). See
+    ``_webhooks``; ``MockServer.subscribe_webhooks`` subscribes a URL while the mock runs.
+
     ``specs`` maps a spec's name (``"master"``, ``"endpoints"``) to a file to serve instead of
     the generated package's copy: every operation the stateful routes do not model is answered
     from the spec (see ``_routes_spec``), so ``MockConfig(specs={"endpoints": path})`` serves
@@ -199,6 +207,36 @@ class MockConfig:
     upload_daily_limit: int | None = attrs.field(default=None, validator=_positive_or_none)
     file_ranges: bool = True
     specs: Mapping[str, Path] = attrs.field(factory=dict, converter=_spec_files, hash=False)
+    webhook_url: str | None = attrs.field(default=None)
+    webhook_secret_token: str | None = attrs.field(default=None, repr=False)
+    webhook_retry_delays: tuple[float, ...] = attrs.field(
+        default=DEFAULT_RETRY_DELAYS, converter=tuple
+    )
+
+    @webhook_url.validator
+    def _webhook_target(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None:
+            check_webhook_url(value)
+        if (value is None) != (self.webhook_secret_token is None):
+            raise ValueError(
+                "webhook_url and webhook_secret_token go together: the mock signs every event "
+                "with the secret token and sends it to the URL"
+            )
+        if self.webhook_secret_token == "":
+            raise ValueError("webhook_secret_token must not be empty")
+
+    @webhook_retry_delays.validator
+    def _delays(
+        self, _attribute: attrs.Attribute[tuple[float, ...]], value: tuple[float, ...]
+    ) -> None:
+        if len(value) > 10 or any(
+            isinstance(delay, bool) or not isinstance(delay, int | float) or delay < 0
+            for delay in value
+        ):
+            raise ValueError(
+                "webhook_retry_delays must be at most 10 non-negative numbers of seconds, "
+                f"got {value!r}"
+            )
 
     @plan.validator
     def _known_plan(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:

@@ -16,10 +16,17 @@ directory, never into memory. A completed upload becomes a clip of the token's u
 Server-to-Server token, the master account's admin) titled with the file name, status
 ``RECORD_SUCCESS``, created now on the mock's clock, which lists, ``GET``s and downloads (a
 single upload's file field sent without a file name is titled ``clip.mp4``).
+
+With a webhook URL subscribed (``_webhooks``), an upload that begins sends ``clip.started`` (a
+multipart upload at Create, when its clip id is drawn; a single upload once its body passed the
+checks, just before it is stored), its clip ``RECORD_START`` with ``file_size`` 0; a completed
+one sends ``clip.completed``, its clip as ``GET /clips/{clipId}`` answers it. The events are
+queued: the answer never waits for their delivery.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -27,12 +34,13 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
-from zoom_clips.mock._data import _Clip, _wire_date
+from zoom_clips.mock._data import User, _Clip, _wire_date, copy_wire
 from zoom_clips.mock._files import StoredFile
 from zoom_clips.mock._http import Refusal
 from zoom_clips.mock._multipart import Form, FormError, read_form
 from zoom_clips.mock._state import Grant, MockState
 from zoom_clips.mock._uploads import MAX_PART_NUMBER, MAX_SINGLE, UploadRefusedError
+from zoom_clips.webhooks import CLIP_COMPLETED, CLIP_STARTED
 
 __all__ = ["upload_events", "upload_file", "upload_part"]
 
@@ -63,8 +71,8 @@ def _principal(grant: Grant) -> tuple[str, str | None]:
     return grant.account_id, grant.user_id
 
 
-def _add_clip(state: MockState, grant: Grant, file_name: str, file: StoredFile) -> str:
-    """Make the uploaded file a clip of the token's user; its id."""
+def _owner(state: MockState, grant: Grant) -> tuple[str, User]:
+    """The account and user an upload of this token's belongs to."""
     dataset = state.dataset
     account = dataset.account(grant.account_id)
     if account is None:  # a token's account is always one of the data set's
@@ -72,17 +80,20 @@ def _add_clip(state: MockState, grant: Grant, file_name: str, file: StoredFile) 
     owner = dataset.find_user(account.id, grant.user_id) if grant.user_id else account.users[0]
     if owner is None:
         raise Refusal(403, 1003, "No permission to upload for this user.")
-    clip_id = state.uploads.new_clip_id()
-    now = state.clock.now().replace(microsecond=0)
+    return account.id, owner
+
+
+def _wire(clip_id: str, owner: User, file_name: str, size: int, now: dt.datetime) -> dict[str, Any]:
+    """A new clip in the API's wire form; ``size`` 0: still uploading (``RECORD_START``)."""
     stamp = _wire_date(now, with_millis=False)
-    wire: dict[str, Any] = {
+    return {
         "title": file_name,
         "description": "",
-        "duration": max(1, file.size // _BYTES_PER_SECOND),
-        "status": "RECORD_SUCCESS",
+        "duration": max(1, size // _BYTES_PER_SECOND) if size else 0,
+        "status": "RECORD_SUCCESS" if size else "RECORD_START",
         "clip_id": clip_id,
         "owner_id": owner.id,
-        "file_size": file.size,
+        "file_size": size,
         "share_link": f"https://zoom.us/clips/share/{clip_id}",
         "share_link_settings": {"share_scope": "PRIVATE", "enable_passcode": False},
         "thumbnail_link": f"https://file.zoom.us/file/{clip_id}?attachType=preview",
@@ -90,8 +101,34 @@ def _add_clip(state: MockState, grant: Grant, file_name: str, file: StoredFile) 
         "modified_date": stamp,
         "tags": [],
     }
+
+
+def _announce_start(state: MockState, grant: Grant, clip_id: str, file_name: str) -> None:
+    """Send ``clip.started`` for an upload that begins (if a webhook URL is subscribed)."""
+    if not state.webhooks.active:
+        return
+    try:
+        account_id, owner = _owner(state, grant)
+    except Refusal:  # Complete refuses it; Create never did, so no event either
+        return
+    now = state.clock.now().replace(microsecond=0)
+    state.webhooks.send(CLIP_STARTED, account_id, _wire(clip_id, owner, file_name, 0, now))
+
+
+def _add_clip(
+    state: MockState, grant: Grant, clip_id: str, file_name: str, file: StoredFile
+) -> str:
+    """Make the uploaded file a clip of the token's user (and send ``clip.completed``); its id."""
+    account_id, owner = _owner(state, grant)
+    now = state.clock.now().replace(microsecond=0)
     state.uploads.store(clip_id, file)
-    dataset.add(_Clip(account.id, owner, now, now, wire))
+    state.dataset.add(
+        _Clip(account_id, owner, now, now, _wire(clip_id, owner, file_name, file.size, now))
+    )
+    if state.webhooks.active:
+        clip = state.dataset.clip(clip_id)
+        if clip is not None:  # just added: the clip as GET /clips/{clipId} answers it
+            state.webhooks.send(CLIP_COMPLETED, account_id, copy_wire(clip.wire))
     return clip_id
 
 
@@ -104,7 +141,9 @@ async def upload_file(state: MockState, grant: Grant, request: Request) -> Respo
     except UploadRefusedError as exc:
         raise _bad(str(exc)) from None
     name = form.file.filename or "clip.mp4"  # a file field sent without a file name
-    return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=201)
+    clip_id = state.uploads.new_clip_id()
+    _announce_start(state, grant, clip_id, name)
+    return JSONResponse({"clip_id": _add_clip(state, grant, clip_id, name, file)}, status_code=201)
 
 
 def _part_number(text: str | None) -> int:
@@ -190,15 +229,18 @@ def upload_events(state: MockState, grant: Grant, _request: Request, body: bytes
         if not isinstance(file_name, str) or not file_name.strip():
             raise _bad("params.file_name must be a non-empty string.")
         token = state.uploads.create(_principal(grant), file_name, state.clock.now())
+        started = state.uploads.context(token, _principal(grant), state.clock.now())
+        _announce_start(state, grant, started.clip_id, file_name)
         return JSONResponse({"upload_context": token}, status_code=201)
     if method == "CompleteMultipartUpload":
         context = params.get("upload_context")
         if not isinstance(context, str) or not context:
             raise _bad("params.upload_context must be a string.")
         try:
-            state.uploads.context(context, _principal(grant), state.clock.now())
+            upload = state.uploads.context(context, _principal(grant), state.clock.now())
             file, file_name = state.uploads.complete(context, _listed(params))
         except UploadRefusedError as exc:
             raise _bad(str(exc)) from None
-        return JSONResponse({"clip_id": _add_clip(state, grant, file_name, file)}, status_code=201)
+        clip_id = _add_clip(state, grant, upload.clip_id, file_name, file)
+        return JSONResponse({"clip_id": clip_id}, status_code=201)
     raise _bad("method must be CreateMultipartUpload or CompleteMultipartUpload.")

@@ -24,6 +24,7 @@ from zoom_clips.mock._state import (
     DEMO_REFRESH_TOKEN,
     MockState,
 )
+from zoom_clips.mock._webhooks import WebhookSender
 
 __all__ = ["MockServer", "serve"]
 
@@ -104,6 +105,22 @@ class MockServer:
             digest.update(chunk)
         return digest.hexdigest()
 
+    @property
+    def webhooks(self) -> WebhookSender:
+        """The webhook side: ``flush()``, ``deliveries``, ``url``, ``refusal``."""
+        return self.state.webhooks
+
+    def subscribe_webhooks(self, url: str, secret_token: str) -> None:
+        """Validate ``url`` as Zoom does, then send it signed ``clip.started``/``clip.completed``.
+
+        Returns once the URL passed (``WebhookSubscriptionError`` saying why if it did not: no
+        events are sent to it). ``secret_token`` is the app's secret token, which signs every
+        event; ``webhooks.flush()`` waits until the events sent so far are delivered.
+
+        >>> server.subscribe_webhooks("http://127.0.0.1:8000/webhooks", "s3cret")  # doctest: +SKIP
+        """
+        self.state.webhooks.subscribe(url, secret_token)
+
     def stats(self) -> dict[str, Any]:
         """The same counters as ``GET /_mock/stats``."""
         return self.state.stats()
@@ -162,6 +179,9 @@ def serve(
         if not server.started:
             raise RuntimeError(f"the mock did not start on {host}:{bound_port}")
         url_host = f"[{host}]" if ":" in host else host
+        # A configured webhook URL is validated now, as Zoom does when an endpoint is saved;
+        # a refusal is a warning on the zoom_clips.mock logger, and no events are sent.
+        app.state.mock.webhooks.validate()
         yield MockServer(origin=f"http://{url_host}:{bound_port}", app=app)
     finally:
         server.should_exit = True

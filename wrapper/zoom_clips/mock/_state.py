@@ -22,6 +22,7 @@ from zoom_clips.mock._seed import build_dataset
 from zoom_clips.mock._social import Social
 from zoom_clips.mock._transfers import TransferBook
 from zoom_clips.mock._uploads import UploadBook
+from zoom_clips.mock._webhooks import WebhookSender
 
 __all__ = [
     "DEMO_ACCOUNT_ID",
@@ -98,15 +99,22 @@ class MockState:
         self.refresh_account_id = refresh_user.id if refresh_user else DEMO_ACCOUNT_ID
         self.refresh_user_id = (refresh_user or self.dataset.accounts[0]).users[0].id
         self._lock = threading.Lock()
+        self.webhooks = WebhookSender(
+            seed=config.seed, clock=self.clock, retry_delays=config.webhook_retry_delays
+        )
+        if config.webhook_url is not None and config.webhook_secret_token is not None:
+            self.webhooks.configure(config.webhook_url, config.webhook_secret_token)
         self.reset()
 
     def reset(self) -> None:
         """Forget every token, cursor, counter and stat, re-seed the fault dice, restore the data.
 
         The data set's clips, collaborators and comments return to their seeded state; transfer
-        tasks, uploads (and their bytes on disk) and the file host's hooks are forgotten.
+        tasks, uploads (and their bytes on disk), the file host's hooks and the record of webhook
+        deliveries are forgotten (the webhook subscription stays).
         """
         self.restore_data()
+        self.webhooks.forget()
         with self._lock:
             self._grants: dict[str, Grant] = {}
             self._refresh: dict[str, tuple[str, str]] = {
@@ -143,7 +151,9 @@ class MockState:
         self.uploads = UploadBook(config.seed)
 
     def close(self) -> None:
-        """Remove the uploaded bytes and their directory (``serve()`` does it when it stops)."""
+        """Remove the uploaded bytes and their directory, stop the webhook worker (``serve()``
+        does it when it stops)."""
+        self.webhooks.close()
         self.uploads.close()
 
     def file_of(self, clip_id: str) -> ClipFile | None:

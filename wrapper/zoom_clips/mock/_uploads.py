@@ -71,11 +71,15 @@ class ReceivedPart:
 
 @attrs.define
 class Context:
-    """A multipart upload in progress: whose, its file name, when it expires, its parts."""
+    """A multipart upload in progress: whose, its file name, when it expires, its parts.
+
+    ``clip_id`` is the clip it becomes, drawn at Create (as Zoom's ``clip.started`` names it).
+    """
 
     principal: tuple[str, str | None]
     file_name: str
     expires_at: dt.datetime
+    clip_id: str = ""
     parts: dict[int, Received] = attrs.field(factory=dict)
 
 
@@ -150,10 +154,11 @@ class UploadBook:
             return random_id(self._rng, 38)
 
     def create(self, principal: tuple[str, str | None], file_name: str, now: dt.datetime) -> str:
-        """Start a multipart upload: its upload context."""
+        """Start a multipart upload: its upload context (the clip's id is drawn now too)."""
         with self._lock:
             token = random_id(self._rng, 64)
-            self._contexts[token] = Context(principal, file_name, now + CONTEXT_TTL)
+            clip_id = random_id(self._rng, 38)
+            self._contexts[token] = Context(principal, file_name, now + CONTEXT_TTL, clip_id)
         return token
 
     def context(self, token: str, principal: tuple[str, str | None], now: dt.datetime) -> Context:
