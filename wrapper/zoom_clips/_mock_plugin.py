@@ -11,6 +11,18 @@ stops it after the test. Configure it with a marker, whose keyword arguments are
     @pytest.mark.parametrize("zoom_clips_mock", [{"fault_rate": 0.2}], indirect=True)
     def test_my_app_survives_faults(zoom_clips_mock): ...
 
+To test a webhook handler, subscribe its URL on the running mock: ``subscribe_webhooks`` validates
+the URL as Zoom does and returns (``WebhookSubscriptionError`` if it does not pass); each upload
+then sends signed ``clip.started`` and ``clip.completed``, and ``webhooks.flush()`` waits for
+their delivery::
+
+    def test_my_handler_hears_of_uploads(zoom_clips_mock, my_app_url):
+        zoom_clips_mock.subscribe_webhooks(my_app_url, "the-apps-secret-token")
+        ...  # upload a clip to zoom_clips_mock.file_base_url
+        zoom_clips_mock.webhooks.flush()
+
+(or configure it: ``@pytest.mark.zoom_clips_mock(webhook_url=..., webhook_secret_token=...)``).
+
 Starlette and uvicorn are imported inside the fixture, so projects without the ``mock`` extra can
 still run pytest with this plugin installed; only tests that use the fixture need the extra, and
 without it each such test errors (not skips) with one line naming it. (The
