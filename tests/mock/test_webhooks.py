@@ -228,6 +228,25 @@ def test_a_wrong_encrypted_token_refuses_the_subscription(
     assert mock.state.webhooks.deliveries == []
 
 
+def test_the_url_is_validated_again_after_72_hours(
+    mock: InProcess, receiver: Receiver, clock: MockClock
+) -> None:
+    """As Zoom, the mock validates again once 72 hours passed; failing then, it sends nothing."""
+    mock.state.webhooks.subscribe(receiver.url, SECRET)
+    clock.advance(71 * 3600)
+    _upload(mock)
+    mock.state.webhooks.flush()
+    assert (len(receiver.validations), len(receiver.events)) == (1, 2)
+    clock.advance(3600)
+    receiver.wrong_token = True
+    _upload(mock)
+    mock.state.webhooks.flush()
+    assert (len(receiver.validations), len(receiver.events)) == (2, 2)
+    assert [d.outcome for d in mock.state.webhooks.deliveries][2:] == ["unsent", "unsent"]
+    assert not mock.state.webhooks.active
+    assert "encryptedToken" in (mock.state.webhooks.refusal or "")
+
+
 def test_an_unreachable_url_is_refused(mock: InProcess) -> None:
     """A URL where nothing listens is refused at once, saying it could not be reached."""
     with socketless_url() as url, pytest.raises(WebhookSubscriptionError, match="reach"):

@@ -2,7 +2,8 @@
 
 A subscription is a URL and the app's secret token (``MockConfig(webhook_url=...,
 webhook_secret_token=...)``, or :meth:`WebhookSender.subscribe`). Before any event, the URL is
-validated as Zoom validates an endpoint (ZOOM-FACTS "Learned since", "Webhooks"): a signed POST
+validated as Zoom validates an endpoint (ZOOM-FACTS "Learned since", "Webhooks"; and again
+before the first event 72 hours of the mock's clock after the last validation): a signed POST
 of ``{"event": "endpoint.url_validation", "event_ts": ms, "payload": {"plainToken": p}}``, ``p``
 drawn from a generator seeded from the mock's seed, which must be answered 200 within 3 seconds
 with ``{"plainToken": p, "encryptedToken": hex(HMAC-SHA256(secret, p))}``. Any other answer
@@ -53,6 +54,7 @@ if TYPE_CHECKING:  # _config imports this module for the URL check and the defau
 __all__ = [
     "DEFAULT_RETRY_DELAYS",
     "DELIVERY_TIMEOUT",
+    "REVALIDATE_AFTER",
     "ZOOM_RETRY_DELAYS",
     "WebhookAttempt",
     "WebhookDelivery",
@@ -70,6 +72,8 @@ DELIVERY_TIMEOUT = 3.0
 ZOOM_RETRY_DELAYS = (300.0, 1200.0, 3600.0)
 #: The mock's default: as many retries as Zoom, but seconds apart (on the mock's clock).
 DEFAULT_RETRY_DELAYS = (1.0, 2.0, 4.0)
+#: Zoom validates an endpoint's URL again every 72 hours (ZOOM-FACTS "Webhooks").
+REVALIDATE_AFTER = dt.timedelta(hours=72)
 _USER_AGENT = "Zoom Marketplace/1.0a (zoom-clips mock)"
 _LOOPBACK_NAMES = ("localhost",)
 
@@ -161,6 +165,7 @@ class _Subscription:
         self.secret = secret
         self.refusal: str | None = None
         self.validated: bool | None = None
+        self.validated_at: dt.datetime | None = None
 
     def __repr__(self) -> str:  # never the secret
         return f"_Subscription(url={self.url!r}, validated={self.validated!r})"
@@ -397,7 +402,10 @@ class WebhookSender:
 
     async def _deliver(self, client: httpx.AsyncClient, outgoing: _Outgoing) -> None:
         subscription = outgoing.subscription
-        if subscription.validated is None:
+        last = subscription.validated_at
+        if subscription.validated is None or (
+            last is not None and self._clock.now() - last >= REVALIDATE_AFTER
+        ):
             await self._validate(client, subscription)
         if not subscription.validated:
             self._update(outgoing, outcome="unsent")
@@ -489,6 +497,7 @@ class WebhookSender:
             refusal = _check_answer(response, plain_token, subscription.secret)
         subscription.refusal = refusal
         subscription.validated = refusal is None
+        subscription.validated_at = now if refusal is None else None
         if refusal is None:
             _LOG.info("webhook URL %s validated", subscription.url)
         else:
