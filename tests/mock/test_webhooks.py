@@ -370,7 +370,8 @@ def _served_upload(server: MockServer) -> str:
 def test_reset_forgets_the_deliveries_but_keeps_the_subscription(
     mock: InProcess, receiver: Receiver
 ) -> None:
-    """POST /_mock/reset empties the record; the next upload is still sent."""
+    """POST /_mock/reset empties the record; the next upload is still sent (until
+    ``unsubscribe()``)."""
     mock.state.webhooks.subscribe(receiver.url, SECRET)
     _upload(mock)
     mock.state.webhooks.flush()
@@ -380,6 +381,10 @@ def test_reset_forgets_the_deliveries_but_keeps_the_subscription(
     mock.state.webhooks.flush()
     assert len(mock.state.webhooks.deliveries) == 2
     assert len(receiver.events) == 4
+    mock.state.webhooks.unsubscribe()
+    _upload(mock)
+    mock.state.webhooks.flush()
+    assert (len(mock.state.webhooks.deliveries), len(receiver.events)) == (2, 4)
 
 
 def test_the_command_line_refuses_a_webhook_url_without_the_secret_variable(

@@ -283,26 +283,26 @@ class WebhookSender:
         Nothing is queued without an active subscription. The envelope's ``event_ts`` is now on
         the mock's clock.
         """
+        loop, queue = self._worker()
+        clip_id = clip.get("clip_id")
+        # Stamped, recorded and queued under one lock: the queue's order is the events' order.
         with self._lock:
             subscription = self._subscription
             if subscription is None or subscription.validated is False:
                 return
-        envelope = {
-            "event": event,
-            "event_ts": _millis(self._clock.now()),
-            "payload": {"account_id": account_id, "object": dict(clip)},
-        }
-        body = json.dumps(envelope, separators=(",", ":")).encode()
-        clip_id = clip.get("clip_id")
-        record = WebhookDelivery(
-            event, str(clip_id) if clip_id is not None else None, subscription.url, (), "pending"
-        )
-        outgoing = _Outgoing(subscription, body, record)
-        loop, queue = self._worker()
-        with self._lock:
+            envelope = {
+                "event": event,
+                "event_ts": _millis(self._clock.now()),
+                "payload": {"account_id": account_id, "object": dict(clip)},
+            }
+            body = json.dumps(envelope, separators=(",", ":")).encode()
+            record = WebhookDelivery(
+                event, None if clip_id is None else str(clip_id), subscription.url, (), "pending"
+            )
+            outgoing = _Outgoing(subscription, body, record)
             self._records.append(outgoing)
             self._outstanding += 1
-        loop.call_soon_threadsafe(queue.put_nowait, outgoing)
+            loop.call_soon_threadsafe(queue.put_nowait, outgoing)
 
     @property
     def deliveries(self) -> list[WebhookDelivery]:
