@@ -115,7 +115,9 @@ class MockServer:
 
         Returns once the URL passed (``WebhookSubscriptionError`` saying why if it did not: no
         events are sent to it). ``secret_token`` is the app's secret token, which signs every
-        event; ``webhooks.flush()`` waits until the events sent so far are delivered.
+        event; ``webhooks.flush()`` waits until the events sent so far are delivered. It blocks
+        the calling thread while the URL answers: from a coroutine whose event loop also serves
+        the endpoint, call it through ``asyncio.to_thread``.
 
         >>> server.subscribe_webhooks("http://127.0.0.1:8000/webhooks", "s3cret")  # doctest: +SKIP
         """
