@@ -154,8 +154,10 @@ PLANTED = (
     PlantedBug(
         "a single upload answers 200, not 201",
         _UPLOADS,
-        'return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=201)',
-        'return JSONResponse({"clip_id": _add_clip(state, grant, name, file)}, status_code=200)',
+        'return JSONResponse({"clip_id": _add_clip(state, grant, clip_id, name, file)}, '
+        "status_code=201)",
+        'return JSONResponse({"clip_id": _add_clip(state, grant, clip_id, name, file)}, '
+        "status_code=200)",
     ),
     PlantedBug(
         "a part answers without its etag",

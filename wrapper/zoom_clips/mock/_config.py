@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import ipaddress
 import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 
-from zoom_clips.mock._webhooks import DEFAULT_RETRY_DELAYS, check_webhook_url
-
-__all__ = ["FAULT_KINDS", "PLANS", "SPEC_NAMES", "MockClock", "MockConfig"]
+__all__ = [
+    "DEFAULT_RETRY_DELAYS",
+    "FAULT_KINDS",
+    "PLANS",
+    "SPEC_NAMES",
+    "ZOOM_RETRY_DELAYS",
+    "MockClock",
+    "MockConfig",
+    "check_webhook_url",
+]
 
 UTC = dt.UTC
 
@@ -30,6 +39,14 @@ PLANS: dict[str, dict[str, tuple[int, int | None]]] = {
     "pro": {"LIGHT": (30, None), "MEDIUM": (20, None), "UPLOAD": (20, None)},
     "business": {"LIGHT": (80, None), "MEDIUM": (60, None), "UPLOAD": (20, None)},
 }
+
+#: Zoom's retries of a failed webhook delivery: 5 minutes after the first attempt, 20 after the
+#: first retry, 60 after the second (Zoom's developer blog, "Resolving webhook delays").
+ZOOM_RETRY_DELAYS = (300.0, 1200.0, 3600.0)
+#: The mock's default: as many retries as Zoom, but seconds apart (on the mock's clock), so a
+#: test on the wall clock is not held up for an hour and a frozen clock's tokens stay good.
+DEFAULT_RETRY_DELAYS = (1.0, 2.0, 4.0)
+_LOOPBACK_NAMES = ("localhost",)
 
 
 class MockClock:
@@ -123,6 +140,34 @@ class MockClock:
         return f"MockClock(now={self.now().isoformat()!r}, running)"
 
 
+def check_webhook_url(url: str) -> str:
+    """``url`` if the mock may send events to it, else ``ValueError`` saying why.
+
+    An http(s) URL with a host and no credentials; plain http only to loopback (a signed
+    event is as good as a credential for five minutes).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"a webhook URL is http(s)://host[:port]/path, got {url!r}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("a webhook URL must not carry a user name or password")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ValueError(
+            f"a webhook URL over plain http must be on loopback (127.0.0.1, ::1, localhost); "
+            f"use https for {parts.hostname!r}"
+        )
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _aware(start: dt.datetime) -> dt.datetime:
     if start.utcoffset() is None:
         raise ValueError("MockClock needs an aware datetime (e.g. tzinfo=datetime.UTC)")
@@ -179,7 +224,7 @@ class MockConfig:
     Webhooks: with ``webhook_url`` and ``webhook_secret_token`` (the app's secret token, in no
     repr), the mock validates the URL as Zoom does and then sends it signed ``clip.started`` and
     ``clip.completed`` events, retrying a failed delivery after each of ``webhook_retry_delays``
-    (seconds of the mock's clock; Zoom's own are ``_webhooks.ZOOM_RETRY_DELAYS``). See
+    (seconds of the mock's clock; Zoom's own are ``ZOOM_RETRY_DELAYS``). See
     ``_webhooks``; ``MockServer.subscribe_webhooks`` subscribes a URL while the mock runs.
 
     ``specs`` maps a spec's name (``"master"``, ``"endpoints"``) to a file to serve instead of

@@ -33,23 +33,24 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import random
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import Any
 
 import attrs
 import httpx
 
+from zoom_clips.mock._config import (
+    DEFAULT_RETRY_DELAYS,
+    ZOOM_RETRY_DELAYS,
+    MockClock,
+    check_webhook_url,
+)
 from zoom_clips.mock._seed import random_id
 from zoom_clips.webhooks import URL_VALIDATION, sign
-
-if TYPE_CHECKING:  # _config imports this module for the URL check and the defaults
-    from zoom_clips.mock._config import MockClock
 
 __all__ = [
     "DEFAULT_RETRY_DELAYS",
@@ -67,15 +68,9 @@ _LOG = logging.getLogger("zoom_clips.mock")
 
 #: How long Zoom waits for an answer to an event or a URL validation (seconds).
 DELIVERY_TIMEOUT = 3.0
-#: Zoom's retries of a failed delivery: 5 minutes after the first attempt, 20 after the first
-#: retry, 60 after the second (Zoom's developer blog, "Resolving webhook delays").
-ZOOM_RETRY_DELAYS = (300.0, 1200.0, 3600.0)
-#: The mock's default: as many retries as Zoom, but seconds apart (on the mock's clock).
-DEFAULT_RETRY_DELAYS = (1.0, 2.0, 4.0)
 #: Zoom validates an endpoint's URL again every 72 hours (ZOOM-FACTS "Webhooks").
 REVALIDATE_AFTER = dt.timedelta(hours=72)
 _USER_AGENT = "Zoom Marketplace/1.0a (zoom-clips mock)"
-_LOOPBACK_NAMES = ("localhost",)
 
 
 class WebhookSubscriptionError(Exception):
@@ -83,34 +78,6 @@ class WebhookSubscriptionError(Exception):
 
     The message names the URL and the reason, never the secret token.
     """
-
-
-def check_webhook_url(url: str) -> str:
-    """``url`` if the mock may send events to it, else ``ValueError`` saying why.
-
-    An http(s) URL with a host and no credentials; plain http only to loopback (a signed
-    event is as good as a credential for five minutes).
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"a webhook URL is http(s)://host[:port]/path, got {url!r}")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("a webhook URL must not carry a user name or password")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise ValueError(
-            f"a webhook URL over plain http must be on loopback (127.0.0.1, ::1, localhost); "
-            f"use https for {parts.hostname!r}"
-        )
-    return url
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @attrs.frozen
