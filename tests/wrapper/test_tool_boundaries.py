@@ -1,9 +1,9 @@
 """The SDK's tools (command line, mock, inventory) reach the core only through its public API.
 
 Each module of ``zoom_clips._cli``, ``zoom_clips.mock`` and ``zoom_clips.inventory`` may import
-from ``zoom_clips`` the names of its ``__all__``, the public submodules (the tools themselves), and
-the one internal module the core offers its tools, ``zoom_clips._toolkit`` (only the names of its
-``__all__``). Any other private module or name of the core is a violation, named in the failure.
+from ``zoom_clips`` the names of its ``__all__``, the public submodules (the tools themselves, and
+the core's ``zoom_clips.webhooks``, by the names of its ``__all__``), and the one internal module
+the core offers its tools, ``zoom_clips._toolkit`` (only the names of its ``__all__``). Any other private module or name of the core is a violation, named in the failure.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 import zoom_clips
-from zoom_clips import _toolkit
+from zoom_clips import _toolkit, webhooks
 
 PACKAGE_DIR = Path(zoom_clips.__file__).parent
 TOOLS = ("_cli", "mock", "inventory")
 TOOLKIT = "zoom_clips._toolkit"
+#: The core's public submodules, each by the names of its own ``__all__``.
+PUBLIC_SUBMODULES = {"zoom_clips.webhooks": webhooks.__all__}
 
 
 def _module_name(path: Path) -> str:
@@ -64,8 +66,14 @@ def violations(path: Path, source: str | None = None) -> list[str]:
             if name is not None and name not in _toolkit.__all__:
                 found.append(f"{where}:{line}: {TOOLKIT}.{name} is not in the toolkit's __all__")
             continue
+        if module in PUBLIC_SUBMODULES:
+            if name is not None and name not in PUBLIC_SUBMODULES[module]:
+                found.append(f"{where}:{line}: {module}.{name} is not in its __all__")
+            continue
         if module == "zoom_clips":
             if name is None or name in zoom_clips.__all__ or _is_tool(f"zoom_clips.{name}"):
+                continue
+            if f"zoom_clips.{name}" in PUBLIC_SUBMODULES:
                 continue
             if name == TOOLKIT.rpartition(".")[2]:
                 continue
@@ -89,6 +97,9 @@ def test_the_walk_finds_a_private_import() -> None:
         "from .._models import Clip\n"
         "from zoom_clips import _errors, ZoomClips, mock\n"
         "from zoom_clips._toolkit import not_offered\n"
+        "from zoom_clips import webhooks\n"
+        "from zoom_clips.webhooks import unwrap, _verify\n"
+        "from zoom_clips.webhooks._verify import signature\n"
         "def lazy():\n"
         "    import zoom_clips._client\n"
         "    from ..inventory import _db\n"
@@ -100,5 +111,7 @@ def test_the_walk_finds_a_private_import() -> None:
         f"{where}:1: zoom_clips._models is private to the core",
         f"{where}:2: zoom_clips._errors is private to the core",
         f"{where}:3: zoom_clips._toolkit.not_offered is not in the toolkit's __all__",
-        f"{where}:5: zoom_clips._client is private to the core",
+        f"{where}:5: zoom_clips.webhooks._verify is not in its __all__",
+        f"{where}:6: zoom_clips.webhooks._verify is private to the core",
+        f"{where}:8: zoom_clips._client is private to the core",
     ]

@@ -46,6 +46,7 @@ from ._errors import (
     TransferUnknownStatusError,
     UploadError,
     UploadExpiredError,
+    WebhookVerificationError,
     ZoomClipsError,
 )
 from ._models import Clip, ClipsPage, ClipStatus, DateFilterType, ShareLinkSettings, ShareScope
@@ -118,6 +119,7 @@ __all__ = [  # noqa: RUF022 -- casefold order, which tests/test_exported_members
     "UploadExpiredError",
     "UploadState",
     "UserOAuth",
+    "WebhookVerificationError",
     "ZoomClips",
     "ZoomClipsError",
 ]

@@ -24,8 +24,9 @@
     │   ├── TransferTimeoutError      the task was still running when the timeout ran out
     │   └── TransferUnknownStatusError    a status Zoom does not document, or none: no waiting on it
     ├── DownloadError                 a clip file's bytes did not arrive whole (resume state kept)
-    └── UploadError                   an upload the SDK cannot start or continue
-        └── UploadExpiredError        a multipart upload's 7 days ran out: start it again
+    ├── UploadError                   an upload the SDK cannot start or continue
+    │   └── UploadExpiredError        a multipart upload's 7 days ran out: start it again
+    └── WebhookVerificationError      a webhook request that is not Zoom's signed word (``reason``)
 
 Messages carry Zoom's ``code`` and ``message`` and the ``x-zm-trackingid`` header, never a secret:
 no header values of the request and no request body ever go into a message.
@@ -69,6 +70,7 @@ __all__ = [
     "TransferUnknownStatusError",
     "UploadError",
     "UploadExpiredError",
+    "WebhookVerificationError",
     "ZoomClipsError",
     "status_error_from_response",
 ]
@@ -299,6 +301,20 @@ class UploadError(ZoomClipsError):
 class UploadExpiredError(UploadError):
     """A multipart upload's 7 days (counted from its ``CreateMultipartUpload``) ran out: Zoom
     has dropped its parts, so upload the file again without the resume state."""
+
+
+class WebhookVerificationError(ZoomClipsError):
+    """A webhook request that is not Zoom's signed word (``zoom_clips.webhooks``).
+
+    ``reason`` names the check that failed: ``"missing header"``, ``"malformed timestamp"``,
+    ``"stale timestamp"``, ``"future timestamp"``, ``"bad signature"`` or ``"malformed body"``
+    (signed, but not a Zoom event). The message never carries the secret token, nor the
+    signature that was expected.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 # Zoom's codes that name a more specific error than their status: (status, code) -> class.
