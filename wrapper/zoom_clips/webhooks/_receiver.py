@@ -128,7 +128,7 @@ class WebhookReceiver:
             verify(body, headers, self._secret, tolerance=self._tolerance, now=self._now)
             event = parse_event(body)
         except WebhookVerificationError as exc:
-            logger.warning("refused a webhook request: %s", exc)
+            logger.warning("refused a webhook request (%s): %s", exc.reason, exc)
             return (400 if exc.reason == "malformed body" else 401), {"error": exc.reason}, None
         if isinstance(event, URLValidationEvent):
             return 200, url_validation_response(event.plain_token, self._secret), None
