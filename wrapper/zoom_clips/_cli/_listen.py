@@ -108,13 +108,23 @@ class InventoryUpdates:
             except Exception as exc:  # one line per failure, whatever it is: the listener goes on
                 _log(err, f"inventory: clip {_shown(clip_id)} not updated: {_failure(exc)}")
                 return
-        _log(err, f"inventory: clip {_shown(clip_id)} {refresh.outcome}")
+        _log(err, f"inventory: clip {_shown(clip_id)} {_OUTCOMES[refresh.outcome]}")
 
     async def aclose(self) -> None:
         """Close the client (and what it was given)."""
         await self.client.aclose()
         for http in self._closing:
             await http.aclose()
+
+
+#: Each outcome of ``refresh_clip`` as the stderr line says it.
+_OUTCOMES = {
+    "inserted": "inserted",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "missing": "marked missing (Zoom answered 404)",
+    "absent": "not found (404) and not in the inventory: nothing to record",
+}
 
 
 def _failure(exc: Exception) -> str:
