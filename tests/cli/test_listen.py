@@ -347,3 +347,32 @@ def test_with_db_a_failed_fetch_is_one_stderr_line_and_the_listener_goes_on(
         assert table_rows(engine, "clips") == table_rows(engine, "runs") == []
     finally:
         engine.dispose()
+
+
+def test_with_db_a_refused_write_is_one_line_without_the_statement(
+    server: MockServer, tmp_path: Any
+) -> None:
+    """A database that refuses the write (its clips table gone) is named by the driver's first
+    line, never SQLAlchemy's statement or parameters; the next event is still printed."""
+    account, wire = _clip(server)
+    engine = open_database(str(tmp_path / "inventory.db"))
+    try:
+        asgi, out, err = _listening(server, engine)
+        with serving(asgi) as origin:
+            deliver(origin, envelope(CLIP_COMPLETED, {"clip_id": wire["clip_id"]}, account))
+            err.wait_for(1)
+            with engine.begin() as conn:
+                conn.exec_driver_sql("DROP TABLE exposure_history")
+                conn.exec_driver_sql("DROP TABLE clips")
+            deliver(
+                origin, envelope(CLIP_COMPLETED, {"clip_id": wire["clip_id"]}, account), at=NOW + 1
+            )
+            err.wait_for(2)
+            deliver(origin, envelope(CLIP_STARTED, {"clip_id": "c2"}), at=NOW + 2)
+            out.wait_for(3)
+        assert err.lines[1] == (
+            f'inventory: clip "{wire["clip_id"]}" not updated: '
+            'the inventory refused the write: "no such table: clips"'
+        )
+    finally:
+        engine.dispose()

@@ -133,8 +133,9 @@ def _failure(exc: Exception) -> str:
     from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415 -- needs the sync extra
 
     if isinstance(exc, SQLAlchemyError):
-        reason = str(getattr(exc, "orig", None) or type(exc).__name__).strip()
-        return f"the inventory refused the write: {_shown(reason.splitlines()[0])}"
+        reason = str(getattr(exc, "orig", None) or "").strip()
+        first = reason.splitlines()[0] if reason else type(exc).__name__
+        return f"the inventory refused the write: {_shown(first)}"
     return _shown(describe(exc))[1:-1]
 
 
