@@ -209,11 +209,13 @@ def listener(
 
 
 def _serve(asgi: _Listener, *, host: str, port: int) -> None:
-    """Serve ``asgi`` with uvicorn until Ctrl-C; its own lines (and no access log) on stderr."""
+    """Serve ``asgi`` with uvicorn until Ctrl-C (exit 0: the way to stop a server, as for
+    ``zoom-clips mock``); uvicorn's own lines on stderr, and no access log."""
     import uvicorn  # noqa: PLC0415 -- imported for this command only
 
     config = uvicorn.Config(asgi, host=host, port=port, lifespan="on", access_log=False)
-    uvicorn.Server(config).run()
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises it after shutting down
+        uvicorn.Server(config).run()
 
 
 def _secret() -> str:
