@@ -3,7 +3,8 @@
 Each module of ``zoom_clips._cli``, ``zoom_clips.mock`` and ``zoom_clips.inventory`` may import
 from ``zoom_clips`` the names of its ``__all__``, the public submodules (the tools themselves, and
 the core's ``zoom_clips.webhooks``, by the names of its ``__all__``), and the one internal module
-the core offers its tools, ``zoom_clips._toolkit`` (only the names of its ``__all__``). Any other private module or name of the core is a violation, named in the failure.
+the core offers its tools, ``zoom_clips._toolkit`` (only the names of its ``__all__``). Any other
+private module or name of the core is a violation, named in the failure.
 """
 
 from __future__ import annotations
