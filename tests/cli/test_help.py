@@ -17,6 +17,7 @@ from zoom_clips._cli import (
     _get,
     _history,
     _list,
+    _listen,
     _mock,
     _report,
     _sync,
@@ -37,6 +38,7 @@ PAGES = {
     "history": _history.history,
     "report": _report.report,
     "sync": _sync.sync_inventory,
+    "listen": _listen.listen,
 }
 BOX = set("│╭╰┃┏┗━─")
 

@@ -36,6 +36,8 @@ Clip files:
     zoom-clips upload FILE ...                  _upload.py (resumable from a sidecar state file)
 
 Any request, as ``gh api``: ``zoom-clips api METHOD PATH -F key=value``    _api.py
+
+Zoom's webhooks, printed (with ``--db``, kept in the inventory): ``zoom-clips listen``  _listen.py
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from . import _delete as _delete
 from . import _download as _download  # zoom-clips download: its own line, to merge cleanly
 from . import _get as _get
 from . import _history as _history  # history and report read the inventory (extra sync)
+from . import _listen as _listen  # zoom-clips listen: Zoom's webhooks (and --db's inventory)
 from . import _report as _report
 from . import _sync as _sync  # zoom-clips sync: its own line, so other commands merge cleanly
 from . import _transfer as _transfer

@@ -31,7 +31,7 @@ from ._options import (
     parse_when,
 )
 
-__all__ = ["read_accounts_file", "sync_inventory"]
+__all__ = ["create_private_database", "read_accounts_file", "sync_inventory"]
 
 _MOCK_ONLY = ("--mock-clips", "--fault-rate", "--mock-qps")
 
@@ -70,7 +70,7 @@ def _rate_limit(value: str) -> float | str:
     return limit
 
 
-def _create_private(db: str | None) -> None:
+def create_private_database(db: str | None) -> None:
     """Create a new SQLite inventory 0600 before SQLite does (it would use the umask's 0644):
     it can hold clip passcodes. SQLite gives its WAL and shared-memory files the same mode."""
     from ..inventory._db import database_url  # noqa: PLC0415 -- needs the sync extra
@@ -258,7 +258,7 @@ def sync_inventory(
         )
     )
     try:
-        _create_private(db)
+        create_private_database(db)
         engine = open_database(db)
     except InventoryError as exc:
         fail(str(exc))

@@ -12,6 +12,7 @@ the command line. Modules, one concern each:
     _store.py       batched upserts, exposure history, missing clips
     _plan.py        what a run lists (windows, overlap) and its report
     _run.py         the concurrent paging, resume, the run's bookkeeping
+    _refresh.py     one clip fetched by id and stored between syncs (a webhook's clip event)
 
 >>> import asyncio
 >>> from zoom_clips import AsyncZoomClips
@@ -26,6 +27,7 @@ try:
     from ._lock import InventoryLockedError
     from ._migrations import InventorySchemaError, migrate
     from ._plan import DEFAULT_SINCE, OVERLAP, RunReport, SyncFailedError
+    from ._refresh import ClipRefresh, refresh_clip
     from ._run import sync
 except ModuleNotFoundError as _missing:
     from zoom_clips._toolkit import reraise_naming_extra
@@ -36,6 +38,7 @@ __all__ = [
     "DEFAULT_DATABASE",
     "DEFAULT_SINCE",
     "OVERLAP",
+    "ClipRefresh",
     "InventoryDatabaseError",
     "InventoryError",
     "InventoryLockedError",
@@ -44,5 +47,6 @@ __all__ = [
     "SyncFailedError",
     "migrate",
     "open_database",
+    "refresh_clip",
     "sync",
 ]

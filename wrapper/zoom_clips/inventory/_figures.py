@@ -295,7 +295,12 @@ def figures(engine: Engine, *, changes: int = 20) -> Figures:
             owners=_count(
                 connection, sa.select(sa.func.count(sa.distinct(clips.c.owner_id))).where(_LIVE)
             ),
-            runs=_count(connection, sa.select(sa.func.count()).select_from(runs)),
+            runs=_count(  # the syncs: a webhook's refresh is a run of its own mode
+                connection,
+                sa.select(sa.func.count())
+                .select_from(runs)
+                .where(runs.c.mode != _schema.WEBHOOK_MODE),
+            ),
             scopes=_scope_series(connection, as_of),
             exposure_by_owner=_exposure_by_owner(connection),
             storage_by_owner=_storage_by_owner(connection),

@@ -57,7 +57,9 @@ def _begin_run(
     """The run to work on: the last one if it is unfinished and of this mode, else a new one."""
     runs = _schema.runs
     with engine.begin() as conn:
-        last = conn.execute(sa.select(runs).order_by(runs.c.run_id.desc()).limit(1)).first()
+        # A webhook's refresh (``_refresh``) is a run too, but neither resumed nor ordered here.
+        syncs = sa.select(runs).where(runs.c.mode != _schema.WEBHOOK_MODE)
+        last = conn.execute(syncs.order_by(runs.c.run_id.desc()).limit(1)).first()
         if last is not None and last.outcome in ("running", "failed"):
             if last.mode == mode:
                 conn.execute(
@@ -165,13 +167,9 @@ class _Writer:
             return
         report = self.report
         with self.engine.begin() as conn:
-            counts = write_batch(
-                conn,
-                self._rows,
-                seen_at=report.until,
-                run_id=report.run_id,
-                include_passcodes=self.include_passcodes,
-            )
+            # The run's counters first: on SQLite this write takes the write lock before the
+            # batch reads the rows it holds, so a webhook's refresh writing meanwhile
+            # (``_refresh``) is waited for, never read stale ("database is locked").
             runs = _schema.runs
             conn.execute(
                 runs.update()
@@ -180,6 +178,13 @@ class _Writer:
                     requests=runs.c.requests + self._requests,
                     clips=runs.c.clips + self._listed,
                 )
+            )
+            counts = write_batch(
+                conn,
+                self._rows,
+                seen_at=report.until,
+                run_id=report.run_id,
+                include_passcodes=self.include_passcodes,
             )
             if self._checkpoints:
                 conn.execute(_schema.checkpoints.insert(), self._checkpoints)

@@ -100,12 +100,15 @@ CLIP_OWN_FIELDS: tuple[str, ...] = tuple(
     if column.name not in ("clip_id", "first_seen", "last_seen", "missing_since")
 )
 
-# One row per run of sync, finished or not.
+#: The ``runs.mode`` of a clip refreshed between syncs (a webhook's; ``_refresh``).
+WEBHOOK_MODE = "webhook"
+
+# One row per run of sync, finished or not, and per clip a webhook's refresh changed.
 runs = Table(
     "runs",
     metadata,
     Column("run_id", Integer, primary_key=True, autoincrement=True),
-    Column("mode", String(16), nullable=False),  # "incremental" or "full"
+    Column("mode", String(16), nullable=False),  # "incremental", "full" or "webhook"
     Column("started_at", UTCDateTime, nullable=False),
     Column("finished_at", UTCDateTime),
     Column("until", UTCDateTime, nullable=False),  # the plan's "now": windows end here
