@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import subprocess
+import sys
 from typing import Any
 
 from typer.testing import CliRunner
@@ -58,3 +61,22 @@ def csv_rows(text: str) -> list[dict[str, str]]:
         {name: csv_text(cell) for name, cell in row.items()}
         for row in csv.DictReader(io.StringIO(text))
     ]
+
+
+def start_listener(env: dict[str, str], *args: str) -> tuple[str, subprocess.Popen[str]]:
+    """``zoom-clips listen --port 0 ARGS`` in its own process, its output piped; (the origin it
+    took, read from uvicorn's start-up line on stderr, and the process, for the caller to end)."""
+    command = [sys.executable, "-m", "zoom_clips._cli", "listen", "--port", "0", *args]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
+    assert process.stderr is not None
+    started = ""
+    while "running on" not in started:  # uvicorn's start-up line names the port it took
+        started = process.stderr.readline()
+        if not started:
+            process.kill()
+            raise AssertionError("the listener ended before it started")
+    origin = re.search(r"http://127\.0\.0\.1:\d+", started)
+    assert origin is not None, started
+    return origin.group(0), process

@@ -8,11 +8,8 @@ import datetime as dt
 import json
 import logging
 import os
-import re
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -32,7 +29,7 @@ from zoom_clips.mock import MockServer
 from zoom_clips.webhooks import CLIP_COMPLETED, CLIP_STARTED, sign
 
 from tests.cli._admin_support import served, server, some_clips
-from tests.cli._support import error_line, run
+from tests.cli._support import error_line, run, start_listener
 from tests.inventory.conftest import (
     client_for,
     db_url,
@@ -386,21 +383,11 @@ def test_with_db_a_refused_write_is_one_line_without_the_statement(
 def test_the_console_command_serves_until_ctrl_c_and_exits_0() -> None:
     """`zoom-clips listen --port 0` in its own process: an event on stdout, Ctrl-C ends it, 0."""
     env = {**os.environ, _listen.SECRET_ENV: SECRET, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "zoom_clips._cli", "listen", "--port", "0"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
-    )
+    origin, process = start_listener(env)
     try:
-        assert process.stderr is not None
         assert process.stdout is not None
-        started = ""
-        while "running on" not in started:  # uvicorn's start-up line names the port it took
-            started = process.stderr.readline()
-            assert started, "the listener ended before it started"
-        origin = re.search(r"http://127\.0\.0\.1:\d+", started)
-        assert origin is not None, started
         body = envelope(CLIP_COMPLETED, {"clip_id": "c5", "title": HOSTILE})
-        assert deliver(origin.group(0), body, at=int(time.time())).status_code == 200
+        assert deliver(origin, body, at=int(time.time())).status_code == 200
         line = process.stdout.readline()  # the handler's line, flushed as it is written
         process.send_signal(signal.SIGINT)
         rest, errors = process.communicate(timeout=30)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +21,8 @@ import pytest
 import zoom_clips as zc
 from zoom_clips import webhooks
 from zoom_clips.mock import MockConfig, MockServer, serve
+
+from tests.cli._support import start_listener
 
 SECRET = "e2e-webhook-secret-token-5Kp2"
 
@@ -47,24 +47,9 @@ def listening(server: MockServer, tmp_path: Path) -> Iterator[tuple[str, subproc
         "ZOOM_OAUTH_TOKEN_URL": server.token_url,
         "PYTHONUNBUFFERED": "1",
     }
-    database = tmp_path / "inventory.db"
-    command = [sys.executable, "-m", "zoom_clips._cli", "listen", "--port", "0"]
-    process = subprocess.Popen(
-        [*command, "--db", str(database)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
+    origin, process = start_listener(env, "--db", str(tmp_path / "inventory.db"))
     try:
-        assert process.stderr is not None
-        started = ""
-        while "running on" not in started:  # uvicorn's start-up line names the port it took
-            started = process.stderr.readline()
-            assert started, "the listener ended before it started"
-        origin = re.search(r"http://127\.0\.0\.1:\d+", started)
-        assert origin is not None, started
-        yield origin.group(0), process
+        yield origin, process
     finally:
         if process.poll() is None:
             process.kill()
