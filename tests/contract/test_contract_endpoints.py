@@ -102,6 +102,10 @@ def test_stateful_runs_keep_the_data_consistent(target: Target) -> None:
             APP.state.mock.restore_data()  # uploads too: forget the contexts the checks saw
             target.memo.pop("contexts", None)
             target.memo.pop("parts", None)
+            # And the downloads the checks followed: the test above downloads clips drawn at
+            # random, and a clip it already checked was not followed to the file host again
+            # here, so about one run in eight saw no 206 and no 400 (flaky, not wrong).
+            target.memo.pop("downloads", None)
 
     FromTheSeededData.run(settings=_STATEFUL)
     after = APP.state.mock.stats()["requests_by_status"]
