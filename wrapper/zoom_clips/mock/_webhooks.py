@@ -31,8 +31,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import datetime as dt
-import hashlib
-import hmac
 import json
 import logging
 import random
@@ -50,6 +48,12 @@ from zoom_clips.mock._config import (
     check_webhook_url,
 )
 from zoom_clips.mock._seed import random_id
+from zoom_clips.mock._webhook_records import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscriptionError,
+    validation_refusal,
+)
 from zoom_clips.webhooks import URL_VALIDATION, sign
 
 __all__ = [
@@ -71,57 +75,6 @@ DELIVERY_TIMEOUT = 3.0
 #: Zoom validates an endpoint's URL again every 72 hours (ZOOM-FACTS "Webhooks").
 REVALIDATE_AFTER = dt.timedelta(hours=72)
 _USER_AGENT = "Zoom Marketplace/1.0a (zoom-clips mock)"
-
-
-class WebhookSubscriptionError(Exception):
-    """A webhook URL did not pass Zoom's URL validation; the message says why.
-
-    The message names the URL and the reason, never the secret token.
-    """
-
-
-@attrs.frozen
-class WebhookAttempt:
-    """One attempt to deliver an event: when (mock clock), the status answered, or the error."""
-
-    at: dt.datetime
-    status: int | None
-    error: str | None = None
-
-    @property
-    def succeeded(self) -> bool:
-        """Whether the receiver answered 2xx."""
-        return self.status is not None and 200 <= self.status < 300
-
-    def to_json(self) -> dict[str, Any]:
-        """The attempt as JSON (``GET /_mock/webhooks``)."""
-        return {"at": self.at.isoformat(), "status": self.status, "error": self.error}
-
-
-@attrs.frozen
-class WebhookDelivery:
-    """One event the mock sent (or is sending): its attempts and outcome.
-
-    ``outcome`` is ``"pending"`` while attempts remain, ``"delivered"`` once one was answered
-    2xx, ``"failed"`` when every attempt failed, ``"unsent"`` when the subscription it was for
-    was refused at its validation.
-    """
-
-    event: str
-    clip_id: str | None
-    url: str
-    attempts: tuple[WebhookAttempt, ...]
-    outcome: str
-
-    def to_json(self) -> dict[str, Any]:
-        """The delivery as JSON (``GET /_mock/webhooks``)."""
-        return {
-            "event": self.event,
-            "clip_id": self.clip_id,
-            "url": self.url,
-            "outcome": self.outcome,
-            "attempts": [attempt.to_json() for attempt in self.attempts],
-        }
 
 
 class _Subscription:
@@ -461,7 +414,7 @@ class WebhookSender:
         except httpx.HTTPError as exc:
             refusal = f"could not reach it ({type(exc).__name__})"
         else:
-            refusal = _check_answer(response, plain_token, subscription.secret)
+            refusal = validation_refusal(response, plain_token, subscription.secret)
         subscription.refusal = refusal
         subscription.validated = refusal is None
         subscription.validated_at = now if refusal is None else None
@@ -469,30 +422,6 @@ class WebhookSender:
             _LOG.info("webhook URL %s validated", subscription.url)
         else:
             _LOG.warning("webhook URL %s refused: %s", subscription.url, refusal)
-
-
-def _check_answer(response: httpx.Response, plain_token: str, secret: str) -> str | None:
-    """Why the answer to a URL validation fails Zoom's check, or None if it passes."""
-    if response.status_code != 200:
-        return f"it answered {response.status_code}, not 200"
-    try:
-        answer = response.json()
-    except ValueError:
-        answer = None
-    if not isinstance(answer, dict):
-        return "its answer is not a JSON object {plainToken, encryptedToken}"
-    if answer.get("plainToken") != plain_token:
-        return "its answer's plainToken is not the one sent"
-    expected = hmac.new(secret.encode(), plain_token.encode(), hashlib.sha256).hexdigest()
-    encrypted = answer.get("encryptedToken")
-    if not isinstance(encrypted, str) or not hmac.compare_digest(
-        encrypted.encode(), expected.encode()
-    ):
-        return (
-            "its answer's encryptedToken is not hex HMAC-SHA256(secret token, plainToken): "
-            "is it keyed with the same secret token?"
-        )
-    return None
 
 
 def _secret(secret: str) -> str:

@@ -12,7 +12,6 @@ import asyncio
 import inspect
 import json
 import logging
-import math
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -24,6 +23,7 @@ from ._verify import (
     DEFAULT_TOLERANCE,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
+    check_tolerance,
     header,
     url_validation_response,
     verify,
@@ -83,15 +83,11 @@ class WebhookReceiver:
             raise TypeError(f"max_body_bytes must be an int, not {max_body_bytes!r}")
         if max_body_bytes < 1:
             raise ValueError(f"max_body_bytes must be positive, not {max_body_bytes}")
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-            raise TypeError(f"tolerance must be seconds, not {tolerance!r}")
-        if not (math.isfinite(tolerance) and tolerance > 0):
-            raise ValueError(f"tolerance must be a positive number of seconds, not {tolerance!r}")
         self._secret = secret
         self._handler = handler
         self._path = path
         self._max_body_bytes = max_body_bytes
-        self._tolerance = float(tolerance)
+        self._tolerance = check_tolerance(tolerance)
         self._now = now
         # (timestamp, signature) of each accepted request -> its timestamp, oldest first.
         self._accepted: OrderedDict[tuple[str, str], float] = OrderedDict()

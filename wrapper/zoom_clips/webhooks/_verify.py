@@ -26,6 +26,7 @@ __all__ = [
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "Headers",
+    "check_tolerance",
     "header",
     "raw_bytes",
     "sign",
@@ -103,6 +104,15 @@ def sign(
     }
 
 
+def check_tolerance(tolerance: object) -> float:
+    """``tolerance`` as seconds, or a ``TypeError``/``ValueError`` if it is no positive number."""
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
+        raise TypeError(f"tolerance must be seconds, not {tolerance!r}")
+    if not (math.isfinite(tolerance) and tolerance > 0):
+        raise ValueError(f"tolerance must be a positive number of seconds, not {tolerance!r}")
+    return float(tolerance)
+
+
 def _fail(message: str, reason: str) -> WebhookVerificationError:
     return WebhookVerificationError(f"webhook not verified: {message}", reason=reason)
 
@@ -132,10 +142,7 @@ def verify(
     The signature is compared in constant time; the timestamp is checked before it, so a stale
     request costs no HMAC. ``tolerance`` must be a positive number of seconds.
     """
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-        raise TypeError(f"tolerance must be seconds, not {tolerance!r}")
-    if not (math.isfinite(tolerance) and tolerance > 0):
-        raise ValueError(f"tolerance must be a positive number of seconds, not {tolerance!r}")
+    check_tolerance(tolerance)
     key = _secret(secret)
     data = raw_bytes(body)
     stamp, sent_at = _timestamp(header(headers, TIMESTAMP_HEADER))
